@@ -1,0 +1,67 @@
+"""Development settings: `make html` and `make devserver` use these."""
+
+import os
+
+SITENAME = "Megaphone"
+SITEURL = ""
+AUTHOR = "Megaphone volunteers"
+PATH = "content"
+THEME = "theme"
+DEFAULT_LANG = "en"
+TIMEZONE = "America/New_York"
+
+# --- Campaigns -------------------------------------------------------------
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["megaphone"]
+ARTICLE_PATHS = ["campaigns"]  # every file in content/campaigns/ is a campaign
+PAGE_PATHS = ["pages"]
+# A campaign whose file has no Timezone line uses this one (an IANA name).
+CAMPAIGN_TIMEZONE = "America/New_York"
+# Build the site as of another day: CAMPAIGN_TODAY=2021-02-22 make html
+CAMPAIGN_TODAY = os.environ.get("CAMPAIGN_TODAY", "")
+# Longest mailto: link, in characters, before the mail-app button drops the
+# letter (Chrome on Windows refuses links over 2,046 characters).
+MAILTO_BUDGET = 1800
+
+# --- Addresses: clean URLs, /<slug>/ ---------------------------------------
+ARTICLE_URL = "{slug}/"
+ARTICLE_SAVE_AS = "{slug}/index.html"
+ARTICLE_LANG_URL = "{lang}/{slug}/"
+ARTICLE_LANG_SAVE_AS = "{lang}/{slug}/index.html"
+DRAFT_URL = "drafts/{slug}/"
+DRAFT_SAVE_AS = "drafts/{slug}/index.html"
+DRAFT_LANG_URL = "drafts/{lang}/{slug}/"
+DRAFT_LANG_SAVE_AS = "drafts/{lang}/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+
+# Pelican's blog pages make no sense for a campaign site.
+DIRECT_TEMPLATES = ["index"]
+AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""
+CATEGORY_SAVE_AS = CATEGORIES_SAVE_AS = ""
+TAG_SAVE_AS = TAGS_SAVE_AS = ""
+ARCHIVES_SAVE_AS = ""
+DEFAULT_PAGINATION = False
+
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+# --- Markdown: the letter block must reach the plugin untouched -------------
+# No codehilite (Pygments would rewrite the letter block) and no typographic
+# filters (they would change quotes and dashes in the email).
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.meta": {},
+    },
+    "output_format": "html5",
+}
+TYPOGRIFY = False
+
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False

@@ -1,0 +1,155 @@
+"""The validated campaign: everything the theme shows, checked once.
+
+`read_campaign` turns one page's metadata and rendered HTML into a Campaign,
+or into problems said in plain words. It knows nothing of Pelican's objects:
+the hooks hand it plain values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from . import links as link_builder
+from .addresses import parse_address_list
+from .deadline import DeadlineError, build_moment, in_words, is_open, parse_deadline, parse_timezone
+from .letter import placeholders, split_letters
+from .report import Problem, field_line
+
+ADDRESS_FIELDS = (("to", "To"), ("cc", "Cc"), ("bcc", "Bcc"))
+
+
+@dataclass(frozen=True)
+class Campaign:
+    to: tuple[str, ...]
+    cc: tuple[str, ...]
+    bcc: tuple[str, ...]
+    subject: str
+    letter: str
+    deadline: datetime
+    is_open: bool
+    links: link_builder.Links
+    explanation: str  # the page's HTML without the letter block
+    placeholders: tuple[str, ...] = ()
+
+    @property
+    def deadline_words(self) -> str:
+        return in_words(self.deadline)
+
+    @property
+    def timezone(self) -> str:
+        return self.deadline.tzinfo.key
+
+    @property
+    def message(self) -> link_builder.Message:
+        return link_builder.Message(self.to, self.subject, self.letter, self.cc, self.bcc)
+
+
+@dataclass
+class Reading:
+    """The outcome for one file: a campaign, or the problems that stop it."""
+
+    campaign: Campaign | None = None
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def _text(value) -> str:
+    if isinstance(value, (list, tuple)):  # several lines of metadata
+        value = " ".join(value)
+    return str(value or "").strip()
+
+
+def read_campaign(
+    *,
+    file: str,
+    source: str,
+    metadata: dict,
+    html: str,
+    default_timezone: str,
+    today: date | None,
+    budget: int = link_builder.DEFAULT_BUDGET,
+) -> Reading:
+    reading = Reading()
+
+    def problem(name: str, message: str) -> None:
+        reading.problems.append(Problem(file, name, message, field_line(source, name)))
+
+    recipients = {}
+    for key, name in ADDRESS_FIELDS:
+        addresses, bad = parse_address_list(metadata.get(key, ""))
+        recipients[key] = addresses
+        for reason in bad:
+            problem(name, reason)
+    if not recipients["to"] and "to" not in metadata:
+        problem("To", "is missing. Add a line near the top such as "
+                "'To: postact@nypd.org' with the address the letter goes to.")
+    elif not recipients["to"] and not any(p.field == "To" for p in reading.problems):
+        problem("To", "is empty. Write the address the letter goes to, "
+                "for example 'To: postact@nypd.org'.")
+
+    subject = _text(metadata.get("subject"))
+    if not subject:
+        problem("Subject", ("is empty" if "subject" in metadata else "is missing") +
+                ". Add a line such as 'Subject: Ban facial recognition' with the "
+                "subject line of the email.")
+
+    deadline = None
+    zone_name = _text(metadata.get("timezone")) or default_timezone
+    try:
+        zone = parse_timezone(zone_name)
+    except DeadlineError as error:
+        problem("Timezone", str(error))
+        zone = None
+    deadline_text = _text(metadata.get("deadline"))
+    if not deadline_text:
+        problem("Deadline", "is missing. Add the last day people can send, "
+                "for example 'Deadline: 2021-02-25' (or '2021-02-25 17:00').")
+    elif zone is not None:
+        try:
+            deadline = parse_deadline(deadline_text, zone)
+        except DeadlineError as error:
+            problem("Deadline", str(error))
+
+    split = split_letters(html)
+    if not split.letters:
+        problem("letter", "there is no letter. Put the letter between a line "
+                "'```letter' and a line '```'.")
+    elif len(split.letters) > 1:
+        problem("letter", f"there are {len(split.letters)} letter blocks. Keep one "
+                "'```letter' block and delete the others.")
+    elif not split.letters[0].strip():
+        problem("letter", "the letter block is empty. Write the letter between "
+                "'```letter' and '```'.")
+
+    if reading.problems:
+        return reading
+
+    message = link_builder.Message(
+        recipients["to"], subject, split.letters[0], recipients["cc"], recipients["bcc"]
+    )
+    try:
+        built = link_builder.build_links(message, budget)
+    except link_builder.LinkError as error:
+        problem("letter", f"{error}. Retype that part of the letter or subject.")
+        return reading
+    if not built.mailto_has_body:
+        reading.warnings.append(
+            f"{file}: the email link would be {built.mailto_full_length} characters, "
+            f"over the budget of {budget}, so the mail-app button carries only the "
+            "address and subject and the page asks visitors to paste the letter. "
+            "A shorter letter avoids this."
+        )
+    moment = build_moment(zone, today)
+    reading.campaign = Campaign(
+        to=recipients["to"],
+        cc=recipients["cc"],
+        bcc=recipients["bcc"],
+        subject=subject,
+        letter=split.letters[0],
+        deadline=deadline,
+        is_open=is_open(deadline, moment),
+        links=built,
+        explanation=split.explanation,
+        placeholders=placeholders(split.letters[0]),
+    )
+    return reading

@@ -1,0 +1,106 @@
+"""Deadlines: read them, decide open or closed, and say them in words.
+
+A deadline is a wall-clock time in the campaign's own time zone: a bare date
+means the end of that day (23:59) there."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timezone
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from babel.dates import format_datetime, get_timezone_location
+
+_DEADLINE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2}))?$")
+END_OF_DAY = time(23, 59)
+
+
+class DeadlineError(ValueError):
+    """A plain-words reason, with the fix."""
+
+
+def parse_timezone(name: str) -> ZoneInfo:
+    name = (name or "").strip()
+    try:
+        if not name or name.startswith("/") or ".." in name:
+            raise ValueError
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise DeadlineError(
+            f"{name!r} is not a time zone name. Write a name from the IANA list, "
+            "such as America/New_York, Europe/Madrid or Asia/Shanghai."
+        ) from None
+
+
+def parse_deadline(text: str, zone: ZoneInfo) -> datetime:
+    """`YYYY-MM-DD` (end of that day) or `YYYY-MM-DD HH:MM`, in `zone`."""
+    text = (text or "").strip()
+    match = _DEADLINE.match(text)
+    if not match:
+        raise DeadlineError(
+            f"{text!r} is not a date we can read. Write the last day people can "
+            "send, as YYYY-MM-DD (for example 2021-02-25), or add a time as "
+            "YYYY-MM-DD HH:MM (for example 2021-02-25 17:00)."
+        )
+    year, month, day, hour, minute = match.groups()
+    try:
+        day_ = date(int(year), int(month), int(day))
+    except ValueError:
+        raise DeadlineError(
+            f"{text!r} is not a real date (there is no such day in that month). "
+            "Check the month and the day."
+        ) from None
+    if hour is None:
+        clock = END_OF_DAY
+    else:
+        try:
+            clock = time(int(hour), int(minute))
+        except ValueError:
+            raise DeadlineError(
+                f"{text!r} has a time that does not exist. Write the time on a "
+                "24-hour clock, from 00:00 to 23:59."
+            ) from None
+    deadline = datetime.combine(day_, clock, tzinfo=zone)
+    # A wall-clock time skipped when the clocks go forward does not exist.
+    if deadline.astimezone(timezone.utc).astimezone(zone).replace(fold=0) != deadline:
+        raise DeadlineError(
+            f"{text!r} does not exist in {zone.key}: the clocks go forward at that "
+            "hour. Choose a time an hour later."
+        )
+    return deadline
+
+
+def parse_today(text: str) -> date:
+    """The `CAMPAIGN_TODAY=YYYY-MM-DD` override of the build date."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise DeadlineError(
+            f"CAMPAIGN_TODAY={text!r} is not a date. Write it as YYYY-MM-DD, "
+            "for example CAMPAIGN_TODAY=2021-02-22 make html."
+        ) from None
+
+
+def build_moment(zone: ZoneInfo, today: date | None, now: datetime | None = None) -> datetime:
+    """The instant the page is built "as of".
+
+    With a build date, that is the start of that day in the campaign's zone,
+    so a campaign is still open on the day of its deadline."""
+    if today is not None:
+        return datetime.combine(today, time(0, 0), tzinfo=zone)
+    return now or datetime.now(timezone.utc)
+
+
+def is_open(deadline: datetime, moment: datetime) -> bool:
+    return moment <= deadline
+
+
+def zone_city(zone: ZoneInfo, locale: str = "en") -> str:
+    """'New York' for America/New_York: the name people know."""
+    return get_timezone_location(zone, locale=locale, return_city=True)
+
+
+def in_words(deadline: datetime, locale: str = "en_GB") -> str:
+    """'Thursday 25 February 2021 at 11:59 pm, New York time'."""
+    when = format_datetime(deadline, "EEEE d MMMM y 'at' h:mm a", locale=locale)
+    return f"{when}, {zone_city(deadline.tzinfo)} time"

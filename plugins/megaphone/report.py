@@ -1,0 +1,63 @@
+"""Problems in campaign files, said in plain words for volunteers.
+
+Each problem names the file (with the line where we can find it), the field,
+what is wrong and what to write instead. The build collects every problem
+first and then stops once, so a volunteer can fix them all in one go."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str  # as the volunteer sees it, e.g. content/campaigns/ban-the-scan.md
+    field: str  # To, Subject, Deadline, letter, ...
+    message: str  # what is wrong and how to fix it
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.field}: {self.message}"
+
+
+class CampaignProblems(SystemExit):
+    """Stops the build with exit status 1 and the report, and no traceback.
+
+    A SystemExit, because Pelican logs any other exception with a traceback
+    (and logs-and-skips one raised while reading a page)."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        super().__init__(format_report(self.problems))
+
+
+def format_report(problems: list[Problem]) -> str:
+    count = len(problems)
+    files = len({p.file for p in problems})
+    head = (
+        f"The site was not built: {count} problem{'s' if count != 1 else ''} "
+        f"in {files} file{'s' if files != 1 else ''}. Fix them, then build again."
+    )
+    return "\n".join([head, ""] + [f"  {p}" for p in problems])
+
+
+def field_line(source: str, field: str) -> int | None:
+    """The line of a `Field: value` header, or of the letter's fence."""
+    if field == "letter":
+        pattern = re.compile(r"^\s*(`{3,}|~{3,})\s*letter\b", re.IGNORECASE)
+    else:
+        pattern = re.compile(rf"^{re.escape(field)}\s*:", re.IGNORECASE)
+    for number, line in enumerate(source.splitlines(), start=1):
+        if pattern.match(line):
+            return number
+    return None
+
+
+def read_source(path: str) -> str:
+    try:
+        return Path(path).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
