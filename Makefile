@@ -11,9 +11,10 @@ OUTPUTDIR ?= output
 CONFFILE ?= pelicanconf.py
 PUBLISHCONF ?= publishconf.py
 PORT ?= 8000
-# --fatal errors: a plugin that cannot load stops the build instead of being skipped.
 PELICANOPTS ?=
-BUILD := $(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) --fatal errors $(PELICANOPTS)
+# Pelican, through a wrapper that fails the build on any error Pelican logs
+# (a plugin that cannot load, a page it cannot read) instead of exiting 0.
+BUILD := PYTHONPATH=plugins $(BIN)/python -m megaphone.build $(INPUTDIR) -o $(OUTPUTDIR) $(PELICANOPTS)
 
 .PHONY: help html publish serve devserver clean test
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from . import links as link_builder
 from .addresses import parse_address_list
@@ -104,9 +105,9 @@ def read_campaign(
     if not deadline_text:
         problem("Deadline", "is missing. Add the last day people can send, "
                 "for example 'Deadline: 2021-02-25' (or '2021-02-25 17:00').")
-    elif zone is not None:
-        try:
-            deadline = parse_deadline(deadline_text, zone)
+    else:
+        try:  # with a bad time zone, still check the date itself
+            deadline = parse_deadline(deadline_text, zone or ZoneInfo("UTC"))
         except DeadlineError as error:
             problem("Deadline", str(error))
 

@@ -10,16 +10,19 @@ import logging
 import os
 import sys
 from collections import defaultdict
+from zoneinfo import ZoneInfoNotFoundError
 
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
 from .campaign import read_campaign
-from .deadline import DeadlineError, parse_today
+from .deadline import DeadlineError, parse_timezone, parse_today
 from .links import DEFAULT_BUDGET
-from .report import CampaignProblems, Problem, field_line, read_source
+from .report import CampaignProblems, Problem, field_line, field_value, read_source
 
 logger = logging.getLogger(__name__)
+
+UNREAD_TIMEZONE = "megaphone_unread_timezone"
 
 # Problems found while Pelican reads files, before our finalize hook runs.
 _read_problems: list[Problem] = []
@@ -32,15 +35,22 @@ def shown_path(path: str) -> str:
 
 
 def _read_failure(path: str, error: BaseException | None) -> Problem:
-    file = shown_path(path)
+    """Say in plain words why Pelican could not read a campaign file."""
+    file, source = shown_path(path), read_source(path)
     reason = str(error) if error else "unknown reason"
     if isinstance(error, UnicodeDecodeError):
         return Problem(file, "file", "is not saved as UTF-8 text. Open it in your "
                        "editor and save it again with the UTF-8 encoding.")
+    if isinstance(error, ZoneInfoNotFoundError) or "time zone" in reason:
+        # Pelican reads Timezone itself, for the page's Date, and fails first.
+        try:
+            parse_timezone(field_value(source, "Timezone"))
+        except DeadlineError as bad:
+            return Problem(file, "Timezone", str(bad), field_line(source, "Timezone"))
     if "date" in reason.lower():
         return Problem(file, "Date", f"{reason}. Write the day the campaign "
                        "starts as YYYY-MM-DD, for example 'Date: 2021-01-26'.",
-                       field_line(read_source(path), "Date"))
+                       field_line(source, "Date"))
     return Problem(file, "file", f"could not be read ({reason}). Check the "
                    "'Key: value' lines at the top of the file.")
 
@@ -81,6 +91,25 @@ def initialized(pelican) -> None:
         target = logging.getLogger(name)
         if _filter not in target.filters:
             target.addFilter(_filter)
+
+
+def set_aside_bad_timezone(generator, metadata) -> None:
+    """Pelican reads `Timezone` itself (for Date) and drops the page if it is
+    unknown. Set a bad one aside so the page is read and every problem in it
+    is reported, the time zone among them."""
+    name = metadata.get("timezone")
+    if name is None:
+        return
+    try:
+        parse_timezone(str(name))
+    except DeadlineError:
+        metadata[UNREAD_TIMEZONE] = metadata.pop("timezone")
+
+
+def _as_written(metadata: dict) -> dict:
+    if UNREAD_TIMEZONE in metadata:
+        return {**metadata, "timezone": metadata[UNREAD_TIMEZONE]}
+    return metadata
 
 
 def _all_campaigns(generator):
@@ -127,7 +156,7 @@ def all_generators_finalized(generators) -> None:
         reading = read_campaign(
             file=file,
             source=read_source(article.source_path),
-            metadata=article.metadata,
+            metadata=_as_written(article.metadata),
             html=article._content,
             default_timezone=settings.get("CAMPAIGN_TIMEZONE") or settings["TIMEZONE"],
             today=today,
@@ -160,4 +189,5 @@ def all_generators_finalized(generators) -> None:
 
 def register() -> None:
     signals.initialized.connect(initialized)
+    signals.article_generator_context.connect(set_aside_bad_timezone)
     signals.all_generators_finalized.connect(all_generators_finalized)

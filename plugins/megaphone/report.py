@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Problem:
     file: str  # as the volunteer sees it, e.g. content/campaigns/ban-the-scan.md
     field: str  # To, Subject, Deadline, letter, ...
@@ -30,7 +30,7 @@ class CampaignProblems(SystemExit):
     (and logs-and-skips one raised while reading a page)."""
 
     def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems)
+        self.problems = sorted(problems, key=lambda p: (p.file, p.line or 0, p.field))
         super().__init__(format_report(self.problems))
 
 
@@ -44,16 +44,27 @@ def format_report(problems: list[Problem]) -> str:
     return "\n".join([head, ""] + [f"  {p}" for p in problems])
 
 
-def field_line(source: str, field: str) -> int | None:
-    """The line of a `Field: value` header, or of the letter's fence."""
+def _find(source: str, field: str):
     if field == "letter":
         pattern = re.compile(r"^\s*(`{3,}|~{3,})\s*letter\b", re.IGNORECASE)
     else:
-        pattern = re.compile(rf"^{re.escape(field)}\s*:", re.IGNORECASE)
+        pattern = re.compile(rf"^{re.escape(field)}\s*:\s*(.*)$", re.IGNORECASE)
     for number, line in enumerate(source.splitlines(), start=1):
-        if pattern.match(line):
-            return number
-    return None
+        match = pattern.match(line)
+        if match:
+            return number, match
+    return None, None
+
+
+def field_line(source: str, field: str) -> int | None:
+    """The line of a `Field: value` header, or of the letter's fence."""
+    return _find(source, field)[0]
+
+
+def field_value(source: str, field: str) -> str:
+    """The text after `Field:` in the header, as the volunteer wrote it."""
+    match = _find(source, field)[1]
+    return match.group(match.lastindex).strip() if match and match.lastindex else ""
 
 
 def read_source(path: str) -> str:

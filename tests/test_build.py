@@ -1,0 +1,147 @@
+"""Build the example and tiny sites with Pelican; read the pages back."""
+
+import logging
+import re
+import shutil
+
+import pytest
+
+from conftest import campaign_md, soup, write_site
+from decoders import form_decode, rfc_decode
+from settings_under_test import ROOT
+
+EXAMPLE = ROOT / "content" / "campaigns" / "ban-the-scan-nypd.md"
+SEND_HOSTS = ("mail.google.com", "outlook.live.com", "compose.mail.yahoo.com")
+
+
+def letter_in_source(text: str) -> str:
+    """The letter as the volunteer typed it, read straight from the Markdown."""
+    return re.search(r"^```letter\n(.*?)\n```$", text, re.S | re.M).group(1)
+
+
+def header(text: str, key: str) -> str:
+    return re.search(rf"^{key}: (.*)$", text, re.M).group(1)
+
+
+def send_links(page):
+    return [a["href"] for a in page.find_all("a", href=True)
+            if a["href"].startswith("mailto:") or any(h in a["href"] for h in SEND_HOSTS)]
+
+
+def assert_links_carry(page, to, subject, letter, cc=(), bcc=()):
+    hrefs = send_links(page)
+    assert len(hrefs) == 4, hrefs
+    want = {"to": list(to), "cc": list(cc), "bcc": list(bcc), "subject": subject,
+            "body": letter.replace("\n", "\r\n")}
+    for href in hrefs:
+        assert "+" not in href
+        assert rfc_decode(href) == want, href
+        assert form_decode(href) == want, href
+
+
+@pytest.fixture
+def example(tmp_path):
+    def _build(today):
+        content = tmp_path / "content"
+        shutil.copytree(ROOT / "content", content)
+        from conftest import build
+        return build(content, tmp_path / f"out-{today}", today)
+    return _build
+
+
+def test_example_while_open(example):
+    out = example("2021-02-22")
+    page = soup(out / "ban-the-scan-nypd" / "index.html")
+    source = EXAMPLE.read_text("utf-8")
+    assert_links_carry(page, ["postact@nypd.org"], header(source, "Subject"), letter_in_source(source))
+    button = page.find("a", class_="button")
+    assert button.get_text() == "Send this email" and button["href"].startswith("mailto:")
+    assert "Closes Thursday 25 February 2021 at 11:59 pm, New York time" in page.get_text(" ", strip=True)
+    assert page.find("pre", class_="letter-body").get_text() == letter_in_source(source)
+    assert page.find(class_="closed") is None
+    home = soup(out / "index.html")
+    assert home.find("section", attrs={"aria-labelledby": "open-heading"}).find("a", href="/ban-the-scan-nypd/")
+
+
+def test_example_once_closed(example):
+    out = example("2021-02-26")
+    page = soup(out / "ban-the-scan-nypd" / "index.html")
+    assert send_links(page) == []
+    closed = page.find(class_="closed")
+    assert "closed" in closed.get_text() and "25 February 2021" in closed.get_text()
+    # The explanation and the letter stay readable.
+    assert page.find("pre", class_="letter-body").get_text() == letter_in_source(EXAMPLE.read_text("utf-8"))
+    assert "POST Act" in page.find(class_="explanation").get_text()
+    home = soup(out / "index.html")
+    assert home.find("section", attrs={"aria-labelledby": "closed-heading"}).find("a", href="/ban-the-scan-nypd/")
+
+
+def test_plain_build_uses_todays_date(example):
+    out = example(None)  # no CAMPAIGN_TODAY: the real date, long after 2021
+    assert send_links(soup(out / "ban-the-scan-nypd" / "index.html")) == []
+
+
+ANY_SUBJECT = "Café & \"quotes\" + 100% #1 = ¿sí? 中文 العربية 😀"
+ANY_LETTER = (
+    "Dear Ms. O'Brien & team,\n\n"
+    "Tom + Jerry say: 50% off? #hashtag = fun; a/b, c\n"
+    "Français: déjà vu, naïve. Deutsch: Straße. 中文：禁止人脸识别。\n"
+    "العربية: أوقفوا المراقبة. Emoji: 📣👩🏽‍⚖️\n"
+    "A literal &bcc=evil@example.org&subject=hijack stays in the text.\n"
+    "  Indented line, trailing spaces   \n"
+    "<b>not bold</b> &amp; not an entity\n\n"
+    "[Your name]"
+)
+
+
+def test_any_characters_round_trip_through_every_link(site):
+    out = site({"any.md": campaign_md(
+        slug="any", subject=ANY_SUBJECT, letter=ANY_LETTER,
+        to="Council <council@example.org>; a+b@example.org",
+        cc="josé@exämple.org", bcc="watch@example.org")}, today="2021-01-01")
+    page = soup(out / "any" / "index.html")
+    assert_links_carry(page, ["council@example.org", "a+b@example.org"], ANY_SUBJECT, ANY_LETTER,
+                       cc=["josé@xn--exmple-cua.org"], bcc=["watch@example.org"])
+    assert page.find("pre", class_="letter-body").get_text() == ANY_LETTER
+    assert page.find(class_="subject").get_text() == ANY_SUBJECT
+
+
+def test_ampersands_between_fields_are_escaped_in_html(site):
+    out = site({"a.md": campaign_md(slug="a", cc="c@example.org")}, today="2021-01-01")
+    raw = (out / "a" / "index.html").read_text("utf-8")
+    hrefs = re.findall(r'href="((?:mailto:|https://)[^"]*)"', raw)
+    assert hrefs and all("&amp;" in h for h in hrefs)
+    assert not any(re.search(r"&(?!amp;)", h) for h in hrefs)
+
+
+def test_long_letter_mailto_drops_the_body_and_says_so(site, caplog):
+    letter = "Dear Council,\n\n" + "Please keep the park open for everyone. " * 60 + "\n\n[Your name]"
+    with caplog.at_level(logging.WARNING):
+        out = site({"long.md": campaign_md(slug="long", letter=letter)}, today="2021-01-01")
+    page = soup(out / "long" / "index.html")
+    mailto = page.find("a", class_="button")["href"]
+    assert rfc_decode(mailto)["body"] == "" and rfc_decode(mailto)["subject"] == "Keep the park open"
+    gmail = next(h for h in send_links(page) if "mail.google.com" in h)
+    assert rfc_decode(gmail)["body"] == letter.replace("\n", "\r\n")
+    assert "Copy the letter first" in page.find(class_="notice").get_text()
+    warning = " ".join(r.getMessage() for r in caplog.records if r.levelno == logging.WARNING)
+    assert "long.md" in warning and re.search(r"would be \d{4} characters", warning)
+
+
+def test_budget_is_a_setting(site):
+    out = site({"a.md": campaign_md(slug="a")}, today="2021-01-01", MAILTO_BUDGET=50)
+    assert rfc_decode(soup(out / "a" / "index.html").find("a", class_="button")["href"])["body"] == ""
+
+
+def test_timezone_defaults_to_the_site_setting(site):
+    out = site({"a.md": campaign_md(slug="a", deadline="2030-01-31 09:00")},
+               today="2021-01-01", CAMPAIGN_TIMEZONE="Europe/Madrid")
+    time = soup(out / "a" / "index.html").find(class_="deadline").find("time")
+    assert time["datetime"] == "2030-01-31T09:00:00+01:00" and "Madrid time" in time.get_text()
+
+
+def test_clean_urls_and_no_blog_pages(site):
+    out = site({"a.md": campaign_md(slug="park")}, today="2021-01-01")
+    assert (out / "park" / "index.html").exists()
+    built = {p.relative_to(out).as_posix() for p in out.rglob("*.html")}
+    assert built == {"index.html", "park/index.html"}
