@@ -15,6 +15,8 @@ PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["megaphone"]
 ARTICLE_PATHS = ["campaigns"]  # every file in content/campaigns/ is a campaign
 PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images"]  # pictures for campaigns go in content/images/
+IGNORE_FILES = [".#*", ".gitkeep"]
 # A campaign whose file has no Timezone line uses this one (an IANA name).
 CAMPAIGN_TIMEZONE = "America/New_York"
 # Build the site as of another day: CAMPAIGN_TODAY=2021-02-22 make html
@@ -42,6 +44,8 @@ CATEGORY_SAVE_AS = CATEGORIES_SAVE_AS = ""
 TAG_SAVE_AS = TAGS_SAVE_AS = ""
 ARCHIVES_SAVE_AS = ""
 DEFAULT_PAGINATION = False
+# Pelican's draft writer needs a category even when category pages are off.
+DEFAULT_METADATA = {"category": "campaigns"}
 
 FEED_ALL_ATOM = None
 CATEGORY_FEED_ATOM = None

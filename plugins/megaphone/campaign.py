@@ -6,6 +6,7 @@ the hooks hand it plain values."""
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -14,7 +15,7 @@ from . import links as link_builder
 from .addresses import parse_address_list
 from .deadline import DeadlineError, build_moment, in_words, is_open, parse_deadline, parse_timezone
 from .letter import placeholders, split_letters
-from .report import Problem, field_line
+from .report import Problem
 
 ADDRESS_FIELDS = (("to", "To"), ("cc", "Cc"), ("bcc", "Bcc"))
 
@@ -26,7 +27,7 @@ class Campaign:
     bcc: tuple[str, ...]
     subject: str
     letter: str
-    deadline: datetime
+    deadline: datetime  # aware, in the campaign's own time zone
     is_open: bool
     links: link_builder.Links
     explanation: str  # the page's HTML without the letter block
@@ -40,14 +41,13 @@ class Campaign:
     def timezone(self) -> str:
         return self.deadline.tzinfo.key
 
-    @property
-    def message(self) -> link_builder.Message:
-        return link_builder.Message(self.to, self.subject, self.letter, self.cc, self.bcc)
-
 
 @dataclass
 class Reading:
-    """The outcome for one file: a campaign, or the problems that stop it."""
+    """The outcome for one file: a campaign, or the problems that stop it.
+
+    Problems carry no line number yet: the caller finds lines in the source,
+    and only for files that have problems."""
 
     campaign: Campaign | None = None
     problems: list[Problem] = field(default_factory=list)
@@ -60,10 +60,17 @@ def _text(value) -> str:
     return str(value or "").strip()
 
 
+def control_characters(text: str) -> list[str]:
+    """Invisible control characters, which no letter means to send.
+
+    Line breaks and tabs are fine; so are joiners inside emoji."""
+    return sorted({f"U+{ord(c):04X}" for c in text
+                   if unicodedata.category(c) == "Cc" and c not in "\n\r\t"})
+
+
 def read_campaign(
     *,
     file: str,
-    source: str,
     metadata: dict,
     html: str,
     default_timezone: str,
@@ -73,7 +80,7 @@ def read_campaign(
     reading = Reading()
 
     def problem(name: str, message: str) -> None:
-        reading.problems.append(Problem(file, name, message, field_line(source, name)))
+        reading.problems.append(Problem(file, name, message))
 
     recipients = {}
     for key, name in ADDRESS_FIELDS:
@@ -81,7 +88,7 @@ def read_campaign(
         recipients[key] = addresses
         for reason in bad:
             problem(name, reason)
-    if not recipients["to"] and "to" not in metadata:
+    if "to" not in metadata:
         problem("To", "is missing. Add a line near the top such as "
                 "'To: postact@nypd.org' with the address the letter goes to.")
     elif not recipients["to"] and not any(p.field == "To" for p in reading.problems):
@@ -93,6 +100,9 @@ def read_campaign(
         problem("Subject", ("is empty" if "subject" in metadata else "is missing") +
                 ". Add a line such as 'Subject: Ban facial recognition' with the "
                 "subject line of the email.")
+    elif control_characters(subject):
+        problem("Subject", f"contains invisible control characters "
+                f"({', '.join(control_characters(subject))}). Retype the subject by hand.")
 
     deadline = None
     zone_name = _text(metadata.get("timezone")) or default_timezone
@@ -121,6 +131,10 @@ def read_campaign(
     elif not split.letters[0].strip():
         problem("letter", "the letter block is empty. Write the letter between "
                 "'```letter' and '```'.")
+    elif control_characters(split.letters[0]):
+        problem("letter", f"contains invisible control characters "
+                f"({', '.join(control_characters(split.letters[0]))}), usually pasted "
+                "from another program. Retype the lines they are on.")
 
     if reading.problems:
         return reading
@@ -138,9 +152,12 @@ def read_campaign(
             f"{file}: the email link would be {built.mailto_full_length} characters, "
             f"over the budget of {budget}, so the mail-app button carries only the "
             "address and subject and the page asks visitors to paste the letter. "
-            "A shorter letter avoids this."
-        )
-    moment = build_moment(zone, today)
+            "A shorter letter avoids this.")
+        if len(built.mailto) > budget:
+            reading.warnings.append(
+                f"{file}: even without the letter the email link is {len(built.mailto)} "
+                "characters; some mail apps will not open it. Use fewer addresses "
+                "or a shorter subject.")
     reading.campaign = Campaign(
         to=recipients["to"],
         cc=recipients["cc"],
@@ -148,7 +165,7 @@ def read_campaign(
         subject=subject,
         letter=split.letters[0],
         deadline=deadline,
-        is_open=is_open(deadline, moment),
+        is_open=is_open(deadline, build_moment(zone, today)),
         links=built,
         explanation=split.explanation,
         placeholders=placeholders(split.letters[0]),

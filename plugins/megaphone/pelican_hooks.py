@@ -10,10 +10,11 @@ import logging
 import os
 import sys
 from collections import defaultdict
+from dataclasses import replace
 from zoneinfo import ZoneInfoNotFoundError
 
 from pelican import signals
-from pelican.generators import ArticlesGenerator
+from pelican.generators import ArticlesGenerator, PagesGenerator
 
 from .campaign import read_campaign
 from .deadline import DeadlineError, parse_timezone, parse_today
@@ -23,15 +24,25 @@ from .report import CampaignProblems, Problem, field_line, field_value, read_sou
 logger = logging.getLogger(__name__)
 
 UNREAD_TIMEZONE = "megaphone_unread_timezone"
+SETTINGS_FILE = "pelicanconf.py"
 
-# Problems found while Pelican reads files, before our finalize hook runs.
+# Problems found while Pelican reads files, before the finalize hook runs.
 _read_problems: list[Problem] = []
+_content_path = ""
 
 
 def shown_path(path: str) -> str:
     """The path as a volunteer typing commands in the project sees it."""
     relative = os.path.relpath(path)
     return path if relative.startswith("..") else relative
+
+
+def with_lines(problems: list[Problem], path: str) -> list[Problem]:
+    """Add the line of each field, reading the file only if it has problems."""
+    if not problems:
+        return problems
+    source = read_source(path)
+    return [p if p.line else replace(p, line=field_line(source, p.field)) for p in problems]
 
 
 def _read_failure(path: str, error: BaseException | None) -> Problem:
@@ -42,7 +53,6 @@ def _read_failure(path: str, error: BaseException | None) -> Problem:
         return Problem(file, "file", "is not saved as UTF-8 text. Open it in your "
                        "editor and save it again with the UTF-8 encoding.")
     if isinstance(error, ZoneInfoNotFoundError) or "time zone" in reason:
-        # Pelican reads Timezone itself, for the page's Date, and fails first.
         try:
             parse_timezone(field_value(source, "Timezone"))
         except DeadlineError as bad:
@@ -74,13 +84,12 @@ class _CollectReadFailures(logging.Filter):
                        "Date": "Date: 2021-01-26"}.get(name, f"{name}: ...")
             _read_problems.append(Problem(
                 shown_path(path), name, f"is missing. Add a line such as '{example}' "
-                "at the top of the file.", None))
+                "at the top of the file."))
             return False
         return True
 
 
 _filter = _CollectReadFailures()
-_content_path = ""
 
 
 def initialized(pelican) -> None:
@@ -112,77 +121,94 @@ def _as_written(metadata: dict) -> dict:
     return metadata
 
 
-def _all_campaigns(generator):
-    for group in ("articles", "translations", "hidden_articles",
-                  "hidden_translations", "drafts", "drafts_translations"):
+ARTICLE_GROUPS = ("articles", "translations", "hidden_articles",
+                  "hidden_translations", "drafts", "drafts_translations")
+PAGE_GROUPS = ("pages", "translations", "hidden_pages",
+               "hidden_translations", "draft_pages", "draft_translations")
+
+
+def _contents(generator, groups):
+    for group in groups:
         yield from getattr(generator, group, [])
 
 
-def _build_date(settings, problems):
+def _site_settings(settings, problems: list[Problem]):
+    """The build date and the default time zone, each checked once per site."""
+    today = None
     text = str(settings.get("CAMPAIGN_TODAY") or "").strip()
-    if not text:
-        return None
+    if text:
+        try:
+            today = parse_today(text)
+        except DeadlineError as error:
+            problems.append(Problem("(environment)", "CAMPAIGN_TODAY", str(error)))
+    zone = settings.get("CAMPAIGN_TIMEZONE") or settings["TIMEZONE"]
     try:
-        return parse_today(text)
+        parse_timezone(zone)
     except DeadlineError as error:
-        problems.append(Problem("(environment)", "CAMPAIGN_TODAY", str(error)))
-        return None
+        problems.append(Problem(SETTINGS_FILE, "CAMPAIGN_TIMEZONE", str(error)))
+        zone = "UTC"  # so that campaigns are still checked, without repeating this
+    return today, zone
 
 
-def _duplicate_slugs(articles) -> list[Problem]:
-    by_slug = defaultdict(list)
-    for article in articles:
-        by_slug[(article.slug, article.lang)].append(shown_path(article.source_path))
+def _same_address(contents) -> list[Problem]:
+    """Two pages written to one file: one would silently replace the other."""
+    by_file = defaultdict(list)
+    for content in contents:
+        if content.save_as:  # '' means "not written"
+            by_file[content.save_as].append(content)
     problems = []
-    for (slug, _lang), files in by_slug.items():
-        for file in files if len(files) > 1 else ():
-            others = ", ".join(f for f in files if f != file)
+    for same in by_file.values():
+        for content in same if len(same) > 1 else ():
+            others = ", ".join(shown_path(c.source_path) for c in same if c is not content)
             problems.append(Problem(
-                file, "Slug", f"'{slug}' is also the address of {others}, so one page "
-                "would overwrite the other. Give each campaign its own Slug, for "
-                f"example 'Slug: {slug}-2'.", field_line(read_source(file), "Slug")))
+                shown_path(content.source_path), "Slug",
+                f"'{content.slug}' is also the address of {others}, so one page would "
+                "overwrite the other. Give each campaign its own Slug, for example "
+                f"'Slug: {content.slug}-2'.",
+                field_line(read_source(content.source_path), "Slug")))
     return problems
 
 
 def all_generators_finalized(generators) -> None:
     """After every page is read and before anything is written."""
-    generator = next(g for g in generators if isinstance(g, ArticlesGenerator))
-    settings = generator.settings
+    articles = next(g for g in generators if isinstance(g, ArticlesGenerator))
+    settings = articles.settings
     problems = list(_read_problems)
-    today = _build_date(settings, problems)
-    campaigns = list(_all_campaigns(generator))
+    today, default_timezone = _site_settings(settings, problems)
+    campaigns = list(_contents(articles, ARTICLE_GROUPS))
     for article in campaigns:
-        file = shown_path(article.source_path)
         reading = read_campaign(
-            file=file,
-            source=read_source(article.source_path),
+            file=shown_path(article.source_path),
             metadata=_as_written(article.metadata),
             html=article._content,
-            default_timezone=settings.get("CAMPAIGN_TIMEZONE") or settings["TIMEZONE"],
+            default_timezone=default_timezone,
             today=today,
             budget=settings.get("MAILTO_BUDGET", DEFAULT_BUDGET),
         )
-        problems.extend(reading.problems)
+        problems.extend(with_lines(reading.problems, article.source_path))
         for warning in reading.warnings:
             logger.warning(warning)
         article.campaign = reading.campaign
         if reading.campaign is not None:
             article._content = reading.campaign.explanation
-    problems.extend(_duplicate_slugs(campaigns))
+
+    pages = [p for g in generators if isinstance(g, PagesGenerator)
+             for p in _contents(g, PAGE_GROUPS)]
+    problems.extend(_same_address(campaigns + pages))
     # Anything Pelican dropped without telling us why still stops the build.
     named = {p.file for p in problems}
-    for path, content in generator.context["generated_content"].items():
-        file = shown_path(os.path.join(generator.path, path))
+    for path, content in articles.context["generated_content"].items():
+        file = shown_path(os.path.join(articles.path, path))
         if content is None and file not in named:
             problems.append(Problem(file, "file", "could not be read. Check the "
                                     "'Key: value' lines at the top of the file."))
     if problems:
         raise CampaignProblems(problems)
 
-    listed = [a for a in generator.articles if a.campaign]
-    generator.context["campaigns_open"] = sorted(
+    listed = [a for a in articles.articles if a.campaign]
+    articles.context["campaigns_open"] = sorted(
         (a for a in listed if a.campaign.is_open), key=lambda a: a.campaign.deadline)
-    generator.context["campaigns_closed"] = sorted(
+    articles.context["campaigns_closed"] = sorted(
         (a for a in listed if not a.campaign.is_open),
         key=lambda a: a.campaign.deadline, reverse=True)
 
