@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from conftest import campaign_md, soup, write_site
+from conftest import build, campaign_md, soup
 from decoders import form_decode, rfc_decode
 from settings_under_test import ROOT
 
@@ -44,7 +44,6 @@ def example(tmp_path):
     def _build(today):
         content = tmp_path / "content"
         shutil.copytree(ROOT / "content", content)
-        from conftest import build
         return build(content, tmp_path / f"out-{today}", today)
     return _build
 
@@ -53,14 +52,19 @@ def test_example_while_open(example):
     out = example("2021-02-22")
     page = soup(out / "ban-the-scan-nypd" / "index.html")
     source = EXAMPLE.read_text("utf-8")
-    assert_links_carry(page, ["postact@nypd.org"], header(source, "Subject"), letter_in_source(source))
+    assert_links_carry(page, ["postact@nypd.org"], header(source, "Subject"),
+                       letter_in_source(source))
     button = page.find("a", class_="button")
     assert button.get_text() == "Send this email" and button["href"].startswith("mailto:")
     assert "Closes Thursday 25 February 2021 at 11:59 pm, New York time" in page.get_text(" ", strip=True)
     assert page.find("pre", class_="letter-body").get_text() == letter_in_source(source)
     assert page.find(class_="closed") is None
+    # The letter is shown once, in its own section, not again in the explanation.
+    assert page.get_text().count("Dear Commissioner") == 1
+    assert page.find(class_="explanation").find("code") is None
     home = soup(out / "index.html")
-    assert home.find("section", attrs={"aria-labelledby": "open-heading"}).find("a", href="/ban-the-scan-nypd/")
+    listed = home.find("section", attrs={"aria-labelledby": "open-heading"})
+    assert listed.find("a", href="/ban-the-scan-nypd/")
 
 
 def test_example_once_closed(example):
@@ -70,10 +74,12 @@ def test_example_once_closed(example):
     closed = page.find(class_="closed")
     assert "closed" in closed.get_text() and "25 February 2021" in closed.get_text()
     # The explanation and the letter stay readable.
-    assert page.find("pre", class_="letter-body").get_text() == letter_in_source(EXAMPLE.read_text("utf-8"))
+    letter = letter_in_source(EXAMPLE.read_text("utf-8"))
+    assert page.find("pre", class_="letter-body").get_text() == letter
     assert "POST Act" in page.find(class_="explanation").get_text()
     home = soup(out / "index.html")
-    assert home.find("section", attrs={"aria-labelledby": "closed-heading"}).find("a", href="/ban-the-scan-nypd/")
+    listed = home.find("section", attrs={"aria-labelledby": "closed-heading"})
+    assert listed.find("a", href="/ban-the-scan-nypd/")
 
 
 def test_plain_build_uses_todays_date(example):

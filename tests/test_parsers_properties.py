@@ -24,11 +24,16 @@ def test_any_pasted_list_gives_back_its_addresses(addresses, data):
     text = addresses[0]
     for item in addresses[1:]:
         text += data.draw(separator) + item
-    text = data.draw(st.sampled_from(["", " ", ";"])) + text + data.draw(st.sampled_from(["", " ", ";", ", "]))
+    before = data.draw(st.sampled_from(["", " ", ";"]))
+    after = data.draw(st.sampled_from(["", " ", ";", ", "]))
+    text = before + text + after
     assert parse_address_list(text) == (tuple(addresses), [])
 
 
-@given(st.lists(address, min_size=1, max_size=4), st.integers(0, 3), st.sampled_from(["\u200b", "\u00ad", "\u202e", "\u00a0"]))
+INVISIBLE = ["\u200b", "\u00ad", "\u202e", "\u00a0", "\u2060", "\ufeff"]
+
+
+@given(st.lists(address, min_size=1, max_size=4), st.integers(0, 3), st.sampled_from(INVISIBLE))
 def test_an_invisible_character_anywhere_is_caught(addresses, index, invisible):
     target = addresses[index % len(addresses)]
     position = len(target) // 2
