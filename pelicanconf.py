@@ -4,6 +4,9 @@ import os
 
 SITENAME = "Megaphone"
 SITEURL = ""
+# The site's public address, for share links, the QR code, the canonical URL
+# and the calendar reminder (SITEURL stays "" so previews work anywhere).
+CANONICAL_SITEURL = "http://localhost:8000"
 AUTHOR = "Megaphone volunteers"
 PATH = "content"
 THEME = "theme"

@@ -7,6 +7,7 @@ sys.path.append(os.curdir)
 from pelicanconf import *  # noqa: E402,F403
 
 SITEURL = os.environ.get("SITEURL", "https://example.org")
+CANONICAL_SITEURL = SITEURL
 RELATIVE_URLS = False
 FEED_ALL_ATOM = "feeds/all.atom.xml"
 DELETE_OUTPUT_DIRECTORY = True

@@ -13,7 +13,7 @@ from megaphone import links
 from megaphone.links import LinkError, Message, build_links
 
 VECTORS = json.loads((Path(__file__).parent / "vectors" / "links.json").read_text("utf-8"))
-KINDS = ("mailto", "gmail", "outlook", "yahoo")
+KINDS = ("mailto", "gmail", "outlook", "office365", "yahoo")
 # What may stand raw in a link: unreserved characters, percent escapes and
 # the delimiters the encoder itself writes.
 ALLOWED = re.compile(r"^[A-Za-z0-9\-._~%@,:/?&=]*$")

@@ -13,7 +13,9 @@ from zoneinfo import ZoneInfo
 
 from . import links as link_builder
 from .addresses import parse_address_list
-from .deadline import DeadlineError, build_moment, in_words, is_open, parse_deadline, parse_timezone
+from .deadline import (
+    DeadlineError, build_moment, in_words, is_open, parse_deadline, parse_timezone, zone_city,
+)
 from .letter import placeholders, split_letters
 from .report import Problem
 
@@ -40,6 +42,10 @@ class Campaign:
     @property
     def timezone(self) -> str:
         return self.deadline.tzinfo.key
+
+    @property
+    def city(self) -> str:
+        return zone_city(self.deadline.tzinfo)
 
 
 @dataclass

@@ -23,6 +23,7 @@ DEFAULT_BUDGET = 1800
 
 GMAIL = "https://mail.google.com/mail/?view=cm&fs=1&"
 OUTLOOK = "https://outlook.live.com/mail/0/deeplink/compose?"
+OFFICE365 = "https://outlook.office.com/mail/deeplink/compose?"  # work or school
 YAHOO = "https://compose.mail.yahoo.com/?"
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -48,6 +49,7 @@ class Links:
     mailto: str  # the desktop-client link actually offered (may lack the body)
     gmail: str
     outlook: str
+    office365: str
     yahoo: str
     mailto_full_length: int  # length of the mailto with the body, unescaped
     mailto_has_body: bool
@@ -125,12 +127,16 @@ def outlook(message: Message) -> str:
     return _webmail(OUTLOOK, message, "subject")
 
 
+def office365(message: Message) -> str:
+    return _webmail(OFFICE365, message, "subject")
+
+
 def yahoo(message: Message) -> str:
     return _webmail(YAHOO, message, "subject")
 
 
 def build_links(message: Message, budget: int = DEFAULT_BUDGET) -> Links:
-    """All four links. Over the budget, the desktop link drops only the body:
+    """Every link. Over the budget, the desktop link drops only the body:
     the page then asks the visitor to paste the letter, and the webmail links
     (which take far longer URLs) still carry it."""
     full = mailto(message)
@@ -139,6 +145,7 @@ def build_links(message: Message, budget: int = DEFAULT_BUDGET) -> Links:
         mailto=full if fits else mailto(message, with_body=False),
         gmail=gmail(message),
         outlook=outlook(message),
+        office365=office365(message),
         yahoo=yahoo(message),
         mailto_full_length=len(full),
         mailto_has_body=fits,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import posixpath
 import sys
 from collections import defaultdict
 from dataclasses import replace
@@ -19,6 +20,9 @@ from pelican.generators import ArticlesGenerator, PagesGenerator
 from .campaign import read_campaign
 from .deadline import DeadlineError, parse_timezone, parse_today
 from .links import DEFAULT_BUDGET
+from .qr import qr_svg
+from .reminder import reminder_ics
+from .share import share_links
 from .report import CampaignProblems, Problem, field_line, field_value, read_source
 
 logger = logging.getLogger(__name__)
@@ -205,6 +209,9 @@ def all_generators_finalized(generators) -> None:
     if problems:
         raise CampaignProblems(problems)
 
+    for article in campaigns:
+        _add_page_extras(article, settings)
+
     listed = [a for a in articles.articles if a.campaign]
     articles.context["campaigns_open"] = sorted(
         (a for a in listed if a.campaign.is_open), key=lambda a: a.campaign.deadline)
@@ -213,7 +220,40 @@ def all_generators_finalized(generators) -> None:
         key=lambda a: a.campaign.deadline, reverse=True)
 
 
+def _add_page_extras(article, settings) -> None:
+    """Addresses the theme links to. Campaign URLs are folders (`{slug}/`)."""
+    base = (settings.get("CANONICAL_SITEURL") or settings.get("SITEURL") or "").rstrip("/")
+    article.page_url = f"{base}/{article.url}"
+    article.share_links = share_links(article.page_url, article.title)
+    article.reminder_url = f"{article.url}remind.ics"
+    article.flyer_url = f"{article.url}flyer/"
+
+
+def write_page_extras(generator, writer) -> None:
+    """Each open campaign's calendar reminder and printable flyer, beside its page."""
+    flyer = generator.get_template("flyer")
+    for article in _contents(generator, ARTICLE_GROUPS):
+        campaign = getattr(article, "campaign", None)
+        if campaign is None or not campaign.is_open:  # only open campaigns link to them
+            continue
+        folder = posixpath.dirname(article.save_as)
+        ics = reminder_ics(
+            uid=f"{article.slug}-{article.lang}-deadline@megaphone",
+            title=article.title, deadline=campaign.deadline,
+            deadline_words=campaign.deadline_words, url=article.page_url,
+            stamp=article.date)
+        path = os.path.join(generator.output_path, folder, "remind.ics")
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as out:
+            out.write(ics)
+        writer.write_file(
+            posixpath.join(folder, "flyer", "index.html"), flyer, generator.context,
+            relative_urls=generator.settings["RELATIVE_URLS"], url=article.flyer_url,
+            article=article, qr=qr_svg(article.page_url, f"QR code: {article.page_url}"))
+
+
 def register() -> None:
     signals.initialized.connect(initialized)
     signals.article_generator_context.connect(set_aside_bad_timezone)
     signals.all_generators_finalized.connect(all_generators_finalized)
+    signals.article_writer_finalized.connect(write_page_extras)
