@@ -3,7 +3,7 @@ words, with no traceback, and with every problem reported at once."""
 
 import pytest
 
-from conftest import campaign_md, make_html, write_site
+from sites import campaign_md, make_html, write_site
 from settings_under_test import ROOT
 
 CASES = {

@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from conftest import build, campaign_md, soup
+from sites import build, campaign_md, soup
 from decoders import form_decode, rfc_decode
 from settings_under_test import ROOT
 

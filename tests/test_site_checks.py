@@ -2,7 +2,7 @@
 
 import pytest
 
-from conftest import build, campaign_md, soup, write_site
+from sites import build, campaign_md, soup, write_site
 from megaphone.report import CampaignProblems
 
 

@@ -5,7 +5,7 @@
  * - Everything else reads the page: its data-* attributes carry the campaign
  *   and every string shown, so nothing here needs translating.
  * - Nothing the visitor types leaves the browser, except into their own email.
- *   Text is only ever set with textContent, never innerHTML.
+ *   Text is only ever set with textContent, never parsed as markup.
  */
 (function () {
   "use strict";

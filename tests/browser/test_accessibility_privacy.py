@@ -1,0 +1,90 @@
+"""axe-core in every state of the page; no request to another host; no cookie."""
+
+from datetime import datetime
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from browser.conftest import NEW_YORK
+
+EXAMPLE = "/ban-the-scan-nypd/"
+AXE = Axe()
+# WCAG 2.0, 2.1 and 2.2, levels A and AA, plus axe's best practices.
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": [
+    "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}}
+
+
+def personalise(page):
+    page.get_by_label("Your name", exact=True).fill("Ana")
+
+
+def edit(page):
+    page.get_by_text("Edit the letter").click()
+    page.get_by_label("The letter.").fill("My own words.\n\nDear Commissioner, ban it.")
+
+
+def copy(page):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.locator('.letter [data-copy="letter"]').click()
+
+
+def close_in_the_browser(page):
+    page.clock.fast_forward(4 * 24 * 3600 * 1000)  # four days later
+    assert page.locator("[data-closed]").is_visible()
+
+
+STATES = {
+    "open": ("open", EXAMPLE, True, None),
+    "open, JavaScript off": ("open", EXAMPLE, False, None),
+    "personalised": ("open", EXAMPLE, True, personalise),
+    "letter edited": ("open", EXAMPLE, True, edit),
+    "after a copy": ("open", EXAMPLE, True, copy),
+    "closed at build": ("closed", EXAMPLE, True, None),
+    "closed in the browser": ("open", EXAMPLE, True, close_in_the_browser),
+    "closed, JavaScript off": ("closed", EXAMPLE, False, None),
+    "home page": ("open", "/", True, None),
+    "home page, closed": ("closed", "/", True, None),
+    "flyer": ("open", EXAMPLE + "flyer/", True, None),
+    "awkward campaign": ("open", "/awkward/", True, personalise),
+}
+
+
+@pytest.mark.parametrize("state", STATES)
+def test_axe_finds_no_violation(visit, sites, state):
+    site, path, javascript, action = STATES[state]
+    v = visit()
+    if not javascript:
+        # axe itself needs JavaScript, so "off" means: the page's own script never loads.
+        v.context.route("**/megaphone.js", lambda route: route.abort())
+    page = v.open(sites[site] + path)
+    if action:
+        action(page)
+    if not javascript:
+        assert page.evaluate("typeof window.Megaphone") == "undefined"
+    results = AXE.run(page, options=AXE_OPTIONS)
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_axe_does_report_a_violation(visit):
+    page = visit().page
+    page.set_content('<html><body><img src="data:,"><a href="#"></a></body></html>')
+    assert AXE.run(page, options=AXE_OPTIONS).violations_count >= 2
+
+
+PAGES = [("open", EXAMPLE), ("open", "/"), ("open", EXAMPLE + "flyer/"), ("open", "/awkward/"),
+         ("closed", EXAMPLE), ("closed", "/")]
+
+
+@pytest.mark.parametrize("site,path", PAGES)
+def test_no_request_to_another_host_and_no_cookie(visit, sites, site, path):
+    v = visit()
+    page = v.open(sites[site] + path)
+    page.wait_for_load_state("networkidle")
+    if site == "open" and path != "/" and not path.endswith("flyer/"):
+        personalise(page)
+        edit(page)
+    origin = urlsplit(sites[site]).netloc
+    assert v.requests and all(urlsplit(url).netloc == origin for url in v.requests), v.requests
+    assert v.context.cookies() == []
+    assert v.console_errors == []  # no CSP violation, no script error

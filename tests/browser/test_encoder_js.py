@@ -1,0 +1,73 @@
+"""The browser script builds links byte-identical to the Python encoder."""
+
+import json
+import random
+from pathlib import Path
+
+from megaphone import links
+from megaphone.links import Message
+
+VECTORS = json.loads((Path(__file__).parent.parent / "vectors" / "links.json").read_text("utf-8"))
+KINDS = ("mailto", "gmail", "outlook", "office365", "yahoo")
+RUN = """messages => messages.map(m => Object.fromEntries(
+    ["mailto", "gmail", "outlook", "office365", "yahoo"].map(k => [k, Megaphone.links[k](m)])))"""
+
+
+def js_links(page, messages):
+    return page.evaluate(RUN, messages)
+
+
+def test_golden_vectors_in_the_browser(visit, sites):
+    page = visit().open(sites["open"] + "/")
+    cases = VECTORS["cases"]
+    got = js_links(page, [c["message"] for c in cases])
+    for case, result in zip(cases, got):
+        for kind in KINDS:
+            assert result[kind] == case[kind], (case["name"], kind)
+
+
+POOL = (list("+&=?#%,;/ \r\n\t@<>\"'[]!*()~-._:$") + ["\r\n", "😀", "👩🏽‍⚖️", "é", "中文", "عربي",
+        "&bcc=x@evil.example", "\u200b", "\u2028", "\U0001f3f3\ufe0f\u200d\U0001f308"])
+
+
+def random_text(rng: random.Random) -> str:
+    parts = []
+    for _ in range(rng.randint(0, 30)):
+        if rng.random() < 0.5:
+            parts.append(rng.choice(POOL))
+        else:  # any code point from any plane, except surrogates
+            code = rng.choice([rng.randint(0x20, 0x7e), rng.randint(0xa0, 0xd7ff),
+                               rng.randint(0xe000, 0xfffd), rng.randint(0x10000, 0x10ffff)])
+            parts.append(chr(code))
+    return "".join(parts)
+
+
+def test_random_unicode_gives_the_same_bytes_as_python(visit, sites):
+    rng = random.Random(6068)
+    messages = []
+    for _ in range(400):
+        to = [f"{rng.choice(['a', 'b+c', 'd.e', 'x_y'])}@example.org" for _ in range(rng.randint(1, 3))]
+        cc = ["cc@example.org"] if rng.random() < 0.3 else []
+        messages.append({"to": to, "cc": cc, "bcc": [], "subject": random_text(rng),
+                         "body": random_text(rng)})
+    got = js_links(visit().open(sites["open"] + "/"), messages)
+    for message, result in zip(messages, got):
+        python = Message(tuple(message["to"]), message["subject"], message["body"], tuple(message["cc"]))
+        for kind in KINDS:
+            assert result[kind] == getattr(links, kind)(python), (message, kind)
+
+
+def test_lone_surrogates_do_not_crash_the_script(visit, sites):
+    page = visit().open(sites["open"] + "/")
+    href = page.evaluate("""() => Megaphone.links.mailto(
+        {to: ["a@example.org"], cc: [], bcc: [], subject: "x\\uD800y", body: "\\uDC00 z \\uD83D"})""")
+    assert href == "mailto:a@example.org?subject=x%EF%BF%BDy&body=%EF%BF%BD%20z%20%EF%BF%BD"
+
+
+def test_the_budget_is_applied_the_same_way(visit, sites):
+    page = visit().open(sites["open"] + "/")
+    message = {"to": ["a@example.org"], "cc": [], "bcc": [], "subject": "Hi", "body": "é" * 400}
+    result = page.evaluate("m => Megaphone.links.buildLinks(m, 1800)", message)
+    python = links.build_links(Message(("a@example.org",), "Hi", "é" * 400))
+    assert result["mailto"] == python.mailto and result["mailtoHasBody"] is python.mailto_has_body is False
+    assert result["gmail"] == python.gmail

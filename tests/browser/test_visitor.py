@@ -1,0 +1,177 @@
+"""The action page in a visitor's hands, in a real Chromium."""
+
+import re
+from datetime import datetime
+
+import pytest
+
+from browser.conftest import AWKWARD_LETTER, AWKWARD_SUBJECT, NEW_YORK
+from decoders import form_decode, rfc_decode
+from settings_under_test import ROOT
+
+EXAMPLE = "/ban-the-scan-nypd/"
+SOURCE = (ROOT / "content" / "campaigns" / "ban-the-scan-nypd.md").read_text("utf-8")
+LETTER = re.search(r"^```letter\n(.*?)\n```$", SOURCE, re.S | re.M).group(1)
+SUBJECT = re.search(r"^Subject: (.*)$", SOURCE, re.M).group(1)
+KINDS = ("mailto", "gmail", "outlook", "office365", "yahoo")
+
+
+def hrefs(page):
+    return {kind: page.get_attribute(f'[data-link="{kind}"]', "href") for kind in KINDS}
+
+
+def assert_all_links_carry(page, letter, subject=SUBJECT, to=("postact@nypd.org",), cc=()):
+    want = {"to": list(to), "cc": list(cc), "bcc": [], "subject": subject,
+            "body": letter.replace("\n", "\r\n")}
+    for kind, href in hrefs(page).items():
+        assert rfc_decode(href) == want, kind
+        assert form_decode(href) == want, kind
+
+
+def test_typing_a_name_personalises_the_letter_and_every_link(visit, sites):
+    page = visit().open(sites["open"] + EXAMPLE)
+    page.get_by_label("Your name", exact=True).fill("Zoë Nguyễn")
+    page.get_by_label("Your city", exact=True).fill("Queens")
+    letter = LETTER.replace("[Your name]", "Zoë Nguyễn").replace("[Your city]", "Queens")
+    assert page.inner_text("[data-letter-preview]") == letter
+    assert_all_links_carry(page, letter)
+
+
+def test_an_awkward_letter_personalised_with_an_awkward_name(visit, sites):
+    page = visit().open(sites["open"] + "/awkward/")
+    name = "Zoë \"Z\" O'Brien & <b>Co</b> + 100% #1 = ?; 李 😀"
+    page.get_by_label("Your name", exact=True).fill(name)
+    letter = AWKWARD_LETTER.replace("[Your name]", name)
+    assert page.inner_text("[data-letter-preview]") == letter
+    assert page.locator("[data-letter-preview] b").count() == 0  # text, never markup
+    assert_all_links_carry(page, letter, AWKWARD_SUBJECT, to=("council@example.org", "a+b@example.org"),
+                           cc=("josé@xn--exmple-cua.org",))
+
+
+def test_editing_the_letter_changes_the_links_and_reset_restores_it(visit, sites):
+    page = visit().open(sites["open"] + EXAMPLE)
+    page.get_by_label("Your name", exact=True).fill("Sam")
+    page.get_by_text("Edit the letter").click()
+    edited = "I live in Brooklyn and I am worried.\n\n" + LETTER
+    page.get_by_label("The letter.").fill(edited)
+    expected = edited.replace("[Your name]", "Sam")
+    assert page.inner_text("[data-letter-preview]") == expected
+    assert_all_links_carry(page, expected)
+    page.get_by_role("button", name="Reset to the original").click()
+    assert_all_links_carry(page, LETTER.replace("[Your name]", "Sam"))
+    assert "back to the original" in page.inner_text(".edit [data-status]")
+
+
+def test_without_javascript_every_send_link_is_complete(visit, sites):
+    page = visit(javascript=False).open(sites["open"] + EXAMPLE, at=None)
+    assert_all_links_carry(page, LETTER)
+    assert page.locator("[data-copy]:visible").count() == 0  # nothing that needs the script shows
+    assert page.locator("[data-personalise]").is_hidden()
+    assert page.get_by_text("Replace the words in square brackets").is_visible()
+
+
+@pytest.mark.parametrize("what,label,expected", [
+    ("to", "Copy address", "postact@nypd.org"),
+    ("subject", "Copy subject", SUBJECT),
+    ("letter", "Copy the letter", LETTER.replace("[Your name]", "Ana")),
+])
+def test_copy_buttons_put_the_right_text_on_the_clipboard(visit, sites, what, label, expected):
+    v = visit()
+    v.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=sites["open"])
+    page = v.open(sites["open"] + EXAMPLE)
+    page.get_by_label("Your name", exact=True).fill("Ana")
+    button = page.locator(f'.letter [data-copy="{what}"]')
+    assert button.inner_text() == label
+    button.click()
+    assert page.evaluate("navigator.clipboard.readText()") == expected
+    status = button.locator("xpath=following-sibling::*[@data-status][1]")
+    assert status.get_attribute("role") == "status" and "copied" in status.inner_text()
+
+
+def test_a_long_letter_leads_with_copy_then_open(visit, sites):
+    page = visit().open(sites["open"] + EXAMPLE)
+    page.get_by_text("Edit the letter").click()
+    page.get_by_label("The letter.").fill("Dear Commissioner,\n\n" + "Ban it now, please. " * 120)
+    notice = page.locator("[data-over-budget]")
+    assert notice.is_visible() and "Copy the letter, then open your email" in notice.inner_text()
+    assert rfc_decode(hrefs(page)["mailto"])["body"] == ""
+    assert "Ban it now" in rfc_decode(hrefs(page)["gmail"])["body"]
+
+
+def test_countdown_before_the_deadline(visit, sites):
+    page = visit(timezone="Europe/London").open(sites["open"] + EXAMPLE)
+    assert page.inner_text("[data-countdown]") == "3 days left"
+    local = page.inner_text("[data-local-time]")
+    # In London the New York deadline is already Friday, at 4:59 in the morning.
+    assert "Friday" in local and "26" in local and "February" in local and "4:59" in local
+
+
+def test_countdown_on_the_last_day(visit, sites):
+    page = visit(timezone="America/New_York").open(
+        sites["open"] + EXAMPLE, at=datetime(2021, 2, 25, 9, 0, tzinfo=NEW_YORK))
+    assert re.fullmatch(r"Closes today at 11:59\s?(pm|PM), New York time", page.inner_text("[data-countdown]"))
+    assert page.locator("[data-local-time]").is_hidden()  # same zone: nothing to add
+
+
+def test_the_page_closes_itself_at_the_deadline(visit, sites):
+    page = visit().open(sites["open"] + EXAMPLE, at=datetime(2021, 2, 25, 23, 58, tzinfo=NEW_YORK))
+    assert page.locator(".send").is_visible()
+    page.clock.run_for("03:00")
+    assert page.locator(".send").is_hidden()
+    assert page.locator("[data-closed]").is_visible()
+    assert page.locator("[data-personalise]").is_hidden()
+    assert page.locator(".letter-body").is_visible()  # the letter stays readable
+
+
+def test_a_page_opened_after_the_deadline_is_closed_even_if_not_rebuilt(visit, sites):
+    page = visit().open(sites["open"] + EXAMPLE, at=datetime(2021, 3, 2, 8, 0, tzinfo=NEW_YORK))
+    assert page.locator("[data-closed]").is_visible() and page.locator(".send").is_hidden()
+
+
+def test_the_mail_provider_choice_is_remembered_and_can_be_forgotten(visit, sites):
+    v = visit()
+    v.context.route(re.compile(r"^https://(?!127\.0\.0\.1)"), lambda route: route.abort())
+    page = v.open(sites["open"] + EXAMPLE)
+    assert page.locator("[data-remembered]").is_hidden()
+    page.locator('[data-link="gmail"]').click()
+    page.goto(sites["open"] + EXAMPLE)
+    notice = page.locator("[data-remembered]")
+    assert notice.is_visible() and "Gmail" in notice.inner_text()
+    assert "preferred" in page.get_attribute('[data-link="gmail"]', "class")
+    page.get_by_role("button", name="Forget my choice").click()
+    assert page.evaluate("localStorage.length") == 0 and notice.is_hidden()
+    assert v.context.cookies() == []
+
+
+def test_mastodon_instance_field_builds_a_share_link(visit, sites):
+    page = visit().open(sites["open"] + EXAMPLE)
+    page.get_by_label("Your Mastodon server").fill("https://Mastodon.Social/")
+    href = page.get_attribute("[data-mastodon-link]", "href")
+    assert href.startswith("https://mastodon.social/share?text=Tell%20the%20NYPD")
+    page.get_by_label("Your Mastodon server").fill("not a server")
+    assert page.get_attribute("[data-mastodon-link]", "href").startswith("https://s2f.kytta.dev/")
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_keyboard_only_on_a_phone_reaches_a_correct_email(visit, sites, javascript):
+    page = visit(javascript=javascript, width=360).open(sites["open"] + EXAMPLE,
+                                                        at=None if not javascript else
+                                                        datetime(2021, 2, 22, 12, 0, tzinfo=NEW_YORK))
+    focused = []
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        focused.append(page.evaluate("document.activeElement.textContent.trim()"))
+        if focused[-1] == "Send this email":
+            break
+    assert focused[0] == "Skip to the main content"
+    assert focused[-1] == "Send this email", focused
+    href = page.evaluate("document.activeElement.href")
+    assert rfc_decode(href)["to"] == ["postact@nypd.org"] and rfc_decode(href)["body"]
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"  # a visible focus
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360  # no sideways scrolling
+
+
+def test_the_script_never_writes_html():
+    script = (ROOT / "theme" / "static" / "js" / "megaphone.js").read_text("utf-8")
+    assert not re.search(r"innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(", script)
