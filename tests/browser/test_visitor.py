@@ -140,6 +140,7 @@ def test_the_mail_provider_choice_is_remembered_and_can_be_forgotten(visit, site
     assert "preferred" in page.get_attribute('[data-link="gmail"]', "class")
     page.get_by_role("button", name="Forget my choice").click()
     assert page.evaluate("localStorage.length") == 0 and notice.is_hidden()
+    assert page.inner_text("#forget-status") == "Your choice is forgotten."
     assert v.context.cookies() == []
 
 

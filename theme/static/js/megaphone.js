@@ -206,8 +206,9 @@
 
   // Copy buttons, each with a visible confirmation in a live region.
   function announce(button, text) {
-    var status = document.getElementById(button.getAttribute("aria-describedby") || "");
-    status = status || button.parentNode.querySelector("[data-status]");
+    // Next to the button, unless the button names another (one that stays visible).
+    var id = button.getAttribute("data-status-id");
+    var status = id ? document.getElementById(id) : button.parentNode.querySelector("[data-status]");
     if (!status) return;
     status.textContent = text;
     clearTimeout(status.timer);
