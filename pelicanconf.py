@@ -50,7 +50,9 @@ DEFAULT_PAGINATION = False
 # Pelican's draft writer needs a category even when category pages are off.
 DEFAULT_METADATA = {"category": "campaigns"}
 
-FEED_ALL_ATOM = None
+# One Atom feed of campaigns (drafts are never in it).
+FEED_ALL_ATOM = "feeds/campaigns.atom.xml"
+FEED_DOMAIN = CANONICAL_SITEURL
 CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None

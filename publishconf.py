@@ -9,5 +9,5 @@ from pelicanconf import *  # noqa: E402,F403
 SITEURL = os.environ.get("SITEURL", "https://example.org")
 CANONICAL_SITEURL = SITEURL
 RELATIVE_URLS = False
-FEED_ALL_ATOM = "feeds/all.atom.xml"
+FEED_DOMAIN = SITEURL
 DELETE_OUTPUT_DIRECTORY = True

@@ -34,6 +34,7 @@ class Campaign:
     links: link_builder.Links
     explanation: str  # the page's HTML without the letter block
     placeholders: tuple[str, ...] = ()
+    days_left: int = 0  # calendar days from the build date to the deadline, there
 
     @property
     def deadline_words(self) -> str:
@@ -164,6 +165,7 @@ def read_campaign(
                 f"{file}: even without the letter the email link is {len(built.mailto)} "
                 "characters; some mail apps will not open it. Use fewer addresses "
                 "or a shorter subject.")
+    moment = build_moment(zone, today)
     reading.campaign = Campaign(
         to=recipients["to"],
         cc=recipients["cc"],
@@ -171,7 +173,8 @@ def read_campaign(
         subject=subject,
         letter=split.letters[0],
         deadline=deadline,
-        is_open=is_open(deadline, build_moment(zone, today)),
+        is_open=is_open(deadline, moment),
+        days_left=(deadline.date() - moment.astimezone(zone).date()).days,
         links=built,
         explanation=split.explanation,
         placeholders=placeholders(split.letters[0]),

@@ -123,7 +123,12 @@
   // --- The page --------------------------------------------------------------
 
   var page = document.querySelector("[data-campaign]");
-  if (!page) return;
+  if (!page) {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-countdown]"), function (box) {
+      countdown(box);
+    });
+    return;
+  }
 
   function $(selector, root) { return (root || page).querySelector(selector); }
   function $$(selector, root) {
@@ -307,40 +312,46 @@
     show($("[data-closed]"));
   }
 
-  function setUpDeadline() {
-    var box = $("[data-countdown]");
-    var deadline = new Date(data.deadline);
-    var zone = data.zone;
+  // A countdown element carries its own deadline, zone and strings, so the
+  // home page's list and the campaign page share this code.
+  function countdown(box, onClose) {
+    var deadline = new Date(box.getAttribute("data-deadline"));
+    var zone = box.getAttribute("data-zone");
     var lang = document.documentElement.lang || undefined;
     if (isNaN(deadline.getTime())) return;
 
     function tick() {
       var now = new Date();
-      if (now > deadline) { closePage(); return false; }
-      if (!box) return true;
+      if (now > deadline) {
+        box.textContent = box.getAttribute("data-closed-text") || "";
+        if (onClose) onClose();
+        return false;
+      }
       var days = Math.round((partsIn(zone, deadline) - partsIn(zone, now)) / 86400000);
       var time = new Intl.DateTimeFormat(lang, { timeZone: zone, hour: "numeric", minute: "2-digit" })
         .format(deadline);
       var template = days === 0 ? box.getAttribute("data-today")
         : days === 1 ? box.getAttribute("data-one-day") : box.getAttribute("data-days");
-      box.textContent = say(template, { days: days, time: time, city: data.city });
+      box.textContent = say(template, { days: days, time: time, city: box.getAttribute("data-city") });
       show(box);
       return true;
-    }
-
-    var local = $("[data-local-time]");
-    var own = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    if (local && own && own !== zone) {
-      var when = new Intl.DateTimeFormat(lang, {
-        weekday: "long", day: "numeric", month: "long", hour: "numeric", minute: "2-digit"
-      }).format(deadline);
-      local.textContent = say(local.getAttribute("data-template"), { when: when });
-      show(local);
     }
 
     if (tick()) {
       var timer = setInterval(function () { if (!tick()) clearInterval(timer); }, 60000);
     }
+  }
+
+  function showLocalTime() {
+    var local = $("[data-local-time]");
+    var deadline = new Date(data.deadline);
+    var own = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (!local || !own || own === data.zone || isNaN(deadline.getTime())) return;
+    var when = new Intl.DateTimeFormat(document.documentElement.lang || undefined, {
+      weekday: "long", day: "numeric", month: "long", hour: "numeric", minute: "2-digit"
+    }).format(deadline);
+    local.textContent = say(local.getAttribute("data-template"), { when: when });
+    show(local);
   }
 
   // Sharing: the Web Share API where there is one; a Mastodon instance field.
@@ -374,5 +385,6 @@
   setUpProvider();
   setUpShare();
   update();
-  if (data.deadline) setUpDeadline();
+  showLocalTime();
+  $$("[data-countdown]").forEach(function (box) { countdown(box, closePage); });
 })();
