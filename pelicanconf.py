@@ -70,7 +70,11 @@ MARKDOWN = {
 }
 TYPOGRIFY = False
 
-JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+# Theme strings are translated with gettext catalogues (theme/translations/).
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True,
+                     "extensions": ["jinja2.ext.i18n"]}
+# The Babel locale that formats dates for each page language.
+LOCALES = {"en": "en_GB", "es": "es"}
 
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False

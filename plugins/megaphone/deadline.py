@@ -96,11 +96,18 @@ def is_open(deadline: datetime, moment: datetime) -> bool:
 
 
 def zone_city(zone: ZoneInfo, locale: str = "en") -> str:
-    """'New York' for America/New_York: the name people know."""
+    """'New York' for America/New_York, in the reader's language: 'Nueva York'."""
     return get_timezone_location(zone, locale=locale, return_city=True)
 
 
-def in_words(deadline: datetime, locale: str = "en_GB") -> str:
-    """'Thursday 25 February 2021 at 11:59 pm, New York time'."""
-    when = format_datetime(deadline, "EEEE d MMMM y 'at' h:mm a", locale=locale)
-    return f"{when}, {zone_city(deadline.tzinfo)} time"
+ENGLISH_PATTERN = "EEEE d MMMM y 'at' h:mm a"
+ENGLISH_SENTENCE = "{when}, {city} time"
+
+
+def in_words(deadline: datetime, locale: str = "en_GB", pattern: str = ENGLISH_PATTERN,
+             sentence: str = ENGLISH_SENTENCE) -> str:
+    """'Thursday 25 February 2021 at 11:59 pm, New York time'.
+
+    The pattern is a CLDR date pattern; the sentence places {when} and {city}."""
+    when = format_datetime(deadline, pattern, locale=locale)
+    return sentence.format(when=when, city=zone_city(deadline.tzinfo, locale))

@@ -16,9 +16,11 @@ from zoneinfo import ZoneInfoNotFoundError
 
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
+from pelican.writers import Writer
 
 from .campaign import read_campaign
 from .deadline import DeadlineError, parse_timezone, parse_today
+from .i18n import deadline_words_filter, language_name, translations
 from .links import DEFAULT_BUDGET
 from .qr import qr_svg
 from .reminder import reminder_ics
@@ -99,6 +101,8 @@ _filter = _CollectReadFailures()
 def initialized(pelican) -> None:
     global _content_path
     _content_path = pelican.settings["PATH"]
+    filters = pelican.settings.setdefault("JINJA_FILTERS", {})
+    filters.update(deadline_words=deadline_words_filter, language_name=language_name)
     _read_problems.clear()
     for name in ("pelican.generators", "pelican.contents"):
         target = logging.getLogger(name)
@@ -252,8 +256,25 @@ def write_page_extras(generator, writer) -> None:
             article=article, qr=qr_svg(article.page_url, f"QR code: {article.page_url}"))
 
 
+class TranslatingWriter(Writer):
+    """Renders each page with the gettext catalogue of the page's own language."""
+
+    def write_file(self, name, template, context, *args, **kwargs):
+        content = kwargs.get("article") or kwargs.get("page")
+        lang = getattr(content, "lang", None) or context.get("DEFAULT_LANG", "en")
+        catalogue = translations(os.path.join(self.settings["THEME"], "translations"), lang)
+        kwargs.update(page_lang=lang, gettext=catalogue.gettext, ngettext=catalogue.ngettext,
+                      _=catalogue.gettext)
+        return super().write_file(name, template, context, *args, **kwargs)
+
+
+def use_translating_writer(pelican):
+    return TranslatingWriter
+
+
 def register() -> None:
     signals.initialized.connect(initialized)
+    signals.get_writer.connect(use_translating_writer)
     signals.article_generator_context.connect(set_aside_bad_timezone)
     signals.all_generators_finalized.connect(all_generators_finalized)
     signals.article_writer_finalized.connect(write_page_extras)

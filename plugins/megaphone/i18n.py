@@ -1,0 +1,62 @@
+"""Theme strings and dates in the page's language.
+
+Catalogues are gettext .po files under theme/translations/<lang>/LC_MESSAGES/,
+read directly with Babel: there is no compiled .mo file to go stale. The
+templates use Jinja's i18n extension (`{{ _("...") }}`); each page is rendered
+with the catalogue of its own language."""
+
+from __future__ import annotations
+
+import io
+import os
+from functools import lru_cache
+from gettext import GNUTranslations, NullTranslations
+
+from babel import Locale
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from jinja2 import pass_context
+
+from .deadline import in_words
+
+
+def catalogue_path(directory: str, lang: str) -> str:
+    return os.path.join(directory, lang, "LC_MESSAGES", "messages.po")
+
+
+@lru_cache(maxsize=None)
+def _load(path: str, modified: float, lang: str) -> NullTranslations:
+    with open(path, "rb") as source:
+        catalog = read_po(source, locale=lang)
+    compiled = io.BytesIO()
+    write_mo(compiled, catalog, use_fuzzy=False)  # unreviewed (fuzzy) strings stay English
+    compiled.seek(0)
+    return GNUTranslations(compiled)
+
+
+def translations(directory: str, lang: str) -> NullTranslations:
+    """The catalogue for `lang`; none (the English in the templates) if absent."""
+    path = catalogue_path(directory, lang)
+    if not os.path.exists(path):
+        return NullTranslations()
+    return _load(path, os.path.getmtime(path), lang)
+
+
+def babel_locale(context, lang: str | None = None) -> str:
+    lang = lang or context.get("page_lang") or context.get("DEFAULT_LANG") or "en"
+    return (context.get("LOCALES") or {}).get(lang, lang)
+
+
+def language_name(lang: str) -> str:
+    """A language's own name for itself: 'español' for es."""
+    name = Locale.parse(lang).get_display_name(lang) or lang
+    return name[:1].upper() + name[1:]
+
+
+@pass_context
+def deadline_words_filter(context, deadline, pattern: str, sentence: str) -> str:
+    """`{{ deadline|deadline_words(_("EEEE d MMMM y 'at' h:mm a"), _("{when}, {city} time")) }}`
+
+    The date pattern (CLDR) and the sentence are themselves translated, so each
+    language says a deadline its own way."""
+    return in_words(deadline, babel_locale(context), pattern, sentence)
