@@ -16,7 +16,7 @@ PELICANOPTS ?=
 # (a plugin that cannot load, a page it cannot read) instead of exiting 0.
 BUILD := PYTHONPATH=plugins $(BIN)/python -m megaphone.build $(INPUTDIR) -o $(OUTPUTDIR) $(PELICANOPTS)
 
-.PHONY: help html publish serve devserver clean test
+.PHONY: help html publish serve devserver clean test translations language
 
 help:
 	@echo 'make html        build the site into $(OUTPUTDIR)/ (CAMPAIGN_TODAY=YYYY-MM-DD to build as of a day)'
@@ -25,6 +25,8 @@ help:
 	@echo 'make devserver   preview and rebuild on every save'
 	@echo 'make publish     build with $(PUBLISHCONF) (absolute URLs, feeds)'
 	@echo 'make clean       remove $(OUTPUTDIR)/'
+	@echo 'make translations  collect the theme strings and update every language (docs/translating.md)'
+	@echo 'make language CODE=fr  start the theme catalogue for a new language'
 
 $(VENV)/.built: requirements.txt
 	@$(PY) -m venv $(VENV) || { echo 'Could not create .venv/. On Debian or Ubuntu, run: sudo apt-get install python3-venv'; exit 1; }
@@ -52,3 +54,16 @@ clean:
 
 test: $(VENV)/.tested
 	$(BIN)/python -m pytest $(PYTESTOPTS)
+
+# Theme strings: collect them from the templates, then update every catalogue.
+# The build reads the .po files directly; `compile` only checks them (and
+# prints how much of each language is translated).
+CATALOGUES := theme/translations
+translations: $(VENV)/.built
+	$(BIN)/pybabel extract -F babel.cfg -o $(CATALOGUES)/messages.pot --no-location --sort-output --omit-header .
+	$(BIN)/pybabel update -i $(CATALOGUES)/messages.pot -d $(CATALOGUES) --ignore-obsolete --ignore-pot-creation-date
+	$(BIN)/pybabel compile -d $(CATALOGUES) --statistics
+
+language: $(VENV)/.built
+	@test -n "$(CODE)" || { echo 'Say which language: make language CODE=fr'; exit 1; }
+	$(BIN)/pybabel init -i $(CATALOGUES)/messages.pot -d $(CATALOGUES) -l $(CODE)

@@ -47,6 +47,8 @@ STATES = {
     "home page, closed": ("closed", "/", True, None),
     "flyer": ("open", EXAMPLE + "flyer/", True, None),
     "awkward campaign": ("open", "/awkward/", True, personalise),
+    "Spanish": ("open", "/es" + EXAMPLE, True, None),
+    "Spanish, closed": ("closed", "/es" + EXAMPLE, True, None),
 }
 
 

@@ -176,3 +176,15 @@ def test_keyboard_only_on_a_phone_reaches_a_correct_email(visit, sites, javascri
 def test_the_script_never_writes_html():
     script = (ROOT / "theme" / "static" / "js" / "megaphone.js").read_text("utf-8")
     assert not re.search(r"innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(", script)
+
+
+def test_the_spanish_page_works_in_spanish(visit, sites):
+    v = visit()
+    v.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=sites["open"])
+    page = v.open(sites["open"] + "/es" + EXAMPLE)
+    assert page.inner_text("[data-countdown]") == "Quedan 3 días"
+    page.get_by_label("Tu nombre", exact=True).fill("Ana")
+    body = rfc_decode(hrefs(page)["gmail"])["body"]
+    assert body.startswith("Estimado comisionado:") and "\r\nAna\r\n" in body
+    page.locator('.letter [data-copy="subject"]').click()
+    assert page.locator(".letter [data-status]").nth(1).inner_text() == "Asunto copiado"

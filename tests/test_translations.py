@@ -1,0 +1,89 @@
+"""Translations: pairing, hreflang, <html lang>, Spanish strings and dates,
+and catalogues that cover every theme string."""
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+from babel.messages.pofile import read_po
+
+from decoders import rfc_decode
+from settings_under_test import ROOT
+from sites import build, soup
+
+TRANSLATIONS = ROOT / "theme" / "translations"
+
+
+@pytest.fixture(scope="module")
+def example(tmp_path_factory):
+    root = tmp_path_factory.mktemp("example")
+    shutil.copytree(ROOT / "content", root / "content")
+    return build(root / "content", root / "out", "2021-02-22")
+
+
+def test_each_language_links_to_the_other(example):
+    english = soup(example / "ban-the-scan-nypd" / "index.html")
+    spanish = soup(example / "es" / "ban-the-scan-nypd" / "index.html")
+    assert english.html["lang"] == "en" and spanish.html["lang"] == "es"
+    for page in (english, spanish):
+        alternates = {link["hreflang"]: link["href"] for link in page.find_all("link", hreflang=True)}
+        assert alternates == {"en": "http://localhost:8000/ban-the-scan-nypd/",
+                              "es": "http://localhost:8000/es/ban-the-scan-nypd/"}
+    switch = english.find("nav", class_="languages").find("a")
+    assert (switch["href"], switch["hreflang"], switch["lang"], switch.get_text()) == (
+        "/es/ban-the-scan-nypd/", "es", "es", "Español")
+    assert spanish.find("nav", class_="languages").find("a")["href"] == "/ban-the-scan-nypd/"
+
+
+def test_spanish_page_speaks_spanish(example):
+    page = soup(example / "es" / "ban-the-scan-nypd" / "index.html")
+    text = page.get_text(" ", strip=True)
+    assert "Se cierra el jueves, 25 de febrero de 2021, 23:59 (hora de Nueva York)" in text
+    assert page.find("a", class_="button").get_text() == "Enviar este correo"
+    assert page.find(id="send-heading").get_text() == "Envía la carta"
+    countdown = page.find(attrs={"data-countdown": True})
+    assert countdown.get_text() == "Quedan 3 días" and countdown["data-days"] == "Quedan {days} días"
+    assert countdown["data-city"] == "Nueva York"
+    for english in ("Send this email", "Copy the letter", "Your privacy", "Skip to the main content"):
+        assert english not in text
+
+
+def test_spanish_links_carry_the_spanish_letter(example):
+    page = soup(example / "es" / "ban-the-scan-nypd" / "index.html")
+    source = (ROOT / "content" / "campaigns" / "ban-the-scan-nypd.es.md").read_text("utf-8")
+    letter = source.split("```letter\n", 1)[1].split("\n```", 1)[0]
+    for a in page.select("a[data-link]"):
+        decoded = rfc_decode(a["href"])
+        assert decoded["subject"].startswith("Comentario público")
+        assert decoded["body"] == letter.replace("\n", "\r\n")
+
+
+def test_the_home_page_lists_the_original_and_offers_the_translation(example):
+    home = soup(example / "index.html")
+    items = home.select("section[aria-labelledby=open-heading] li")
+    assert len(items) == 1  # a translation is not a second campaign
+    also = items[0].find(class_="also").find("a")
+    assert also["href"] == "/es/ban-the-scan-nypd/" and also.get_text() == "Español"
+
+
+def catalogue(path):
+    with open(path, "rb") as source:
+        return read_po(source)
+
+
+def test_the_spanish_catalogue_translates_every_theme_string():
+    template = {m.id for m in catalogue(TRANSLATIONS / "messages.pot") if m.id}
+    spanish = catalogue(TRANSLATIONS / "es" / "LC_MESSAGES" / "messages.po")
+    done = {m.id for m in spanish if m.id and m.string and "fuzzy" not in m.flags}
+    assert template - done == set()
+
+
+def test_the_template_catalogue_is_up_to_date_with_the_templates(tmp_path):
+    fresh = tmp_path / "messages.pot"
+    subprocess.run([sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "babel.cfg",
+                    "-o", str(fresh), "--no-location", "--omit-header", "."],
+                   cwd=ROOT, check=True, capture_output=True)
+    extracted = {m.id for m in catalogue(fresh) if m.id}
+    committed = {m.id for m in catalogue(TRANSLATIONS / "messages.pot") if m.id}
+    assert extracted == committed, "run `make translations` and translate the new strings"
