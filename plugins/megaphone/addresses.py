@@ -12,11 +12,13 @@ import unicodedata
 
 from email_validator import EmailNotValidError, validate_email
 
+from .messages import ContentError
+
 _SEPARATORS = re.compile(r"[,;]")
 _NAME_AND_ADDRESS = re.compile(r"^[^<>]*<([^<>]*)>$")
 
 
-class AddressError(ValueError):
+class AddressError(ContentError):
     """A plain-words reason, with the fix, for one bad address."""
 
 
@@ -41,22 +43,15 @@ def parse_address(text: str) -> str:
     candidate = match.group(1).strip() if match else text
     invisible = _invisible(candidate)
     if invisible:
-        raise AddressError(
-            f"{text!r} contains an invisible character: {', '.join(invisible)}. "
-            "It usually comes from copying out of a document. "
-            "Delete the address and type it again by hand."
-        )
+        raise AddressError("address-invisible", text=text, characters=", ".join(invisible))
     try:
         result = validate_email(candidate, check_deliverability=False)
     except EmailNotValidError as error:
-        raise AddressError(
-            f"{text!r} is not an email address ({error}). "
-            "Write one address like name@example.org."
-        ) from None
+        raise AddressError("address-invalid", text=text, reason=str(error).rstrip(".")) from None
     return f"{result.local_part}@{result.ascii_domain}"
 
 
-def parse_address_list(value) -> tuple[tuple[str, ...], list[str]]:
+def parse_address_list(value) -> tuple[tuple[str, ...], list[AddressError]]:
     """Split and check a `To`, `Cc` or `Bcc` value.
 
     Returns the good addresses (without repeats) and one reason per bad one,
@@ -64,7 +59,7 @@ def parse_address_list(value) -> tuple[tuple[str, ...], list[str]]:
     if isinstance(value, (list, tuple)):  # Pelican gives a list for several lines
         value = ",".join(value)
     addresses: list[str] = []
-    problems: list[str] = []
+    problems: list[AddressError] = []
     for piece in _SEPARATORS.split(value or ""):
         piece = piece.strip()
         if not piece:
@@ -72,7 +67,7 @@ def parse_address_list(value) -> tuple[tuple[str, ...], list[str]]:
         try:
             address = parse_address(piece)
         except AddressError as error:
-            problems.append(str(error))
+            problems.append(error)
             continue
         if address.lower() not in (a.lower() for a in addresses):
             addresses.append(address)

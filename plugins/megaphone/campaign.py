@@ -6,9 +6,10 @@ the hooks hand it plain values."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from . import links as link_builder
@@ -17,9 +18,26 @@ from .deadline import (
     DeadlineError, build_moment, in_words, is_open, parse_deadline, parse_timezone, zone_city,
 )
 from .letter import placeholders, split_letters
+from .messages import say
 from .report import Problem
 
 ADDRESS_FIELDS = (("to", "To"), ("cc", "Cc"), ("bcc", "Bcc"))
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One version of the letter, with the subject and links that go with it."""
+
+    letter: str
+    subject: str
+    links: link_builder.Links
+
+    @property
+    def excerpt(self) -> str:
+        """A line that tells variants apart: the first after the greeting."""
+        lines = [line.strip() for line in self.letter.splitlines() if line.strip()]
+        line = lines[1] if len(lines) > 1 else lines[0]
+        return line if len(line) <= 90 else line[:89].rstrip() + "…"
 
 
 @dataclass(frozen=True)
@@ -27,14 +45,29 @@ class Campaign:
     to: tuple[str, ...]
     cc: tuple[str, ...]
     bcc: tuple[str, ...]
-    subject: str
-    letter: str
+    variants: tuple[Variant, ...]  # the first is the one shown without JavaScript
+    subjects: tuple[str, ...]  # every subject line; the script picks one at random
     deadline: datetime  # aware, in the campaign's own time zone
     is_open: bool
-    links: link_builder.Links
-    explanation: str  # the page's HTML without the letter block
-    placeholders: tuple[str, ...] = ()
+    explanation: str  # the page's HTML without the letter blocks
     days_left: int = 0  # calendar days from the build date to the deadline, there
+
+    @property
+    def letter(self) -> str:
+        return self.variants[0].letter
+
+    @property
+    def subject(self) -> str:
+        return self.variants[0].subject
+
+    @property
+    def links(self) -> link_builder.Links:
+        return self.variants[0].links
+
+    @property
+    def placeholders(self) -> tuple[str, ...]:
+        """Every distinct [Placeholder] in any variant, in order."""
+        return placeholders("\n".join(v.letter for v in self.variants))
 
     @property
     def deadline_words(self) -> str:
@@ -67,12 +100,18 @@ def _text(value) -> str:
     return str(value or "").strip()
 
 
-def control_characters(text: str) -> list[str]:
+def _subject_lines(value) -> list[str]:
+    """`Subjects:` as one line split by |, or one subject per line."""
+    lines = value if isinstance(value, (list, tuple)) else [value or ""]
+    return [s.strip() for line in lines for s in re.split(r"[|\n]", str(line)) if s.strip()]
+
+
+def control_characters(text: str) -> str:
     """Invisible control characters, which no letter means to send.
 
     Line breaks and tabs are fine; so are joiners inside emoji."""
-    return sorted({f"U+{ord(c):04X}" for c in text
-                   if unicodedata.category(c) == "Cc" and c not in "\n\r\t"})
+    return ", ".join(sorted({f"U+{ord(c):04X}" for c in text
+                             if unicodedata.category(c) == "Cc" and c not in "\n\r\t"}))
 
 
 def read_campaign(
@@ -86,97 +125,97 @@ def read_campaign(
 ) -> Reading:
     reading = Reading()
 
-    def problem(name: str, message: str) -> None:
-        reading.problems.append(Problem(file, name, message))
+    def problem(name: str, code: str, **values) -> None:
+        reading.problems.append(Problem(file, name, say(code, **values), code=code))
+
+    def problem_from(name: str, error) -> None:
+        reading.problems.append(Problem(file, name, str(error), code=error.code))
 
     recipients = {}
     for key, name in ADDRESS_FIELDS:
         addresses, bad = parse_address_list(metadata.get(key, ""))
         recipients[key] = addresses
-        for reason in bad:
-            problem(name, reason)
+        for error in bad:
+            problem_from(name, error)
     if "to" not in metadata:
-        problem("To", "is missing. Add a line near the top such as "
-                "'To: postact@nypd.org' with the address the letter goes to.")
+        problem("To", "to-missing")
     elif not recipients["to"] and not any(p.field == "To" for p in reading.problems):
-        problem("To", "is empty. Write the address the letter goes to, "
-                "for example 'To: postact@nypd.org'.")
+        problem("To", "to-empty")
 
-    subject = _text(metadata.get("subject"))
-    if not subject:
-        problem("Subject", ("is empty" if "subject" in metadata else "is missing") +
-                ". Add a line such as 'Subject: Ban facial recognition' with the "
-                "subject line of the email.")
-    elif control_characters(subject):
-        problem("Subject", f"contains invisible control characters "
-                f"({', '.join(control_characters(subject))}). Retype the subject by hand.")
+    subjects = list(dict.fromkeys(
+        ([_text(metadata.get("subject"))] if _text(metadata.get("subject")) else [])
+        + _subject_lines(metadata.get("subjects"))))
+    if not subjects:
+        problem("Subject", "subject-empty" if "subject" in metadata else "subject-missing")
+    for subject in subjects:
+        if control_characters(subject):
+            problem("Subject", "subject-control", characters=control_characters(subject))
 
     deadline = None
     zone_name = _text(metadata.get("timezone")) or default_timezone
     try:
         zone = parse_timezone(zone_name)
     except DeadlineError as error:
-        problem("Timezone", str(error))
+        problem_from("Timezone", error)
         zone = None
     deadline_text = _text(metadata.get("deadline"))
     if not deadline_text:
-        problem("Deadline", "is missing. Add the last day people can send, "
-                "for example 'Deadline: 2021-02-25' (or '2021-02-25 17:00').")
+        problem("Deadline", "deadline-missing")
     else:
         try:  # with a bad time zone, still check the date itself
             deadline = parse_deadline(deadline_text, zone or ZoneInfo("UTC"))
         except DeadlineError as error:
-            problem("Deadline", str(error))
+            problem_from("Deadline", error)
 
     split = split_letters(html)
     if not split.letters:
-        problem("letter", "there is no letter. Put the letter between a line "
-                "'```letter' and a line '```'.")
-    elif len(split.letters) > 1:
-        problem("letter", f"there are {len(split.letters)} letter blocks. Keep one "
-                "'```letter' block and delete the others.")
-    elif not split.letters[0].strip():
-        problem("letter", "the letter block is empty. Write the letter between "
-                "'```letter' and '```'.")
-    elif control_characters(split.letters[0]):
-        problem("letter", f"contains invisible control characters "
-                f"({', '.join(control_characters(split.letters[0]))}), usually pasted "
-                "from another program. Retype the lines they are on.")
+        problem("letter", "letter-missing")
+    for number, letter in enumerate(split.letters, start=1):
+        if not letter.strip():
+            problem("letter", "letter-empty", number=number)
+        elif control_characters(letter):
+            problem("letter", "letter-control", number=number,
+                    characters=control_characters(letter))
 
     if reading.problems:
         return reading
 
-    message = link_builder.Message(
-        recipients["to"], subject, split.letters[0], recipients["cc"], recipients["bcc"]
-    )
-    try:
-        built = link_builder.build_links(message, budget)
-    except link_builder.LinkError as error:
-        problem("letter", f"{error}. Retype that part of the letter or subject.")
+    variants = []
+    for number, letter in enumerate(split.letters, start=1):
+        subject = subjects[(number - 1) % len(subjects)]
+        message = link_builder.Message(
+            recipients["to"], subject, letter, recipients["cc"], recipients["bcc"])
+        try:
+            built = link_builder.build_links(message, budget)
+        except link_builder.LinkError as error:
+            problem("letter", "letter-unencodable", reason=str(error))
+            continue
+        which = f" of letter {number}" if len(split.letters) > 1 else ""
+        if not built.mailto_has_body:
+            reading.warnings.append(say("link-over-budget", which=which,
+                                        length=built.mailto_full_length, budget=budget))
+            if len(built.mailto) > budget:
+                reading.warnings.append(say("link-long-without-letter", length=len(built.mailto)))
+        variants.append(Variant(letter, subject, built))
+    if reading.problems:
         return reading
-    if not built.mailto_has_body:
-        reading.warnings.append(
-            f"{file}: the email link would be {built.mailto_full_length} characters, "
-            f"over the budget of {budget}, so the mail-app button carries only the "
-            "address and subject and the page asks visitors to paste the letter. "
-            "A shorter letter avoids this.")
-        if len(built.mailto) > budget:
-            reading.warnings.append(
-                f"{file}: even without the letter the email link is {len(built.mailto)} "
-                "characters; some mail apps will not open it. Use fewer addresses "
-                "or a shorter subject.")
+
     moment = build_moment(zone, today)
     reading.campaign = Campaign(
         to=recipients["to"],
         cc=recipients["cc"],
         bcc=recipients["bcc"],
-        subject=subject,
-        letter=split.letters[0],
+        variants=tuple(variants),
+        subjects=tuple(subjects),
         deadline=deadline,
         is_open=is_open(deadline, moment),
-        days_left=(deadline.date() - moment.astimezone(zone).date()).days,
-        links=built,
         explanation=split.explanation,
-        placeholders=placeholders(split.letters[0]),
+        days_left=(deadline.date() - moment.astimezone(zone).date()).days,
     )
+    if reading.campaign.is_open and deadline - moment < timedelta(hours=24):
+        reading.warnings.append(say("deadline-soon", when=in_words(deadline)))
+    if not _text(metadata.get("summary")):
+        reading.warnings.append(say("summary-missing"))
+    if not _text(metadata.get("image")):
+        reading.warnings.append(say("image-missing"))
     return reading

@@ -11,11 +11,13 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel.dates import format_datetime, get_timezone_location
 
+from .messages import ContentError
+
 _DEADLINE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2}))?$")
 END_OF_DAY = time(23, 59)
 
 
-class DeadlineError(ValueError):
+class DeadlineError(ContentError):
     """A plain-words reason, with the fix."""
 
 
@@ -26,10 +28,7 @@ def parse_timezone(name: str) -> ZoneInfo:
             raise ValueError
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        raise DeadlineError(
-            f"{name!r} is not a time zone name. Write a name from the IANA list, "
-            "such as America/New_York, Europe/Madrid or Asia/Shanghai."
-        ) from None
+        raise DeadlineError("timezone-unknown", text=name) from None
 
 
 def parse_deadline(text: str, zone: ZoneInfo) -> datetime:
@@ -37,36 +36,23 @@ def parse_deadline(text: str, zone: ZoneInfo) -> datetime:
     text = (text or "").strip()
     match = _DEADLINE.match(text)
     if not match:
-        raise DeadlineError(
-            f"{text!r} is not a date we can read. Write the last day people can "
-            "send, as YYYY-MM-DD (for example 2021-02-25), or add a time as "
-            "YYYY-MM-DD HH:MM (for example 2021-02-25 17:00)."
-        )
+        raise DeadlineError("deadline-unreadable", text=text)
     year, month, day, hour, minute = match.groups()
     try:
         day_ = date(int(year), int(month), int(day))
     except ValueError:
-        raise DeadlineError(
-            f"{text!r} is not a real date (there is no such day in that month). "
-            "Check the month and the day."
-        ) from None
+        raise DeadlineError("deadline-no-such-day", text=text) from None
     if hour is None:
         clock = END_OF_DAY
     else:
         try:
             clock = time(int(hour), int(minute))
         except ValueError:
-            raise DeadlineError(
-                f"{text!r} has a time that does not exist. Write the time on a "
-                "24-hour clock, from 00:00 to 23:59."
-            ) from None
+            raise DeadlineError("deadline-no-such-time", text=text) from None
     deadline = datetime.combine(day_, clock, tzinfo=zone)
     # A wall-clock time skipped when the clocks go forward does not exist.
     if deadline.astimezone(timezone.utc).astimezone(zone).replace(fold=0) != deadline:
-        raise DeadlineError(
-            f"{text!r} does not exist in {zone.key}: the clocks go forward at that "
-            "hour. Choose a time an hour later."
-        )
+        raise DeadlineError("deadline-skipped-hour", text=text, zone=zone.key)
     return deadline
 
 
@@ -75,10 +61,7 @@ def parse_today(text: str) -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise DeadlineError(
-            f"CAMPAIGN_TODAY={text!r} is not a date. Write it as YYYY-MM-DD, "
-            "for example CAMPAIGN_TODAY=2021-02-22 make html."
-        ) from None
+        raise DeadlineError("build-date-invalid", text=text) from None
 
 
 def build_moment(zone: ZoneInfo, today: date | None, now: datetime | None = None) -> datetime:

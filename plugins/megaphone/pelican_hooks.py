@@ -22,6 +22,7 @@ from .campaign import read_campaign
 from .deadline import DeadlineError, parse_timezone, parse_today
 from .i18n import deadline_words_filter, language_name, translations
 from .links import DEFAULT_BUDGET
+from .messages import PROBLEMS, say
 from .qr import qr_svg
 from .reminder import reminder_ics
 from .share import share_links
@@ -54,21 +55,21 @@ def with_lines(problems: list[Problem], path: str) -> list[Problem]:
 def _read_failure(path: str, error: BaseException | None) -> Problem:
     """Say in plain words why Pelican could not read a campaign file."""
     file, source = shown_path(path), read_source(path)
-    reason = str(error) if error else "unknown reason"
+    reason = str(error).rstrip(".") if error else "unknown reason"
+
+    def problem(name, code, **values):
+        return Problem(file, name, say(code, **values), field_line(source, name), code)
+
     if isinstance(error, UnicodeDecodeError):
-        return Problem(file, "file", "is not saved as UTF-8 text. Open it in your "
-                       "editor and save it again with the UTF-8 encoding.")
+        return problem("file", "file-not-utf8")
     if isinstance(error, ZoneInfoNotFoundError) or "time zone" in reason:
         try:
             parse_timezone(field_value(source, "Timezone"))
         except DeadlineError as bad:
-            return Problem(file, "Timezone", str(bad), field_line(source, "Timezone"))
+            return Problem(file, "Timezone", str(bad), field_line(source, "Timezone"), bad.code)
     if "date" in reason.lower():
-        return Problem(file, "Date", f"{reason}. Write the day the campaign "
-                       "starts as YYYY-MM-DD, for example 'Date: 2021-01-26'.",
-                       field_line(source, "Date"))
-    return Problem(file, "file", f"could not be read ({reason}). Check the "
-                   "'Key: value' lines at the top of the file.")
+        return problem("Date", "date-unreadable", reason=reason)
+    return problem("file", "file-unreadable", reason=reason)
 
 
 class _CollectReadFailures(logging.Filter):
@@ -86,11 +87,9 @@ class _CollectReadFailures(logging.Filter):
             content, prop = record.args
             path = getattr(content, "source_path", str(content))
             name = prop.capitalize()
-            example = {"Title": "Title: Tell the NYPD to ban facial recognition",
-                       "Date": "Date: 2021-01-26"}.get(name, f"{name}: ...")
-            _read_problems.append(Problem(
-                shown_path(path), name, f"is missing. Add a line such as '{example}' "
-                "at the top of the file."))
+            code = f"{prop}-missing" if f"{prop}-missing" in PROBLEMS else "file-unreadable"
+            _read_problems.append(Problem(shown_path(path), name,
+                                          say(code, reason=f"no {name}"), code=code))
             return False
         return True
 
@@ -148,12 +147,13 @@ def _site_settings(settings, problems: list[Problem]):
         try:
             today = parse_today(text)
         except DeadlineError as error:
-            problems.append(Problem("(environment)", "CAMPAIGN_TODAY", str(error)))
+            problems.append(Problem("(environment)", "CAMPAIGN_TODAY", str(error), code=error.code))
     zone = settings.get("CAMPAIGN_TIMEZONE") or settings["TIMEZONE"]
     try:
         parse_timezone(zone)
-    except DeadlineError as error:
-        problems.append(Problem(SETTINGS_FILE, "CAMPAIGN_TIMEZONE", str(error)))
+    except DeadlineError:
+        problems.append(Problem(SETTINGS_FILE, "CAMPAIGN_TIMEZONE",
+                                say("site-timezone-unknown", text=zone), code="site-timezone-unknown"))
         zone = "UTC"  # so that campaigns are still checked, without repeating this
     return today, zone
 
@@ -170,10 +170,8 @@ def _same_address(contents) -> list[Problem]:
             others = ", ".join(shown_path(c.source_path) for c in same if c is not content)
             problems.append(Problem(
                 shown_path(content.source_path), "Slug",
-                f"'{content.slug}' is also the address of {others}, so one page would "
-                "overwrite the other. Give each campaign its own Slug, for example "
-                f"'Slug: {content.slug}-2'.",
-                field_line(read_source(content.source_path), "Slug")))
+                say("slug-taken", slug=content.slug, others=others),
+                field_line(read_source(content.source_path), "Slug"), "slug-taken"))
     return problems
 
 
@@ -195,7 +193,7 @@ def all_generators_finalized(generators) -> None:
         )
         problems.extend(with_lines(reading.problems, article.source_path))
         for warning in reading.warnings:
-            logger.warning(warning)
+            logger.warning("%s: %s", shown_path(article.source_path), warning)
         article.campaign = reading.campaign
         if reading.campaign is not None:
             article._content = reading.campaign.explanation
@@ -208,13 +206,15 @@ def all_generators_finalized(generators) -> None:
     for path, content in articles.context["generated_content"].items():
         file = shown_path(os.path.join(articles.path, path))
         if content is None and file not in named:
-            problems.append(Problem(file, "file", "could not be read. Check the "
-                                    "'Key: value' lines at the top of the file."))
+            problems.append(Problem(file, "file", say("file-unreadable", reason="unknown reason"),
+                                    code="file-unreadable"))
     if problems:
         raise CampaignProblems(problems)
 
     for article in campaigns:
         _add_page_extras(article, settings)
+    for warning in _translation_warnings(campaigns):
+        logger.warning(warning)
 
     listed = [a for a in articles.articles if a.campaign]
     articles.context["campaigns_open"] = sorted(
@@ -222,6 +222,23 @@ def all_generators_finalized(generators) -> None:
     articles.context["campaigns_closed"] = sorted(
         (a for a in listed if not a.campaign.is_open),
         key=lambda a: a.campaign.deadline, reverse=True)
+
+
+def _translation_warnings(campaigns) -> list[str]:
+    """A translation should write to the same people as its original."""
+    warnings = []
+    for article in campaigns:
+        for translation in getattr(article, "translations", []):
+            ours, theirs = article.campaign, translation.campaign
+            if ours and theirs and article.in_default_lang and (
+                    set(ours.to), set(ours.cc), set(ours.bcc)) != (
+                    set(theirs.to), set(theirs.cc), set(theirs.bcc)):
+                warnings.append(f"{shown_path(translation.source_path)}: " + say(
+                    "translation-recipients-differ",
+                    these=", ".join(theirs.to + theirs.cc + theirs.bcc),
+                    original=shown_path(article.source_path),
+                    those=", ".join(ours.to + ours.cc + ours.bcc)))
+    return warnings
 
 
 def _add_page_extras(article, settings) -> None:

@@ -15,8 +15,9 @@ from pathlib import Path
 class Problem:
     file: str  # as the volunteer sees it, e.g. content/campaigns/ban-the-scan.md
     field: str  # To, Subject, Deadline, letter, ...
-    message: str  # what is wrong and how to fix it
+    message: str  # what is wrong and how to fix it, ending with its [code]
     line: int | None = None
+    code: str = ""  # the entry in messages.PROBLEMS (and in docs/errors.md)
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file

@@ -66,6 +66,11 @@ def sites(tmp_path_factory):
         title="Awkward characters", slug="awkward", subject=AWKWARD_SUBJECT,
         to="council@example.org; a+b@example.org", cc="josé@exämple.org",
         letter=AWKWARD_LETTER, summary="A campaign full of awkward characters."), "utf-8")
+    (content / "campaigns" / "variants.md").write_text(campaign_md(
+        title="Letter variants", slug="variants", summary="Three letters to choose from.",
+        letters=["Dear Council,\n\nKeep it open.\n\n[Your name]",
+                 "Hello,\n\nI go there every day.\n\n[Your name]",
+                 "To the Council:\n\nIt matters to [Your street].\n\n[Your name]"]), "utf-8")
     servers, urls = [], {}
     for state, today in (("open", "2021-02-22"), ("closed", "2021-03-01")):
         out = build(content, root / state, today)

@@ -48,6 +48,8 @@ STATES = {
     "flyer": ("open", EXAMPLE + "flyer/", True, None),
     "awkward campaign": ("open", "/awkward/", True, personalise),
     "Spanish": ("open", "/es" + EXAMPLE, True, None),
+    "letter variants": ("open", "/variants/", True, personalise),
+    "letter variants, JavaScript off": ("open", "/variants/", False, None),
     "Spanish, closed": ("closed", "/es" + EXAMPLE, True, None),
 }
 

@@ -188,3 +188,34 @@ def test_the_spanish_page_works_in_spanish(visit, sites):
     assert body.startswith("Estimado comisionado:") and "\r\nAna\r\n" in body
     page.locator('.letter [data-copy="subject"]').click()
     assert page.locator(".letter [data-status]").nth(1).inner_text() == "Asunto copiado"
+
+
+def test_letter_variants_with_javascript(visit, sites, tmp_path):
+    from sites import build, campaign_md
+    from browser.conftest import _serve
+    letters = ["Dear Council,\n\nPlease keep it open.\n\n[Your name]",
+               "Hello,\n\nI walk there every day.\n\n[Your name]\n[Your street]"]
+    text = campaign_md(slug="park", letters=letters).replace(
+        "Subject: Keep the park open", "Subjects: One | Two")
+    content = tmp_path / "content" / "campaigns"
+    content.mkdir(parents=True)
+    (content / "park.md").write_text(text, "utf-8")
+    server, url = _serve(build(tmp_path / "content", tmp_path / "out", "2021-01-01"))
+    try:
+        v = visit()
+        # The random pick: make it land on the second variant and the second subject.
+        v.context.add_init_script("crypto.getRandomValues = a => { a[0] = 1; return a; }")
+        page = v.open(url + "/park/", at=None)
+        assert page.locator("[data-variant-choice]").is_visible()
+        assert page.locator(".other-versions").is_hidden()
+        assert page.locator("#variant-2").is_checked()
+        assert page.get_by_label("Your street").is_visible()  # fields from every variant
+        decoded = rfc_decode(page.get_attribute('[data-link="gmail"]', "href"))
+        assert decoded["body"] == letters[1].replace("\n", "\r\n") and decoded["subject"] == "Two"
+        page.get_by_label("Please keep it open.").check()
+        page.get_by_label("Your name", exact=True).fill("Ana")
+        decoded = rfc_decode(page.get_attribute('[data-link="mailto"]', "href"))
+        assert decoded["body"] == letters[0].replace("[Your name]", "Ana").replace("\n", "\r\n")
+        assert page.inner_text("[data-letter-preview]") == letters[0].replace("[Your name]", "Ana")
+    finally:
+        server.shutdown()

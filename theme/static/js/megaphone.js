@@ -149,14 +149,18 @@
   var data = page.dataset;
   var editor = $("[data-letter-editor]");
   var preview = $("[data-letter-preview]");
-  var original = editor ? editor.defaultValue : (preview ? preview.textContent : "");
+  // The letter variant and subject in use: the first ones until the script picks.
+  var state = {
+    original: editor ? editor.defaultValue : (preview ? preview.textContent : ""),
+    subject: data.subject || ""
+  };
   var values = {};
 
-  function currentLetter() { return fill(editor ? editor.value : original, values); }
+  function currentLetter() { return fill(editor ? editor.value : state.original, values); }
 
   function message() {
     return { to: list("data-to"), cc: list("data-cc"), bcc: list("data-bcc"),
-             subject: data.subject || "", body: currentLetter() };
+             subject: state.subject, body: currentLetter() };
   }
 
   // Rebuild the letter on the page and every send link from what is typed.
@@ -174,7 +178,7 @@
   // Personalisation: one labelled field for each distinct [Placeholder].
   function setUpFields() {
     var box = $("[data-personalise]");
-    var names = placeholders(original);
+    var names = placeholders(page.getAttribute("data-all-letters") || state.original);
     if (!box || !names.length) return;
     var fieldsBox = $("[data-fields]", box);
     names.forEach(function (name, i) {
@@ -202,7 +206,7 @@
     editor.addEventListener("input", update);
     var reset = $("[data-reset]", box);
     reset.addEventListener("click", function () {
-      editor.value = original;
+      editor.value = state.original;
       update();
       announce(reset, reset.getAttribute("data-done"));
     });
@@ -240,7 +244,7 @@
   function setUpCopy() {
     var sources = {
       to: function () { return list("data-to").join(", "); },
-      subject: function () { return data.subject || ""; },
+      subject: function () { return state.subject; },
       letter: currentLetter
     };
     $$("[data-copy]").forEach(function (button) {
@@ -379,6 +383,39 @@
     }
   }
 
+  function random(count) {
+    var buffer = new Uint32Array(1);
+    window.crypto.getRandomValues(buffer);
+    return buffer[0] % count;
+  }
+
+  // Several letters: the visitor chooses; a random one is preselected so the
+  // letters that reach the office differ. Several subjects: one at random.
+  function setUpVariants() {
+    $$("[data-no-js-only]").forEach(hide);
+    var subjects = (page.getAttribute("data-subjects") || "").split("\n").filter(Boolean);
+    if (subjects.length > 1) {
+      state.subject = subjects[random(subjects.length)];
+      $$("[data-subject-text]").forEach(function (el) { el.textContent = state.subject; });
+    }
+    var choice = $("[data-variant-choice]");
+    if (!choice) return;
+    var radios = $$("input[type=radio]", choice);
+    function use(radio) {
+      state.original = radio.getAttribute("data-letter");
+      if (editor) editor.value = state.original;
+      update();
+    }
+    radios.forEach(function (radio) {
+      radio.addEventListener("change", function () { if (radio.checked) use(radio); });
+    });
+    var picked = radios[random(radios.length)];
+    picked.checked = true;
+    use(picked);
+    show(choice);
+  }
+
+  setUpVariants();
   setUpFields();
   setUpEditor();
   setUpCopy();

@@ -1,0 +1,100 @@
+"""Every problem and warning the checks can report, in plain words.
+
+One place for all of them, so that the volunteers' guide (docs/errors.md)
+can explain each one, and a test proves that it does. Each text says what is
+wrong and what to write instead; {names} are filled in where it is used."""
+
+from __future__ import annotations
+
+PROBLEMS = {
+    # Addresses: To, Cc, Bcc
+    "to-missing": "is missing. Add a line near the top such as 'To: postact@nypd.org' "
+                  "with the address the letter goes to.",
+    "to-empty": "is empty. Write the address the letter goes to, for example "
+                "'To: postact@nypd.org'.",
+    "address-invalid": "{text!r} is not an email address ({reason}). "
+                       "Write one address like name@example.org.",
+    "address-invisible": "{text!r} contains an invisible character: {characters}. It usually "
+                         "comes from copying out of a document. Delete the address and type it "
+                         "again by hand.",
+    # Subject
+    "subject-missing": "is missing. Add a line such as 'Subject: Ban facial recognition' with "
+                       "the subject line of the email.",
+    "subject-empty": "is empty. Write the subject line of the email after 'Subject:', for "
+                     "example 'Subject: Ban facial recognition'.",
+    "subject-control": "contains invisible control characters ({characters}). "
+                       "Retype the subject by hand.",
+    # Deadline and Timezone
+    "deadline-missing": "is missing. Add the last day people can send, for example "
+                        "'Deadline: 2021-02-25' (or '2021-02-25 17:00').",
+    "deadline-unreadable": "{text!r} is not a date we can read. Write the last day people can "
+                           "send, as YYYY-MM-DD (for example 2021-02-25), or add a time as "
+                           "YYYY-MM-DD HH:MM (for example 2021-02-25 17:00).",
+    "deadline-no-such-day": "{text!r} is not a real date (there is no such day in that month). "
+                            "Check the month and the day.",
+    "deadline-no-such-time": "{text!r} has a time that does not exist. Write the time on a "
+                             "24-hour clock, from 00:00 to 23:59.",
+    "deadline-skipped-hour": "{text!r} does not exist in {zone}: the clocks go forward at that "
+                             "hour. Choose a time an hour later.",
+    "timezone-unknown": "{text!r} is not a time zone name. Write a name from the IANA list, "
+                        "such as America/New_York, Europe/Madrid or Asia/Shanghai.",
+    # The letter
+    "letter-missing": "there is no letter. Put the letter between a line '```letter' and a "
+                      "line '```'.",
+    "letter-empty": "letter {number} is empty. Write the letter between '```letter' and '```', "
+                    "or delete the empty block.",
+    "letter-control": "letter {number} contains invisible control characters ({characters}), "
+                      "usually pasted from another program. Retype the lines they are on.",
+    "letter-unencodable": "{reason}. Retype that part of the letter or subject.",
+    # The page itself
+    "slug-taken": "{slug!r} is also the address of {others}, so one page would overwrite the "
+                  "other. Give each campaign its own Slug, for example 'Slug: {slug}-2'.",
+    "title-missing": "is missing. Add a line such as 'Title: Tell the NYPD to ban facial "
+                     "recognition' at the top of the file.",
+    "date-missing": "is missing. Add a line such as 'Date: 2021-01-26' (the day the campaign "
+                    "starts) at the top of the file.",
+    "date-unreadable": "{reason}. Write the day the campaign starts as YYYY-MM-DD, for example "
+                       "'Date: 2021-01-26'.",
+    "file-not-utf8": "is not saved as UTF-8 text. Open it in your editor and save it again "
+                     "with the UTF-8 encoding.",
+    "file-unreadable": "could not be read ({reason}). Check the 'Key: value' lines at the top "
+                       "of the file.",
+    # The site
+    "build-date-invalid": "CAMPAIGN_TODAY={text!r} is not a date. Write it as YYYY-MM-DD, for "
+                          "example CAMPAIGN_TODAY=2021-02-22 make html.",
+    "site-timezone-unknown": "{text!r} is not a time zone name. Write a name from the IANA "
+                             "list, such as America/New_York.",
+}
+
+WARNINGS = {
+    "link-over-budget": "the email link{which} would be {length} characters, over the budget "
+                        "of {budget}, so the mail-app button carries only the address and "
+                        "subject and the page asks visitors to paste the letter. A shorter "
+                        "letter avoids this.",
+    "link-long-without-letter": "even without the letter the email link is {length} "
+                                "characters; some mail apps will not open it. Use fewer "
+                                "addresses or a shorter subject.",
+    "deadline-soon": "the campaign closes in less than 24 hours ({when}). Share it now, or "
+                     "check the Deadline.",
+    "summary-missing": "has no Summary. Add one or two sentences: they appear under the title "
+                       "and when the page is shared.",
+    "image-missing": "has no Image for sharing. Add 'Image: images/<file>' with a picture in "
+                     "content/images/ so shared links show it.",
+    "translation-recipients-differ": "this translation sends to {these}, but {original} sends "
+                                     "to {those}. Check that both versions write to the same "
+                                     "people.",
+}
+
+
+def say(code: str, **values) -> str:
+    """The plain-words text of a problem or warning, with its code for the guide."""
+    text = (PROBLEMS.get(code) or WARNINGS[code]).format(**values)
+    return f"{text} [{code}]"
+
+
+class ContentError(ValueError):
+    """A problem found in content, said in plain words, with its code."""
+
+    def __init__(self, code: str, **values):
+        self.code = code
+        super().__init__(say(code, **values))
