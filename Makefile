@@ -16,11 +16,13 @@ PELICANOPTS ?=
 # (a plugin that cannot load, a page it cannot read) instead of exiting 0.
 BUILD := PYTHONPATH=plugins $(BIN)/python -m megaphone.build $(INPUTDIR) -o $(OUTPUTDIR) $(PELICANOPTS)
 
-.PHONY: help html publish serve devserver clean test translations language
+.PHONY: help html check campaign publish serve devserver clean test translations language
 
 help:
 	@echo 'make html        build the site into $(OUTPUTDIR)/ (CAMPAIGN_TODAY=YYYY-MM-DD to build as of a day)'
 	@echo 'make test        run every test'
+	@echo 'make check       list every problem in every campaign, without building'
+	@echo 'make campaign TITLE="..."  start a new campaign file in content/campaigns/'
 	@echo 'make serve       preview $(OUTPUTDIR)/ on http://localhost:$(PORT)'
 	@echo 'make devserver   preview and rebuild on every save'
 	@echo 'make publish     build with $(PUBLISHCONF) (absolute URLs, feeds)'
@@ -39,6 +41,12 @@ $(VENV)/.tested: requirements-test.txt $(VENV)/.built
 
 html: $(VENV)/.built
 	$(BUILD) -s $(CONFFILE)
+
+check: $(VENV)/.built
+	@PYTHONPATH=plugins $(BIN)/python -m megaphone.check $(INPUTDIR) -s $(CONFFILE)
+
+campaign: $(VENV)/.built
+	@PYTHONPATH=plugins $(BIN)/python -m megaphone.new_campaign "$(TITLE)" --content $(INPUTDIR)
 
 publish: $(VENV)/.built
 	$(BUILD) -s $(PUBLISHCONF)

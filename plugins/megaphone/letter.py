@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Comment
 
 LETTER_CLASS = "language-letter"
 _PLACEHOLDER = re.compile(r"\[([^\[\]\n]+)\]")
@@ -24,12 +24,15 @@ class Split:
 
 def split_letters(html: str) -> Split:
     soup = BeautifulSoup(html, "html.parser")
+    comments = soup.find_all(string=lambda text: isinstance(text, Comment))
+    for comment in comments:  # notes for volunteers, such as `make campaign`'s
+        comment.extract()
     letters = []
     for code in soup.find_all("code", class_=LETTER_CLASS):
         letters.append(_clean(code.get_text()))
         block = code.parent if code.parent and code.parent.name == "pre" else code
         block.decompose()
-    return Split(tuple(letters), str(soup) if letters else html)
+    return Split(tuple(letters), str(soup) if letters or comments else html)
 
 
 def _clean(text: str) -> str:

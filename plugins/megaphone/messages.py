@@ -55,6 +55,8 @@ PROBLEMS = {
                     "starts) at the top of the file.",
     "date-unreadable": "{reason}. Write the day the campaign starts as YYYY-MM-DD, for example "
                        "'Date: 2021-01-26'.",
+    "image-not-found": "{path!r} is not a file in the content folder. Put the picture in "
+                       "content/images/ and write 'Image: images/<file name>'.",
     "file-not-utf8": "is not saved as UTF-8 text. Open it in your editor and save it again "
                      "with the UTF-8 encoding.",
     "file-unreadable": "could not be read ({reason}). Check the 'Key: value' lines at the top "

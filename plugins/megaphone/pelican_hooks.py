@@ -191,9 +191,10 @@ def all_generators_finalized(generators) -> None:
             today=today,
             budget=settings.get("MAILTO_BUDGET", DEFAULT_BUDGET),
         )
-        problems.extend(with_lines(reading.problems, article.source_path))
+        problems.extend(with_lines(reading.problems + _image_problems(article),
+                                   article.source_path))
         for warning in reading.warnings:
-            logger.warning("%s: %s", shown_path(article.source_path), warning)
+            _warn(shown_path(article.source_path), warning)
         article.campaign = reading.campaign
         if reading.campaign is not None:
             article._content = reading.campaign.explanation
@@ -213,8 +214,8 @@ def all_generators_finalized(generators) -> None:
 
     for article in campaigns:
         _add_page_extras(article, settings)
-    for warning in _translation_warnings(campaigns):
-        logger.warning(warning)
+    for file, warning in _translation_warnings(campaigns):
+        _warn(file, warning)
 
     listed = [a for a in articles.articles if a.campaign]
     articles.context["campaigns_open"] = sorted(
@@ -224,7 +225,21 @@ def all_generators_finalized(generators) -> None:
         key=lambda a: a.campaign.deadline, reverse=True)
 
 
-def _translation_warnings(campaigns) -> list[str]:
+def _image_problems(article) -> list[Problem]:
+    image = str(article.metadata.get("image") or "").strip()
+    if not image or os.path.isfile(os.path.join(_content_path, image)):
+        return []
+    return [Problem(shown_path(article.source_path), "Image",
+                    say("image-not-found", path=image), code="image-not-found")]
+
+
+def _warn(file: str, warning: str) -> None:
+    """A warning does not stop the build; `make check` groups them by file."""
+    logger.warning("%s: %s", file, warning,
+                   extra={"campaign_file": file, "campaign_warning": warning})
+
+
+def _translation_warnings(campaigns) -> list[tuple[str, str]]:
     """A translation should write to the same people as its original."""
     warnings = []
     for article in campaigns:
@@ -233,11 +248,11 @@ def _translation_warnings(campaigns) -> list[str]:
             if ours and theirs and article.in_default_lang and (
                     set(ours.to), set(ours.cc), set(ours.bcc)) != (
                     set(theirs.to), set(theirs.cc), set(theirs.bcc)):
-                warnings.append(f"{shown_path(translation.source_path)}: " + say(
+                warnings.append((shown_path(translation.source_path), say(
                     "translation-recipients-differ",
                     these=", ".join(theirs.to + theirs.cc + theirs.bcc),
                     original=shown_path(article.source_path),
-                    those=", ".join(ours.to + ours.cc + ours.bcc)))
+                    those=", ".join(ours.to + ours.cc + ours.bcc))))
     return warnings
 
 
@@ -245,6 +260,8 @@ def _add_page_extras(article, settings) -> None:
     """Addresses the theme links to. Campaign URLs are folders (`{slug}/`)."""
     base = (settings.get("CANONICAL_SITEURL") or settings.get("SITEURL") or "").rstrip("/")
     article.page_url = f"{base}/{article.url}"
+    image = str(article.metadata.get("image") or "").strip().lstrip("/")
+    article.share_image_url = f"{base}/{image}" if image else ""
     article.share_links = share_links(article.page_url, article.title)
     article.reminder_url = f"{article.url}remind.ics"
     article.flyer_url = f"{article.url}flyer/"
@@ -252,6 +269,8 @@ def _add_page_extras(article, settings) -> None:
 
 def write_page_extras(generator, writer) -> None:
     """Each open campaign's calendar reminder and printable flyer, beside its page."""
+    if generator.settings.get("MEGAPHONE_CHECK_ONLY"):
+        return
     flyer = generator.get_template("flyer")
     for article in _contents(generator, ARTICLE_GROUPS):
         campaign = getattr(article, "campaign", None)
@@ -277,6 +296,8 @@ class TranslatingWriter(Writer):
     """Renders each page with the gettext catalogue of the page's own language."""
 
     def write_file(self, name, template, context, *args, **kwargs):
+        if self.settings.get("MEGAPHONE_CHECK_ONLY"):  # `make check` writes nothing
+            return None
         content = kwargs.get("article") or kwargs.get("page")
         lang = getattr(content, "lang", None) or context.get("DEFAULT_LANG", "en")
         catalogue = translations(os.path.join(self.settings["THEME"], "translations"), lang)

@@ -1,0 +1,88 @@
+"""`make check`: every problem and warning in every campaign, without building.
+
+It runs the same reading and checks as `make html` (the plugin's hooks), with
+a writer that writes nothing, so the two can never disagree."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import logging
+import sys
+import tempfile
+from collections import defaultdict
+
+from pelican import Pelican
+from pelican.settings import read_settings
+
+from .report import CampaignProblems
+
+
+class _Warnings(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.by_file: dict[str, list[str]] = defaultdict(list)
+        self.other: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        file = getattr(record, "campaign_file", None)
+        text = getattr(record, "campaign_warning", None) or record.getMessage()
+        if file:
+            self.by_file[file].append(text)
+        elif record.levelno >= logging.ERROR or record.name.startswith("megaphone"):
+            self.other.append(text)
+
+
+def check(content: str, settings_file: str) -> int:
+    warnings = _Warnings()
+    for name in ("megaphone", "pelican"):
+        logging.getLogger(name).addHandler(warnings)
+        logging.getLogger(name).propagate = False  # this report replaces the usual log
+    problems = []
+    with tempfile.TemporaryDirectory() as scratch:
+        settings = read_settings(settings_file, override={
+            "PATH": content, "OUTPUT_PATH": scratch, "MEGAPHONE_CHECK_ONLY": True,
+            "DELETE_OUTPUT_DIRECTORY": False, "CACHE_CONTENT": False, "LOAD_CONTENT_CACHE": False})
+        try:
+            with contextlib.redirect_stdout(io.StringIO()):  # Pelican's "Done: ..." line
+                Pelican(settings).run()
+        except CampaignProblems as stop:
+            problems = stop.problems
+
+    by_file = defaultdict(list)
+    for problem in problems:
+        by_file[problem.file].append(problem)
+    files = sorted(set(by_file) | set(warnings.by_file))
+    for file in files:
+        print(file)
+        for problem in by_file[file]:
+            where = f"line {problem.line}: " if problem.line else ""
+            print(f"  error: {where}{problem.field}: {problem.message}")
+        for warning in warnings.by_file[file]:
+            print(f"  warning: {warning}")
+        print()
+    for text in warnings.other:
+        print(f"error: {text}")
+    count = len(problems) + len([t for t in warnings.other])
+    warned = sum(len(w) for w in warnings.by_file.values())
+    if count:
+        print(f"{count} problem{'s' if count != 1 else ''} to fix, "
+              f"{warned} warning{'s' if warned != 1 else ''}. The site will not build until "
+              "the problems are fixed. Each [code] is explained in docs/errors.md.")
+        return 1
+    print(f"No problems. {warned} warning{'s' if warned != 1 else ''}."
+          + (" Warnings do not stop the build." if warned else ""))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="make check", description=__doc__.splitlines()[0])
+    parser.add_argument("content", nargs="?", default="content")
+    parser.add_argument("-s", "--settings", default="pelicanconf.py")
+    args = parser.parse_args(argv)
+    return check(args.content, args.settings)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
