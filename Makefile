@@ -54,8 +54,9 @@ publish: $(VENV)/.built
 serve: $(VENV)/.built
 	$(PELICAN) -l $(OUTPUTDIR) -p $(PORT)
 
+# Preview and rebuild on save; a content mistake is reported and the last good build stays up.
 devserver: $(VENV)/.built
-	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -lr -p $(PORT) $(PELICANOPTS)
+	PYTHONPATH=plugins $(BIN)/python -m megaphone.devserver $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -p $(PORT)
 
 clean:
 	rm -rf $(OUTPUTDIR)

@@ -1,0 +1,80 @@
+"""`make campaign` and `make check`, run the way volunteers run them."""
+
+import os
+import subprocess
+import sys
+
+from settings_under_test import ROOT
+from sites import build, campaign_md, soup, write_site
+
+
+def make(*args, cwd=ROOT):
+    return subprocess.run(["make", "--no-print-directory", "-C", str(cwd), *args, f"PY={sys.executable}"],
+                          capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "CAMPAIGN_TODAY": ""})
+
+
+def test_make_campaign_writes_a_draft_that_builds_right_away(tmp_path):
+    content = tmp_path / "content"
+    result = make("campaign", "TITLE=Tell the Council: no scans!", f"INPUTDIR={content}")
+    assert result.returncode == 0, result.stdout + result.stderr
+    path = content / "campaigns" / "tell-the-council-no-scans.md"
+    assert f"Created {path}" in result.stdout
+    text = path.read_text("utf-8")
+    for field in ("Title:", "Slug:", "Status: draft", "Date:", "Summary:", "To:", "Subject:",
+                  "Deadline:", "Timezone:", "```letter"):
+        assert field in text
+    out = build(content, tmp_path / "out")  # today's date: the deadline is 30 days away
+    draft = soup(out / "drafts" / "tell-the-council-no-scans" / "index.html")
+    assert draft.find("h1").get_text() == "Tell the Council: no scans!"
+    assert draft.find(attrs={"data-link": "mailto"}) is not None  # open, with its links
+    assert "How to fill this in" not in (out / "drafts" / "tell-the-council-no-scans" / "index.html").read_text()
+    again = make("campaign", "TITLE=Tell the Council: no scans!", f"INPUTDIR={content}")
+    assert again.returncode != 0 and "already exists" in again.stdout
+
+
+def test_make_campaign_needs_a_title(tmp_path):
+    result = make("campaign", "TITLE=", f"INPUTDIR={tmp_path}")
+    assert result.returncode != 0 and 'make campaign TITLE="' in result.stdout
+
+
+def test_make_check_names_every_broken_file_and_writes_nothing(tmp_path):
+    content = write_site(tmp_path, {
+        "a-no-to.md": campaign_md(slug="a", to=None),
+        "b-bad-deadline.md": campaign_md(slug="b", deadline="2021-02-30", summary="S"),
+        "c-no-letter.md": campaign_md(slug="c", letter=None),
+        "d-good.md": campaign_md(slug="d", summary="Fine."),
+    })
+    (content / "campaigns" / "e-not-utf8.md").write_bytes(
+        campaign_md(slug="e", subject="Café").encode("latin-1"))
+    result = make("check", f"INPUTDIR={content}")
+    out = result.stdout
+    assert result.returncode != 0, out
+    assert "Traceback" not in out + result.stderr
+    for name, code in (("a-no-to.md", "to-missing"), ("b-bad-deadline.md", "deadline-no-such-day"),
+                       ("c-no-letter.md", "letter-missing"), ("e-not-utf8.md", "file-not-utf8")):
+        assert f"content/campaigns/{name}" in out and f"[{code}]" in out
+    assert "line 7: Deadline:" in out  # file, line, field
+    files = [line for line in out.splitlines() if line.endswith(".md")]
+    assert files == sorted(files)
+    assert "content/campaigns/d-good.md\n  warning: has no Image" in out  # warnings too
+    assert not (tmp_path / "output").exists() and not list(ROOT.glob("output/a/index.html"))
+
+
+def test_make_check_passes_a_good_site_with_warnings(tmp_path):
+    content = write_site(tmp_path, {"soon.md": campaign_md(slug="soon", deadline="2030-01-01")})
+    result = make("check", f"INPUTDIR={content}")
+    assert result.returncode == 0, result.stdout
+    assert "No problems. 2 warnings." in result.stdout  # no Summary, no Image
+
+
+def test_make_check_warns_about_translations_that_write_to_others(tmp_path):
+    content = write_site(tmp_path, {
+        "park.md": campaign_md(slug="park", summary="S"),
+        "park.es.md": campaign_md(slug="park", summary="S", to="otro@example.org").replace(
+            "Date:", "Lang: es\nDate:"),
+    })
+    result = make("check", f"INPUTDIR={content}")
+    assert result.returncode == 0
+    assert "[translation-recipients-differ]" in result.stdout
+    assert "otro@example.org" in result.stdout and "council@example.org" in result.stdout
