@@ -60,7 +60,7 @@ def test_a_mistake_is_reported_and_the_last_good_build_stays_up(tmp_path):
         # The unchanged campaign came from Pelican's cache and is still whole.
         other = get(f"http://127.0.0.1:{port}/other/")
         assert "Unchanged" in other and 'data-link="mailto"' in other
-        assert "Rebuilt." in "".join(lines)
+        assert wait_for(lambda: "Rebuilt." in "".join(lines)), "".join(lines)
     finally:
         process.terminate()
         process.wait(timeout=10)
