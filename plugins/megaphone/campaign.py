@@ -145,8 +145,10 @@ def read_campaign(
     subjects = list(dict.fromkeys(
         ([_text(metadata.get("subject"))] if _text(metadata.get("subject")) else [])
         + _subject_lines(metadata.get("subjects"))))
-    if not subjects:
-        problem("Subject", "subject-empty" if "subject" in metadata else "subject-missing")
+    if not subjects and "subject" in metadata:
+        problem("Subject", "subject-empty")
+    elif not subjects:
+        problem("Subject", "subject-missing")
     for subject in subjects:
         if control_characters(subject):
             problem("Subject", "subject-control", characters=control_characters(subject))
