@@ -1,5 +1,7 @@
 """Share links, social metadata, the calendar reminder and the QR flyer."""
 
+import base64
+import hashlib
 from datetime import timedelta
 from urllib.parse import parse_qs, urlsplit
 
@@ -83,5 +85,9 @@ def test_content_security_policy_allows_only_this_site_and_no_inline_script(site
         assert rules["connect-src"] == ["'none'"], path
         assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
         assert all(script.get("src") for script in page.find_all("script")), path
-        assert not page.find_all(style=True) and not page.find_all("style"), path
+        # The one inline <style> is allowed by its exact hash, and nothing else is.
+        (style,) = page.find_all("style")
+        digest = base64.b64encode(hashlib.sha256(style.string.encode()).digest()).decode()
+        assert rules["style-src"] == [f"'sha256-{digest}'"], path
+        assert not page.find_all(style=True), path
         assert page.find("meta", attrs={"name": "referrer"})["content"] == "no-referrer"

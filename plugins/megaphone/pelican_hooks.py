@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import posixpath
+import shutil
 import sys
 from collections import defaultdict
 from dataclasses import replace
@@ -17,7 +18,9 @@ from zoneinfo import ZoneInfoNotFoundError
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.writers import Writer
+from markupsafe import Markup
 
+from .assets import fingerprinted_name, inline_style
 from .campaign import read_campaign
 from .deadline import DeadlineError, parse_timezone, parse_today
 from .i18n import deadline_words_filter, language_name, translations
@@ -102,11 +105,44 @@ def initialized(pelican) -> None:
     _content_path = pelican.settings["PATH"]
     filters = pelican.settings.setdefault("JINJA_FILTERS", {})
     filters.update(deadline_words=deadline_words_filter, language_name=language_name)
+    _prepare_assets(pelican.settings)
     _read_problems.clear()
     for name in ("pelican.generators", "pelican.contents"):
         target = logging.getLogger(name)
         if _filter not in target.filters:
             target.addFilter(_filter)
+
+
+STYLESHEET = ("css", "megaphone.css")
+SCRIPT = ("js", "megaphone.js")
+
+
+def _prepare_assets(settings) -> None:
+    """Once per site: the inlined stylesheet and the script's hashed name."""
+    static = os.path.join(settings["THEME"], "static")
+    style = inline_style(os.path.join(static, *STYLESHEET))
+    script = fingerprinted_name(os.path.join(static, *SCRIPT))
+    settings.setdefault("JINJA_GLOBALS", {}).update(
+        INLINE_CSS=Markup(style.css), STYLE_HASH=Markup(style.csp_source),
+        SCRIPT_PATH=f"{settings['THEME_STATIC_DIR']}/{SCRIPT[0]}/{script}")
+
+
+def publish_assets(pelican) -> None:
+    """Write the hashed script; drop the plain copies nothing links to."""
+    settings = pelican.settings
+    if settings.get("MEGAPHONE_CHECK_ONLY"):
+        return
+    output = os.path.join(settings["OUTPUT_PATH"], settings["THEME_STATIC_DIR"])
+    static = os.path.join(settings["THEME"], "static")
+    target = os.path.join(settings["OUTPUT_PATH"], settings["JINJA_GLOBALS"]["SCRIPT_PATH"])
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    shutil.copyfile(os.path.join(static, *SCRIPT), target)
+    for plain in (STYLESHEET, SCRIPT):
+        path = os.path.join(output, *plain)
+        if os.path.exists(path):
+            os.remove(path)
+        if os.path.isdir(os.path.dirname(path)) and not os.listdir(os.path.dirname(path)):
+            os.rmdir(os.path.dirname(path))
 
 
 def set_aside_bad_timezone(generator, metadata) -> None:
@@ -316,3 +352,4 @@ def register() -> None:
     signals.article_generator_context.connect(set_aside_bad_timezone)
     signals.all_generators_finalized.connect(all_generators_finalized)
     signals.article_writer_finalized.connect(write_page_extras)
+    signals.finalized.connect(publish_assets)
