@@ -45,9 +45,9 @@ def build(content: Path, output: Path, today: str | None = None, **override) -> 
     return output
 
 
-def make_html(content: Path, output: Path, today: str | None = None, conffile=None):
+def make_html(content: Path, output: Path, today: str | None = None, conffile=None, **env_vars):
     """Build exactly as a volunteer does: `make html`, in a subprocess."""
-    env = {**os.environ, "CAMPAIGN_TODAY": today or ""}
+    env = {**os.environ, "CAMPAIGN_TODAY": today or "", **env_vars}
     args = ["make", "--no-print-directory", "-C", str(ROOT), "html",
             f"INPUTDIR={content}", f"OUTPUTDIR={output}", f"PY={sys.executable}"]
     if conffile:
