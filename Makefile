@@ -2,7 +2,7 @@
 # Both create .venv/ from the pinned requirements on first use.
 
 PY ?= python3
-VENV := .venv
+VENV ?= .venv
 BIN := $(VENV)/bin
 PELICAN := $(BIN)/pelican
 
@@ -16,7 +16,7 @@ PELICANOPTS ?=
 # (a plugin that cannot load, a page it cannot read) instead of exiting 0.
 BUILD := PYTHONPATH=plugins $(BIN)/python -m megaphone.build $(INPUTDIR) -o $(OUTPUTDIR) $(PELICANOPTS)
 
-.PHONY: help html check campaign publish serve devserver clean test translations language
+.PHONY: help html check campaign publish github rsync_upload s3_upload serve devserver clean test translations language bench
 
 help:
 	@echo 'make html        build the site into $(OUTPUTDIR)/ (CAMPAIGN_TODAY=YYYY-MM-DD to build as of a day)'
@@ -25,7 +25,10 @@ help:
 	@echo 'make campaign TITLE="..."  start a new campaign file in content/campaigns/'
 	@echo 'make serve       preview $(OUTPUTDIR)/ on http://localhost:$(PORT)'
 	@echo 'make devserver   preview and rebuild on every save'
-	@echo 'make publish     build with $(PUBLISHCONF) (absolute URLs, feeds)'
+	@echo 'make publish     build with $(PUBLISHCONF) (absolute URLs, feed, sitemap, .gz and .br copies)'
+	@echo 'make github      publish to the $(GITHUB_PAGES_BRANCH) branch of $(GITHUB_REMOTE) (GitHub Pages)'
+	@echo 'make rsync_upload  publish to SSH_USER@SSH_HOST:SSH_TARGET_DIR'
+	@echo 's3_upload         publish to the S3 bucket S3_BUCKET (needs the aws command)'
 	@echo 'make clean       remove $(OUTPUTDIR)/'
 	@echo 'make translations  collect the theme strings and update every language (docs/translating.md)'
 	@echo 'make language CODE=fr  start the theme catalogue for a new language'
@@ -50,6 +53,27 @@ campaign: $(VENV)/.built
 
 publish: $(VENV)/.built
 	$(BUILD) -s $(PUBLISHCONF)
+
+# Publishing, as in Pelican's quickstart Makefile. See README.md, "Publishing".
+GITHUB_PAGES_BRANCH ?= gh-pages
+GITHUB_REMOTE ?= origin
+github: publish
+	$(BIN)/ghp-import --no-jekyll --push --remote $(GITHUB_REMOTE) --branch $(GITHUB_PAGES_BRANCH) \
+		--message "Publish the site" "$(OUTPUTDIR)"
+
+SSH_HOST ?=
+SSH_PORT ?= 22
+SSH_USER ?=
+SSH_TARGET_DIR ?=
+rsync_upload: publish
+	@test -n "$(SSH_HOST)" -a -n "$(SSH_TARGET_DIR)" || { echo 'Set SSH_HOST, SSH_USER and SSH_TARGET_DIR (see README.md, Publishing).'; exit 1; }
+	rsync -e "ssh -p $(SSH_PORT)" -P -rvzc --cvs-exclude --delete "$(OUTPUTDIR)"/ "$(SSH_USER)@$(SSH_HOST):$(SSH_TARGET_DIR)"
+
+S3_BUCKET ?=
+s3_upload: publish
+	@test -n "$(S3_BUCKET)" || { echo 'Set S3_BUCKET (see README.md, Publishing).'; exit 1; }
+	aws s3 sync "$(OUTPUTDIR)"/theme s3://$(S3_BUCKET)/theme --delete --cache-control "public, max-age=31536000, immutable"
+	aws s3 sync "$(OUTPUTDIR)"/ s3://$(S3_BUCKET) --delete --exclude "theme/*" --cache-control "public, max-age=300"
 
 serve: $(VENV)/.built
 	$(PELICAN) -l $(OUTPUTDIR) -p $(PORT)

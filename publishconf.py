@@ -11,3 +11,12 @@ CANONICAL_SITEURL = SITEURL
 RELATIVE_URLS = False
 FEED_DOMAIN = SITEURL
 DELETE_OUTPUT_DIRECTORY = True
+
+# For the host: a sitemap, and a .gz and .br copy of every text file so that
+# the server sends them without compressing on each request.
+PLUGINS = PLUGINS + ["pelican.plugins.precompress"]  # noqa: F405
+SITEMAP = True  # sitemap.xml, and its address in robots.txt
+PRECOMPRESS_GZIP = True
+PRECOMPRESS_BROTLI = True
+PRECOMPRESS_ZOPFLI = False
+PRECOMPRESS_TEXT_EXTENSIONS = {".atom", ".css", ".html", ".ics", ".js", ".json", ".svg", ".txt", ".xml"}

@@ -29,6 +29,7 @@ from .messages import PROBLEMS, say
 from .qr import qr_svg
 from .reminder import reminder_ics
 from .share import share_links
+from .sitemap import Entry, sitemap_xml
 from .report import CampaignProblems, Problem, field_line, field_value, read_source
 
 logger = logging.getLogger(__name__)
@@ -137,12 +138,41 @@ def publish_assets(pelican) -> None:
     target = os.path.join(settings["OUTPUT_PATH"], settings["JINJA_GLOBALS"]["SCRIPT_PATH"])
     os.makedirs(os.path.dirname(target), exist_ok=True)
     shutil.copyfile(os.path.join(static, *SCRIPT), target)
+    _write_robots(settings)
     for plain in (STYLESHEET, SCRIPT):
         path = os.path.join(output, *plain)
         if os.path.exists(path):
             os.remove(path)
         if os.path.isdir(os.path.dirname(path)) and not os.listdir(os.path.dirname(path)):
             os.rmdir(os.path.dirname(path))
+
+
+def _write_robots(settings) -> None:
+    """robots.txt: keep drafts and flyers out of search results; point to the sitemap."""
+    lines = ["User-agent: *", "Disallow: /drafts/", "Disallow: /*/flyer/"]
+    if settings.get("SITEMAP"):
+        base = (settings.get("CANONICAL_SITEURL") or settings.get("SITEURL") or "").rstrip("/")
+        lines.append(f"Sitemap: {base}/sitemap.xml")
+    with open(os.path.join(settings["OUTPUT_PATH"], "robots.txt"), "w", encoding="utf-8") as out:
+        out.write("\n".join(lines) + "\n")
+
+
+def write_sitemap(generator, writer) -> None:
+    """Every published campaign and translation, and the home page."""
+    settings = generator.settings
+    if not settings.get("SITEMAP") or settings.get("MEGAPHONE_CHECK_ONLY"):
+        return
+    base = (settings.get("CANONICAL_SITEURL") or settings.get("SITEURL") or "").rstrip("/")
+    pages = list(generator.articles) + list(generator.translations)
+    entries = [Entry(f"{base}/", max((a.date for a in pages), default=None).date().isoformat()
+                     if pages else "1970-01-01")]
+    for article in sorted(pages, key=lambda a: a.url):
+        versions = [article] + list(getattr(article, "translations", []))
+        alternates = tuple(sorted((v.lang, v.page_url) for v in versions)) if len(versions) > 1 else ()
+        lastmod = getattr(article, "modified", None) or article.date
+        entries.append(Entry(article.page_url, lastmod.date().isoformat(), alternates))
+    with open(os.path.join(generator.output_path, "sitemap.xml"), "w", encoding="utf-8") as out:
+        out.write(sitemap_xml(entries))
 
 
 def set_aside_bad_timezone(generator, metadata) -> None:
@@ -352,4 +382,5 @@ def register() -> None:
     signals.article_generator_context.connect(set_aside_bad_timezone)
     signals.all_generators_finalized.connect(all_generators_finalized)
     signals.article_writer_finalized.connect(write_page_extras)
+    signals.article_writer_finalized.connect(write_sitemap)
     signals.finalized.connect(publish_assets)

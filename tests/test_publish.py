@@ -1,0 +1,96 @@
+"""`make publish` and `make github`, offline: sitemap, robots.txt, precompressed
+copies, reproducible output, and a gh-pages branch pushed to a local bare repository."""
+
+import brotli
+import filecmp
+import gzip
+import os
+import shutil
+import subprocess
+import sys
+from xml.etree import ElementTree
+
+import pytest
+
+from settings_under_test import ROOT
+
+SITE = "https://campaigns.example.org"
+TEXT = {".html", ".xml", ".js", ".txt", ".ics", ".svg"}
+
+
+def make(*args, cwd=ROOT, **env):
+    return subprocess.run(
+        ["make", "--no-print-directory", "-C", str(cwd), *args, f"PY={sys.executable}"],
+        capture_output=True, text=True, timeout=300,
+        env={**os.environ, "CAMPAIGN_TODAY": "2021-02-22", "SITEURL": SITE, **env})
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory):
+    out = tmp_path_factory.mktemp("published") / "output"
+    result = make("publish", f"OUTPUTDIR={out}")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+def test_sitemap_lists_every_campaign_with_its_translations(published):
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    root = ElementTree.parse(published / "sitemap.xml").getroot()
+    urls = {u.findtext("s:loc", namespaces=ns): u for u in root.findall("s:url", ns)}
+    assert set(urls) == {f"{SITE}/", f"{SITE}/ban-the-scan-nypd/", f"{SITE}/es/ban-the-scan-nypd/"}
+    links = urls[f"{SITE}/ban-the-scan-nypd/"].findall("x:link", ns)
+    assert {(l.get("hreflang"), l.get("href")) for l in links} == {
+        ("en", f"{SITE}/ban-the-scan-nypd/"), ("es", f"{SITE}/es/ban-the-scan-nypd/")}
+
+
+def test_robots_points_to_the_sitemap_and_hides_drafts(published):
+    robots = (published / "robots.txt").read_text()
+    assert f"Sitemap: {SITE}/sitemap.xml" in robots and "Disallow: /drafts/" in robots
+
+
+def test_every_text_file_has_gzip_and_brotli_copies(published):
+    texts = [p for p in published.rglob("*") if p.suffix in TEXT]
+    assert len(texts) > 5
+    for path in texts:
+        data = path.read_bytes()
+        if len(data) < 200:  # too small to be worth compressing
+            continue
+        assert gzip.decompress((path.parent / (path.name + ".gz")).read_bytes()) == data, path
+        assert brotli.decompress((path.parent / (path.name + ".br")).read_bytes()) == data, path
+
+
+def test_published_urls_are_absolute(published):
+    page = (published / "ban-the-scan-nypd" / "index.html").read_text()
+    assert f'<link rel="canonical" href="{SITE}/ban-the-scan-nypd/">' in page
+    assert f'src="{SITE}/theme/js/megaphone.' in page
+
+
+def test_publishing_twice_gives_the_same_bytes(published, tmp_path):
+    again = tmp_path / "output"
+    assert make("publish", f"OUTPUTDIR={again}").returncode == 0
+    files = sorted(p.relative_to(published).as_posix() for p in published.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(again).as_posix() for p in again.rglob("*") if p.is_file())
+    _, mismatch, errors = filecmp.cmpfiles(published, again, files, shallow=False)
+    assert mismatch == [] and errors == []
+
+
+def test_make_github_pushes_the_site_to_a_gh_pages_branch(tmp_path):
+    git = lambda *a, cwd=tmp_path: subprocess.run(["git", *a], cwd=cwd, check=True,  # noqa: E731
+                                                  capture_output=True, text=True).stdout
+    git("init", "--bare", "-q", str(tmp_path / "remote.git"))
+    git("clone", "-q", str(ROOT), str(tmp_path / "clone"))
+    clone = tmp_path / "clone"
+    git("remote", "add", "pages", str(tmp_path / "remote.git"), cwd=clone)
+    for name in ("requirements.txt", "requirements-test.txt"):  # use this checkout's .venv as is
+        os.utime(clone / name, (0, 0))
+    identity = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",
+                "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org"}
+    result = make("github", "GITHUB_REMOTE=pages", f"VENV={ROOT / '.venv'}", cwd=clone, **identity)
+    assert result.returncode == 0, result.stdout + result.stderr
+    files = git("--git-dir", str(tmp_path / "remote.git"), "ls-tree", "-r", "--name-only", "gh-pages")
+    built = sorted(p.relative_to(clone / "output").as_posix()
+                   for p in (clone / "output").rglob("*") if p.is_file())
+    assert sorted(files.split()) == sorted(built + [".nojekyll"])
+    page = git("--git-dir", str(tmp_path / "remote.git"), "show", "gh-pages:ban-the-scan-nypd/index.html")
+    assert "Tell the NYPD: ban facial recognition" in page
+    shutil.rmtree(clone / "output")
