@@ -85,7 +85,12 @@ devserver: $(VENV)/.built
 clean:
 	rm -rf $(OUTPUTDIR)
 
-test: $(VENV)/.tested
+# The HTML checker (vnu-jar, run on Java) for the validity tests.
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --silent && touch $@; \
+	else echo 'npm is missing: the HTML validity tests will be skipped (CI installs it).'; fi
+
+test: $(VENV)/.tested node_modules/.installed
 	$(BIN)/python -m pytest $(PYTESTOPTS)
 
 # Theme strings: collect them from the templates, then update every catalogue.

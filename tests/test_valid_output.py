@@ -1,0 +1,91 @@
+"""Every built page is valid HTML (Nu HTML Checker), and no internal link is broken."""
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+
+from settings_under_test import ROOT
+from sites import build, campaign_md, soup
+
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory):
+    """The example open and closed, plus variants, a draft and a long letter."""
+    root = tmp_path_factory.mktemp("valid")
+    content = root / "content"
+    shutil.copytree(ROOT / "content", content)
+    extra = {
+        "variants.md": campaign_md(slug="variants", letters=["Dear A,\n\nOne.\n\n[Your name]",
+                                                             "Dear B,\n\nTwo & more.\n\n[Your name]"],
+                                   cc="cc@example.org", bcc="bcc@example.org"),
+        "draft.md": campaign_md(slug="draft").replace("Date:", "Status: draft\nDate:"),
+        "long.md": campaign_md(slug="long", letter="Dear all,\n\n" + "Please act now. " * 150),
+    }
+    for name, text in extra.items():
+        (content / "campaigns" / name).write_text(text, "utf-8")
+    return [build(content, root / state, today) for state, today in
+            (("open", "2021-02-22"), ("closed", "2021-03-01"))]
+
+
+def html_files(sites):
+    return [p for out in sites for p in sorted(out.rglob("*.html"))]
+
+
+def test_every_page_passes_the_nu_html_checker(sites):
+    java = shutil.which("java")
+    if not (java and VNU.exists()):
+        message = "the Nu HTML Checker needs java and `npm ci` (vnu-jar)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message + " (in CI this is a failure)", pytrace=False)
+        pytest.skip(message)
+    pages = html_files(sites)
+    assert len(pages) >= 10
+    control = pages[0].parents[2] / "control-invalid.html"  # proves the checker can fail
+    control.write_text('<!doctype html><html lang="en"><title>x</title><p><div>bad</p>')
+    result = subprocess.run([java, "-jar", str(VNU), "--format", "json", "--errors-only",
+                             *map(str, pages + [control])], capture_output=True, text=True,
+                            timeout=300)
+    messages = json.loads(result.stderr or "{}").get("messages", [])
+    errors = [(Path(urlsplit(m.get("url", "")).path).relative_to(control.parent).as_posix()
+               if m.get("url") else "", m.get("lastLine"), m["message"]) for m in messages]
+    assert [e for e in errors if e[0] != control.name] == []
+    assert [e for e in errors if e[0] == control.name]
+
+
+def test_no_internal_link_is_broken(sites):
+    for out in sites:
+        for page in out.rglob("*.html"):
+            base = "/" + page.relative_to(out).as_posix()
+            html = soup(page)
+            targets = [a["href"] for a in html.find_all("a", href=True)]
+            targets += [t["src"] for t in html.find_all(src=True)]
+            targets += [link["href"] for link in html.find_all("link", href=True)
+                        if not {"canonical", "alternate"} & set(link.get("rel", []))
+                        or link.get("type") == "application/atom+xml"]
+            for target in targets:
+                url = urlsplit(urljoin(base, target))
+                if url.scheme or url.netloc or target.startswith(("mailto:", "data:", "#")):
+                    continue
+                path = out / unquote(url.path).lstrip("/")
+                if url.path.endswith("/"):
+                    path = path / "index.html"
+                assert path.exists(), (page.relative_to(out).as_posix(), target)
+                if url.fragment:
+                    assert soup(path).find(id=url.fragment), (page, target)
+
+
+def test_hreflang_and_canonical_links_point_to_built_pages(sites):
+    out = sites[0]
+    for page in out.rglob("*.html"):
+        for link in soup(page).find_all("link", href=True, rel=["canonical", "alternate"]):
+            if link.get("type"):
+                continue
+            path = urlsplit(link["href"]).path  # absolute, on CANONICAL_SITEURL
+            assert (out / path.lstrip("/") / "index.html").exists() or (out / path.lstrip("/")).is_file()
