@@ -45,14 +45,19 @@ def build(content: Path, output: Path, today: str | None = None, **override) -> 
     return output
 
 
+def make(*arguments: str, cwd: Path = ROOT, **env_vars) -> subprocess.CompletedProcess:
+    """Run a make target exactly as a volunteer does, in a subprocess."""
+    env = {**os.environ, **env_vars}
+    return subprocess.run(["make", "--no-print-directory", "-C", str(cwd), *arguments,
+                           f"PY={sys.executable}"], env=env, capture_output=True, text=True,
+                          timeout=300)
+
+
 def make_html(content: Path, output: Path, today: str | None = None, conffile=None, **env_vars):
-    """Build exactly as a volunteer does: `make html`, in a subprocess."""
-    env = {**os.environ, "CAMPAIGN_TODAY": today or "", **env_vars}
-    args = ["make", "--no-print-directory", "-C", str(ROOT), "html",
-            f"INPUTDIR={content}", f"OUTPUTDIR={output}", f"PY={sys.executable}"]
-    if conffile:
-        args.append(f"CONFFILE={conffile}")
-    return subprocess.run(args, env=env, capture_output=True, text=True, timeout=120)
+    """`make html` on a given content folder, into a given output folder."""
+    extra = [f"CONFFILE={conffile}"] if conffile else []
+    return make("html", f"INPUTDIR={content}", f"OUTPUTDIR={output}", *extra,
+                CAMPAIGN_TODAY=today or "", **env_vars)
 
 
 def soup(path: Path) -> BeautifulSoup:

@@ -7,22 +7,19 @@ import gzip
 import os
 import shutil
 import subprocess
-import sys
 from xml.etree import ElementTree
 
 import pytest
 
 from settings_under_test import ROOT
+from sites import make as run_make
 
 SITE = "https://campaigns.example.org"
 TEXT = {".html", ".xml", ".js", ".txt", ".ics", ".svg"}
 
 
-def make(*args, cwd=ROOT, **env):
-    return subprocess.run(
-        ["make", "--no-print-directory", "-C", str(cwd), *args, f"PY={sys.executable}"],
-        capture_output=True, text=True, timeout=300,
-        env={**os.environ, "CAMPAIGN_TODAY": "2021-02-22", "SITEURL": SITE, **env})
+def make(*arguments, cwd=ROOT, **env):
+    return run_make(*arguments, cwd=cwd, CAMPAIGN_TODAY="2021-02-22", SITEURL=SITE, **env)
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +36,7 @@ def test_sitemap_lists_every_campaign_with_its_translations(published):
     urls = {u.findtext("s:loc", namespaces=ns): u for u in root.findall("s:url", ns)}
     assert set(urls) == {f"{SITE}/", f"{SITE}/ban-the-scan-nypd/", f"{SITE}/es/ban-the-scan-nypd/"}
     links = urls[f"{SITE}/ban-the-scan-nypd/"].findall("x:link", ns)
-    assert {(l.get("hreflang"), l.get("href")) for l in links} == {
+    assert {(link.get("hreflang"), link.get("href")) for link in links} == {
         ("en", f"{SITE}/ban-the-scan-nypd/"), ("es", f"{SITE}/es/ban-the-scan-nypd/")}
 
 

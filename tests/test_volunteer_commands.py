@@ -1,17 +1,12 @@
 """`make campaign` and `make check`, run the way volunteers run them."""
 
-import os
-import subprocess
-import sys
-
 from settings_under_test import ROOT
 from sites import build, campaign_md, soup, write_site
+from sites import make as run_make
 
 
-def make(*args, cwd=ROOT):
-    return subprocess.run(["make", "--no-print-directory", "-C", str(cwd), *args, f"PY={sys.executable}"],
-                          capture_output=True, text=True, timeout=120,
-                          env={**os.environ, "CAMPAIGN_TODAY": ""})
+def make(*arguments):
+    return run_make(*arguments, CAMPAIGN_TODAY="")
 
 
 def test_make_campaign_writes_a_draft_that_builds_right_away(tmp_path):

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from . import links as link_builder
 from .addresses import parse_address_list
 from .deadline import (
-    DeadlineError, build_moment, in_words, is_open, parse_deadline, parse_timezone, zone_city,
+    DeadlineError, build_moment, in_words, is_open, parse_deadline, parse_timezone,
 )
 from .letter import placeholders, split_letters
 from .messages import say
@@ -76,10 +76,6 @@ class Campaign:
     @property
     def timezone(self) -> str:
         return self.deadline.tzinfo.key
-
-    @property
-    def city(self) -> str:
-        return zone_city(self.deadline.tzinfo)
 
 
 @dataclass

@@ -17,7 +17,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from jinja2 import pass_context
 
-from .deadline import in_words
+from .deadline import in_words, zone_city
 
 
 def catalogue_path(directory: str, lang: str) -> str:
@@ -60,3 +60,9 @@ def deadline_words_filter(context, deadline, pattern: str, sentence: str) -> str
     The date pattern (CLDR) and the sentence are themselves translated, so each
     language says a deadline its own way."""
     return in_words(deadline, babel_locale(context), pattern, sentence)
+
+
+@pass_context
+def city_filter(context, deadline) -> str:
+    """The deadline's time zone as its city, in the page's language: 'Nueva York'."""
+    return zone_city(deadline.tzinfo, babel_locale(context))

@@ -1,4 +1,6 @@
-"""Pelican signals only: hand each campaign page to the validated model.
+"""Pelican signals that read and check: hand each campaign page to the validated model.
+
+(The signals that write are in pelican_output.py; `register` connects both.)
 
 Problems are collected for the whole site, then the build stops once with
 every one of them (CampaignProblems), instead of Pelican's default of logging
@@ -8,8 +10,6 @@ from __future__ import annotations
 
 import logging
 import os
-import posixpath
-import shutil
 import sys
 from collections import defaultdict
 from dataclasses import replace
@@ -17,20 +17,18 @@ from zoneinfo import ZoneInfoNotFoundError
 
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
-from pelican.writers import Writer
-from markupsafe import Markup
 
-from .assets import fingerprinted_name, inline_style
 from .campaign import read_campaign
 from .deadline import DeadlineError, parse_timezone, parse_today
-from .i18n import deadline_words_filter, language_name, translations
+from .i18n import city_filter, deadline_words_filter, language_name
 from .links import DEFAULT_BUDGET
 from .messages import PROBLEMS, say
-from .qr import qr_svg
-from .reminder import reminder_ics
-from .share import share_links
-from .sitemap import Entry, sitemap_xml
+from .pelican_output import (
+    ARTICLE_GROUPS, PAGE_GROUPS, contents, prepare_assets, publish_assets, use_translating_writer,
+    write_page_extras, write_sitemap,
+)
 from .report import CampaignProblems, Problem, field_line, field_value, read_source
+from .share import share_links
 
 logger = logging.getLogger(__name__)
 
@@ -105,74 +103,14 @@ def initialized(pelican) -> None:
     global _content_path
     _content_path = pelican.settings["PATH"]
     filters = pelican.settings.setdefault("JINJA_FILTERS", {})
-    filters.update(deadline_words=deadline_words_filter, language_name=language_name)
-    _prepare_assets(pelican.settings)
+    filters.update(deadline_words=deadline_words_filter, city=city_filter,
+                   language_name=language_name)
+    prepare_assets(pelican.settings)
     _read_problems.clear()
     for name in ("pelican.generators", "pelican.contents"):
         target = logging.getLogger(name)
         if _filter not in target.filters:
             target.addFilter(_filter)
-
-
-STYLESHEET = ("css", "megaphone.css")
-SCRIPT = ("js", "megaphone.js")
-
-
-def _prepare_assets(settings) -> None:
-    """Once per site: the inlined stylesheet and the script's hashed name."""
-    static = os.path.join(settings["THEME"], "static")
-    style = inline_style(os.path.join(static, *STYLESHEET))
-    script = fingerprinted_name(os.path.join(static, *SCRIPT))
-    settings.setdefault("JINJA_GLOBALS", {}).update(
-        INLINE_CSS=Markup(style.css), STYLE_HASH=Markup(style.csp_source),
-        SCRIPT_PATH=f"{settings['THEME_STATIC_DIR']}/{SCRIPT[0]}/{script}")
-
-
-def publish_assets(pelican) -> None:
-    """Write the hashed script; drop the plain copies nothing links to."""
-    settings = pelican.settings
-    if settings.get("MEGAPHONE_CHECK_ONLY"):
-        return
-    output = os.path.join(settings["OUTPUT_PATH"], settings["THEME_STATIC_DIR"])
-    static = os.path.join(settings["THEME"], "static")
-    target = os.path.join(settings["OUTPUT_PATH"], settings["JINJA_GLOBALS"]["SCRIPT_PATH"])
-    os.makedirs(os.path.dirname(target), exist_ok=True)
-    shutil.copyfile(os.path.join(static, *SCRIPT), target)
-    _write_robots(settings)
-    for plain in (STYLESHEET, SCRIPT):
-        path = os.path.join(output, *plain)
-        if os.path.exists(path):
-            os.remove(path)
-        if os.path.isdir(os.path.dirname(path)) and not os.listdir(os.path.dirname(path)):
-            os.rmdir(os.path.dirname(path))
-
-
-def _write_robots(settings) -> None:
-    """robots.txt: keep drafts and flyers out of search results; point to the sitemap."""
-    lines = ["User-agent: *", "Disallow: /drafts/", "Disallow: /*/flyer/"]
-    if settings.get("SITEMAP"):
-        base = (settings.get("CANONICAL_SITEURL") or settings.get("SITEURL") or "").rstrip("/")
-        lines.append(f"Sitemap: {base}/sitemap.xml")
-    with open(os.path.join(settings["OUTPUT_PATH"], "robots.txt"), "w", encoding="utf-8") as out:
-        out.write("\n".join(lines) + "\n")
-
-
-def write_sitemap(generator, writer) -> None:
-    """Every published campaign and translation, and the home page."""
-    settings = generator.settings
-    if not settings.get("SITEMAP") or settings.get("MEGAPHONE_CHECK_ONLY"):
-        return
-    base = (settings.get("CANONICAL_SITEURL") or settings.get("SITEURL") or "").rstrip("/")
-    pages = list(generator.articles) + list(generator.translations)
-    entries = [Entry(f"{base}/", max((a.date for a in pages), default=None).date().isoformat()
-                     if pages else "1970-01-01")]
-    for article in sorted(pages, key=lambda a: a.url):
-        versions = [article] + list(getattr(article, "translations", []))
-        alternates = tuple(sorted((v.lang, v.page_url) for v in versions)) if len(versions) > 1 else ()
-        lastmod = getattr(article, "modified", None) or article.date
-        entries.append(Entry(article.page_url, lastmod.date().isoformat(), alternates))
-    with open(os.path.join(generator.output_path, "sitemap.xml"), "w", encoding="utf-8") as out:
-        out.write(sitemap_xml(entries))
 
 
 def set_aside_bad_timezone(generator, metadata) -> None:
@@ -194,17 +132,6 @@ def _as_written(metadata: dict) -> dict:
     return metadata
 
 
-ARTICLE_GROUPS = ("articles", "translations", "hidden_articles",
-                  "hidden_translations", "drafts", "drafts_translations")
-PAGE_GROUPS = ("pages", "translations", "hidden_pages",
-               "hidden_translations", "draft_pages", "draft_translations")
-
-
-def _contents(generator, groups):
-    for group in groups:
-        yield from getattr(generator, group, [])
-
-
 def _site_settings(settings, problems: list[Problem]):
     """The build date and the default time zone, each checked once per site."""
     today = None
@@ -224,10 +151,10 @@ def _site_settings(settings, problems: list[Problem]):
     return today, zone
 
 
-def _same_address(contents) -> list[Problem]:
+def _same_address(items) -> list[Problem]:
     """Two pages written to one file: one would silently replace the other."""
     by_file = defaultdict(list)
-    for content in contents:
+    for content in items:
         if content.save_as:  # '' means "not written"
             by_file[content.save_as].append(content)
     problems = []
@@ -247,7 +174,7 @@ def all_generators_finalized(generators) -> None:
     settings = articles.settings
     problems = list(_read_problems)
     today, default_timezone = _site_settings(settings, problems)
-    campaigns = list(_contents(articles, ARTICLE_GROUPS))
+    campaigns = list(contents(articles, ARTICLE_GROUPS))
     for article in campaigns:
         reading = read_campaign(
             file=shown_path(article.source_path),
@@ -266,7 +193,7 @@ def all_generators_finalized(generators) -> None:
             article._content = reading.campaign.explanation
 
     pages = [p for g in generators if isinstance(g, PagesGenerator)
-             for p in _contents(g, PAGE_GROUPS)]
+             for p in contents(g, PAGE_GROUPS)]
     problems.extend(_same_address(campaigns + pages))
     # Anything Pelican dropped without telling us why still stops the build.
     named = {p.file for p in problems}
@@ -331,49 +258,6 @@ def _add_page_extras(article, settings) -> None:
     article.share_links = share_links(article.page_url, article.title)
     article.reminder_url = f"{article.url}remind.ics"
     article.flyer_url = f"{article.url}flyer/"
-
-
-def write_page_extras(generator, writer) -> None:
-    """Each open campaign's calendar reminder and printable flyer, beside its page."""
-    if generator.settings.get("MEGAPHONE_CHECK_ONLY"):
-        return
-    flyer = generator.get_template("flyer")
-    for article in _contents(generator, ARTICLE_GROUPS):
-        campaign = getattr(article, "campaign", None)
-        if campaign is None or not campaign.is_open:  # only open campaigns link to them
-            continue
-        folder = posixpath.dirname(article.save_as)
-        ics = reminder_ics(
-            uid=f"{article.slug}-{article.lang}-deadline@megaphone",
-            title=article.title, deadline=campaign.deadline,
-            deadline_words=campaign.deadline_words, url=article.page_url,
-            stamp=article.date)
-        path = os.path.join(generator.output_path, folder, "remind.ics")
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "wb") as out:
-            out.write(ics)
-        writer.write_file(
-            posixpath.join(folder, "flyer", "index.html"), flyer, generator.context,
-            relative_urls=generator.settings["RELATIVE_URLS"], url=article.flyer_url,
-            article=article, qr=qr_svg(article.page_url, f"QR code: {article.page_url}"))
-
-
-class TranslatingWriter(Writer):
-    """Renders each page with the gettext catalogue of the page's own language."""
-
-    def write_file(self, name, template, context, *args, **kwargs):
-        if self.settings.get("MEGAPHONE_CHECK_ONLY"):  # `make check` writes nothing
-            return None
-        content = kwargs.get("article") or kwargs.get("page")
-        lang = getattr(content, "lang", None) or context.get("DEFAULT_LANG", "en")
-        catalogue = translations(os.path.join(self.settings["THEME"], "translations"), lang)
-        kwargs.update(page_lang=lang, gettext=catalogue.gettext, ngettext=catalogue.ngettext,
-                      _=catalogue.gettext)
-        return super().write_file(name, template, context, *args, **kwargs)
-
-
-def use_translating_writer(pelican):
-    return TranslatingWriter
 
 
 def register() -> None:

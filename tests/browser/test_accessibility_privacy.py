@@ -1,13 +1,11 @@
 """axe-core in every state of the page; no request to another host; no cookie."""
 
 import re
-from datetime import datetime
 from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from browser.conftest import NEW_YORK
 
 EXAMPLE = "/ban-the-scan-nypd/"
 AXE = Axe()
