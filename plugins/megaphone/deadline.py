@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time, timezone
+from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel.dates import format_datetime, get_timezone_location
@@ -87,6 +88,7 @@ ENGLISH_PATTERN = "EEEE d MMMM y 'at' h:mm a"
 ENGLISH_SENTENCE = "{when}, {city} time"
 
 
+@lru_cache(maxsize=4096)  # each page says its deadline several times
 def in_words(deadline: datetime, locale: str = "en_GB", pattern: str = ENGLISH_PATTERN,
              sentence: str = ENGLISH_SENTENCE) -> str:
     """'Thursday 25 February 2021 at 11:59 pm, New York time'.

@@ -24,8 +24,8 @@ from .i18n import city_filter, deadline_words_filter, language_name
 from .links import DEFAULT_BUDGET
 from .messages import PROBLEMS, say
 from .pelican_output import (
-    ARTICLE_GROUPS, PAGE_GROUPS, contents, prepare_assets, publish_assets, use_translating_writer,
-    write_page_extras, write_sitemap,
+    ARTICLE_GROUPS, PAGE_GROUPS, contents, prepare_assets, public_base, publish_assets,
+    use_translating_writer, write_page_extras, write_sitemap,
 )
 from .report import CampaignProblems, Problem, field_line, field_value, read_source
 from .share import share_links
@@ -251,7 +251,7 @@ def _translation_warnings(campaigns) -> list[tuple[str, str]]:
 
 def _add_page_extras(article, settings) -> None:
     """Addresses the theme links to. Campaign URLs are folders (`{slug}/`)."""
-    base = (settings.get("CANONICAL_SITEURL") or settings.get("SITEURL") or "").rstrip("/")
+    base = public_base(settings)
     article.page_url = f"{base}/{article.url}"
     image = str(article.metadata.get("image") or "").strip().lstrip("/")
     article.share_image_url = f"{base}/{image}" if image else ""

@@ -29,6 +29,11 @@ def contents(generator, groups):
         yield from getattr(generator, group, [])
 
 
+def public_base(settings) -> str:
+    """The site's public address, without a trailing slash."""
+    return (settings.get("CANONICAL_SITEURL") or settings.get("SITEURL") or "").rstrip("/")
+
+
 STYLESHEET = ("css", "megaphone.css")
 SCRIPT = ("js", "megaphone.js")
 
@@ -66,8 +71,7 @@ def write_robots(settings) -> None:
     """robots.txt: keep drafts and flyers out of search results; point to the sitemap."""
     lines = ["User-agent: *", "Disallow: /drafts/", "Disallow: /*/flyer/"]
     if settings.get("SITEMAP"):
-        base = (settings.get("CANONICAL_SITEURL") or settings.get("SITEURL") or "").rstrip("/")
-        lines.append(f"Sitemap: {base}/sitemap.xml")
+        lines.append(f"Sitemap: {public_base(settings)}/sitemap.xml")
     with open(os.path.join(settings["OUTPUT_PATH"], "robots.txt"), "w", encoding="utf-8") as out:
         out.write("\n".join(lines) + "\n")
 
@@ -77,10 +81,9 @@ def write_sitemap(generator, writer) -> None:
     settings = generator.settings
     if not settings.get("SITEMAP") or settings.get("MEGAPHONE_CHECK_ONLY"):
         return
-    base = (settings.get("CANONICAL_SITEURL") or settings.get("SITEURL") or "").rstrip("/")
     pages = list(generator.articles) + list(generator.translations)
-    entries = [Entry(f"{base}/", max((a.date for a in pages), default=None).date().isoformat()
-                     if pages else "1970-01-01")]
+    newest = max((a.date for a in pages), default=None)
+    entries = [Entry(f"{public_base(settings)}/", newest.date().isoformat() if newest else "1970-01-01")]
     for article in sorted(pages, key=lambda a: a.url):
         versions = [article] + list(getattr(article, "translations", []))
         alternates = tuple(sorted((v.lang, v.page_url) for v in versions)) if len(versions) > 1 else ()
