@@ -55,3 +55,12 @@ def test_subjects_one_per_line(site):
 def test_placeholders_from_every_variant(site):
     page = variant_site(site)
     assert "[Your street]" in page.find("article")["data-all-letters"]
+
+
+def test_a_closed_campaign_keeps_every_version_readable(site):
+    text = campaign_md(slug="park", letters=LETTERS, deadline="2020-01-01")
+    page = soup(site({"park.md": text}, today="2021-01-01") / "park" / "index.html")
+    versions = page.find(class_="other-versions")
+    assert not versions.has_attr("data-no-js-only")  # the script keeps it: there is no chooser
+    assert [pre.get_text() for pre in versions.find_all("pre")] == LETTERS[1:]
+    assert versions.find("a") is None  # and nothing to send
