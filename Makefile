@@ -52,6 +52,7 @@ campaign: $(VENV)/.built
 	@PYTHONPATH=plugins $(BIN)/python -m megaphone.new_campaign "$(TITLE)" --content $(INPUTDIR)
 
 publish: $(VENV)/.built
+	@test -n "$(SITEURL)" || { echo 'Say where the site will live: SITEURL=https://campaigns.example.org make publish'; exit 1; }
 	$(BUILD) -s $(PUBLISHCONF)
 
 # Publishing, as in Pelican's quickstart Makefile. See README.md, "Publishing".

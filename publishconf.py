@@ -6,7 +6,7 @@ import sys
 sys.path.append(os.curdir)
 from pelicanconf import *  # noqa: E402,F403
 
-SITEURL = os.environ.get("SITEURL", "https://example.org")
+SITEURL = os.environ["SITEURL"].rstrip("/")  # `make publish` asks for it
 CANONICAL_SITEURL = SITEURL
 RELATIVE_URLS = False
 FEED_DOMAIN = SITEURL

@@ -91,3 +91,9 @@ def test_make_github_pushes_the_site_to_a_gh_pages_branch(tmp_path):
     page = git("--git-dir", str(tmp_path / "remote.git"), "show", "gh-pages:ban-the-scan-nypd/index.html")
     assert "Tell the NYPD: ban facial recognition" in page
     shutil.rmtree(clone / "output")
+
+
+def test_publishing_needs_the_site_address(tmp_path):
+    result = run_make("publish", f"OUTPUTDIR={tmp_path / 'out'}", SITEURL="")
+    assert result.returncode != 0 and "SITEURL=https://" in result.stdout + result.stderr
+    assert not (tmp_path / "out").exists()
