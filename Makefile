@@ -11,12 +11,12 @@ OUTPUTDIR ?= output
 CONFFILE ?= pelicanconf.py
 PUBLISHCONF ?= publishconf.py
 PORT ?= 8000
-PELICANOPTS ?=
-# Pelican, through a wrapper that fails the build on any error Pelican logs
-# (a plugin that cannot load, a page it cannot read) instead of exiting 0.
-BUILD := PYTHONPATH=plugins $(BIN)/python -m megaphone.build $(INPUTDIR) -o $(OUTPUTDIR) $(PELICANOPTS)
+# The volunteer commands (plugins/megaphone/commands/). `build` runs Pelican
+# so that any error it logs (a plugin that cannot load, a page it cannot
+# read) fails the build instead of exiting 0.
+MEGAPHONE := PYTHONPATH=plugins $(BIN)/python -m megaphone.commands
 
-.PHONY: help html check campaign publish github rsync_upload s3_upload serve devserver clean test translations language bench
+.PHONY: help html check campaign publish github rsync_upload s3_upload serve devserver clean test lint translations language
 
 help:
 	@echo 'make html        build the site into $(OUTPUTDIR)/ (CAMPAIGN_TODAY=YYYY-MM-DD to build as of a day)'
@@ -28,7 +28,7 @@ help:
 	@echo 'make publish     build with $(PUBLISHCONF) (absolute URLs, feed, sitemap, .gz and .br copies)'
 	@echo 'make github      publish to the $(GITHUB_PAGES_BRANCH) branch of $(GITHUB_REMOTE) (GitHub Pages)'
 	@echo 'make rsync_upload  publish to SSH_USER@SSH_HOST:SSH_TARGET_DIR'
-	@echo 's3_upload         publish to the S3 bucket S3_BUCKET (needs the aws command)'
+	@echo 'make s3_upload   publish to the S3 bucket S3_BUCKET (needs the aws command)'
 	@echo 'make clean       remove $(OUTPUTDIR)/'
 	@echo 'make translations  collect the theme strings and update every language (docs/translating.md)'
 	@echo 'make language CODE=fr  start the theme catalogue for a new language'
@@ -43,17 +43,17 @@ $(VENV)/.tested: requirements-test.txt $(VENV)/.built
 	@touch $@
 
 html: $(VENV)/.built
-	$(BUILD) -s $(CONFFILE)
+	@$(MEGAPHONE) build $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE)
 
 check: $(VENV)/.built
-	@PYTHONPATH=plugins $(BIN)/python -m megaphone.check $(INPUTDIR) -s $(CONFFILE)
+	@$(MEGAPHONE) check $(INPUTDIR) -s $(CONFFILE)
 
 campaign: $(VENV)/.built
-	@PYTHONPATH=plugins $(BIN)/python -m megaphone.new_campaign "$(TITLE)" --content $(INPUTDIR)
+	@$(MEGAPHONE) campaign "$(TITLE)" --content $(INPUTDIR)
 
 publish: $(VENV)/.built
 	@test -n "$(SITEURL)" || { echo 'Say where the site will live: SITEURL=https://campaigns.example.org make publish'; exit 1; }
-	$(BUILD) -s $(PUBLISHCONF)
+	@$(MEGAPHONE) build $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF)
 
 # Publishing, as in Pelican's quickstart Makefile. See README.md, "Publishing".
 GITHUB_PAGES_BRANCH ?= gh-pages
@@ -81,7 +81,7 @@ serve: $(VENV)/.built
 
 # Preview and rebuild on save; a content mistake is reported and the last good build stays up.
 devserver: $(VENV)/.built
-	PYTHONPATH=plugins $(BIN)/python -m megaphone.devserver $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -p $(PORT)
+	@$(MEGAPHONE) devserver $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -p $(PORT)
 
 clean:
 	rm -rf $(OUTPUTDIR)

@@ -3,7 +3,7 @@
     python bench/build_scale.py [N ...]      (default: 10 100 1000)
 
 For each N it writes N campaigns made from the example (each with its own
-slug), then builds them with Megaphone (`python -m megaphone.build`, the same
+slug), then builds them with Megaphone (`python -m megaphone.commands build`, the same
 command as `make html`) and with plain Pelican (bench/plain_pelicanconf.py:
 no plugins, a minimal theme), alternating the two, and prints the median of
 each and their ratio. Then, at the largest N, it measures the rebuild that
@@ -48,7 +48,7 @@ def timed(command: list[str], cwd: Path, env: dict) -> float:
 def commands(content: Path, out: Path) -> dict[str, tuple[list[str], Path]]:
     python = sys.executable
     return {
-        "megaphone": ([python, "-m", "megaphone.build", str(content), "-o", str(out / "m"),
+        "megaphone": ([python, "-m", "megaphone.commands", "build", str(content), "-o", str(out / "m"),
                        "-s", str(ROOT / "pelicanconf.py"), "--delete-output-directory"], ROOT),
         "plain": ([python, "-m", "pelican", str(content), "-o", str(out / "p"),
                    "-s", str(BENCH / "plain_pelicanconf.py"), "--delete-output-directory"], BENCH),
@@ -76,7 +76,7 @@ def incremental(count: int, env: dict) -> tuple[float, float]:
                             f"THEME = {str(ROOT / 'theme')!r}\nPLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"
                             "CACHE_CONTENT = True\nLOAD_CONTENT_CACHE = True\n"
                             f"CACHE_PATH = {str(scratch / 'cache')!r}\n")
-        command = [sys.executable, "-m", "megaphone.build", str(scratch / "content"),
+        command = [sys.executable, "-m", "megaphone.commands", "build", str(scratch / "content"),
                    "-o", str(scratch / "out"), "-s", str(settings)]
         first = timed(command, ROOT, env)
         edited = scratch / "content" / "campaigns" / "campaign-0000.md"

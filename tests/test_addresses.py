@@ -1,6 +1,6 @@
 import pytest
 
-from megaphone.addresses import AddressError, parse_address, parse_address_list
+from megaphone.model.addresses import AddressError, parse_address, parse_address_list
 
 
 def test_commas_semicolons_and_stray_spaces():

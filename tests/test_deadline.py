@@ -3,7 +3,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from megaphone.deadline import (
+from megaphone.model.deadline import (
     DeadlineError, build_moment, in_words, is_open, parse_deadline, parse_timezone, parse_today,
 )
 
@@ -61,3 +61,12 @@ def test_build_date_override_must_be_a_date():
 def test_deadline_in_words():
     words = in_words(parse_deadline("2021-02-25", NY))
     assert words == "Thursday 25 February 2021 at 11:59 pm, New York time"
+
+
+def test_the_same_instant_in_two_zones_names_each_zone():
+    """Deadlines are cached by wall time and zone, not by the instant alone."""
+    new_york = datetime(2030, 1, 31, 17, 0, tzinfo=ZoneInfo("America/New_York"))
+    detroit = new_york.astimezone(ZoneInfo("America/Detroit"))
+    assert new_york == detroit and hash(new_york) == hash(detroit)
+    assert in_words(new_york).endswith("New York time")
+    assert in_words(detroit).endswith("Detroit time")

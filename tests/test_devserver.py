@@ -40,7 +40,7 @@ def test_a_mistake_is_reported_and_the_last_good_build_stays_up(tmp_path):
                                     "other.md": campaign_md(slug="other", title="Unchanged")})
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "megaphone.devserver", str(content), "-o", str(tmp_path / "out"),
+        [sys.executable, "-m", "megaphone.commands", "devserver", str(content), "-o", str(tmp_path / "out"),
          "-p", str(port)], cwd=ROOT, env={**os.environ, "PYTHONPATH": "plugins", "CAMPAIGN_TODAY": ""},
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     lines = []

@@ -3,7 +3,7 @@
 import markdown
 import pytest
 
-from megaphone.letter import placeholders, split_letters
+from megaphone.model.letter import placeholders, split_letters
 from settings_under_test import markdown_settings
 
 NASTY = (

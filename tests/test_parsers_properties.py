@@ -6,9 +6,9 @@ from zoneinfo import ZoneInfo
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from megaphone.addresses import parse_address_list
-from megaphone.deadline import DeadlineError, parse_deadline
-from megaphone.letter import split_letters
+from megaphone.model.addresses import parse_address_list
+from megaphone.model.deadline import DeadlineError, parse_deadline
+from megaphone.model.letter import split_letters
 from test_letter import render
 
 local = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789.+-_", min_size=1, max_size=16).filter(

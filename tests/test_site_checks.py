@@ -3,7 +3,7 @@
 import pytest
 
 from sites import build, campaign_md, soup, write_site
-from megaphone.report import CampaignProblems
+from megaphone.model.report import CampaignProblems
 
 
 def problems_of(tmp_path, files, raw=None, **override):

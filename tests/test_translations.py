@@ -87,3 +87,19 @@ def test_the_template_catalogue_is_up_to_date_with_the_templates(tmp_path):
     extracted = {m.id for m in catalogue(fresh) if m.id}
     committed = {m.id for m in catalogue(TRANSLATIONS / "messages.pot") if m.id}
     assert extracted == committed, "run `make translations` and translate the new strings"
+
+
+def test_the_reminder_speaks_the_language_of_its_page(example):
+    from icalendar import Calendar
+
+    def event(path):
+        (found,) = Calendar.from_ical((example / path / "remind.ics").read_bytes()).walk("VEVENT")
+        return found
+
+    spanish, english = event("es/ban-the-scan-nypd"), event("ban-the-scan-nypd")
+    assert str(spanish["summary"]).startswith("Última oportunidad: ")
+    assert "Se cierra el jueves, 25 de febrero de 2021, 23:59 (hora de Nueva York)" in str(
+        spanish["description"])
+    assert str(spanish.walk("VALARM")[0]["description"]).startswith("Queda un día: ")
+    assert str(english["summary"]).startswith("Last chance: ")
+    assert "Closes Thursday 25 February 2021 at 11:59 pm, New York time" in str(english["description"])

@@ -6,6 +6,6 @@ Pelican is imported only when Pelican loads the plugin, so that the encoder
 
 
 def register():
-    from .pelican_hooks import register as connect
+    from .site.hooks import register as connect
 
     connect()

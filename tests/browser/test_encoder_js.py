@@ -4,8 +4,8 @@ import json
 import random
 from pathlib import Path
 
-from megaphone import links
-from megaphone.links import Message
+from megaphone.model import links
+from megaphone.model.links import Message
 
 VECTORS = json.loads((Path(__file__).parent.parent / "vectors" / "links.json").read_text("utf-8"))
 KINDS = ("mailto", "gmail", "outlook", "office365", "yahoo")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import os
+from datetime import datetime
 from functools import lru_cache
 from gettext import GNUTranslations, NullTranslations
 
@@ -17,7 +18,8 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from jinja2 import pass_context
 
-from .deadline import in_words, zone_city
+from ..model.deadline import in_words, zone_city
+from .words import DEADLINE_PATTERN, DEADLINE_SENTENCE
 
 
 def catalogue_path(directory: str, lang: str) -> str:
@@ -42,9 +44,20 @@ def translations(directory: str, lang: str) -> NullTranslations:
     return _load(path, os.path.getmtime(path), lang)
 
 
-def babel_locale(context, lang: str | None = None) -> str:
-    lang = lang or context.get("page_lang") or context.get("DEFAULT_LANG") or "en"
-    return (context.get("LOCALES") or {}).get(lang, lang)
+def locale_for(lang: str, locales: dict | None) -> str:
+    """The Babel locale that writes dates for a page language (`LOCALES`)."""
+    return (locales or {}).get(lang, lang)
+
+
+def deadline_in_words(deadline: datetime, gettext, locale: str) -> str:
+    """The one way a deadline is put into words, on pages and in the reminder:
+    the date pattern (CLDR) and the sentence are themselves translated."""
+    return in_words(deadline, locale, gettext(DEADLINE_PATTERN), gettext(DEADLINE_SENTENCE))
+
+
+def _page_locale(context) -> str:
+    lang = context.get("page_lang") or context.get("DEFAULT_LANG") or "en"
+    return locale_for(lang, context.get("LOCALES"))
 
 
 def language_name(lang: str) -> str:
@@ -54,15 +67,13 @@ def language_name(lang: str) -> str:
 
 
 @pass_context
-def deadline_words_filter(context, deadline, pattern: str, sentence: str) -> str:
-    """`{{ deadline|deadline_words(_("EEEE d MMMM y 'at' h:mm a"), _("{when}, {city} time")) }}`
-
-    The date pattern (CLDR) and the sentence are themselves translated, so each
-    language says a deadline its own way."""
-    return in_words(deadline, babel_locale(context), pattern, sentence)
+def deadline_words_filter(context, deadline: datetime) -> str:
+    """`{{ campaign.deadline|deadline_words }}`, in the page's language."""
+    gettext = context.get("gettext") or (lambda text: text)
+    return deadline_in_words(deadline, gettext, _page_locale(context))
 
 
 @pass_context
-def city_filter(context, deadline) -> str:
+def city_filter(context, deadline: datetime) -> str:
     """The deadline's time zone as its city, in the page's language: 'Nueva York'."""
-    return zone_city(deadline.tzinfo, babel_locale(context))
+    return zone_city(deadline.tzinfo, _page_locale(context))

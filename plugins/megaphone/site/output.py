@@ -12,27 +12,13 @@ import shutil
 from markupsafe import Markup
 from pelican.writers import Writer
 
+from ..model.qr import qr_svg
+from ..model.reminder import reminder_ics
+from ..model.sitemap import Entry, sitemap_xml
 from .assets import fingerprinted_name, inline_style
-from .i18n import translations
-from .qr import qr_svg
-from .reminder import reminder_ics
-from .sitemap import Entry, sitemap_xml
-
-ARTICLE_GROUPS = ("articles", "translations", "hidden_articles",
-                  "hidden_translations", "drafts", "drafts_translations")
-PAGE_GROUPS = ("pages", "translations", "hidden_pages",
-               "hidden_translations", "draft_pages", "draft_translations")
-
-
-def contents(generator, groups):
-    for group in groups:
-        yield from getattr(generator, group, [])
-
-
-def public_base(settings) -> str:
-    """The site's public address, without a trailing slash."""
-    return (settings.get("CANONICAL_SITEURL") or settings.get("SITEURL") or "").rstrip("/")
-
+from .contents import ARTICLE_GROUPS, contents, public_base
+from .i18n import deadline_in_words, locale_for, translations
+from .words import REMINDER_ALARM, REMINDER_DESCRIPTION, REMINDER_SUMMARY
 
 STYLESHEET = ("css", "megaphone.css")
 SCRIPT = ("js", "megaphone.js")
@@ -86,11 +72,31 @@ def write_sitemap(generator, writer) -> None:
     entries = [Entry(f"{public_base(settings)}/", newest.date().isoformat() if newest else "1970-01-01")]
     for article in sorted(pages, key=lambda a: a.url):
         versions = [article] + list(getattr(article, "translations", []))
-        alternates = tuple(sorted((v.lang, v.page_url) for v in versions)) if len(versions) > 1 else ()
+        alternates = (tuple(sorted((v.lang, v.campaign_page.url) for v in versions))
+                      if len(versions) > 1 else ())
         lastmod = getattr(article, "modified", None) or article.date
-        entries.append(Entry(article.page_url, lastmod.date().isoformat(), alternates))
+        entries.append(Entry(article.campaign_page.url, lastmod.date().isoformat(), alternates))
     with open(os.path.join(generator.output_path, "sitemap.xml"), "w", encoding="utf-8") as out:
         out.write(sitemap_xml(entries))
+
+
+def _catalogue(settings, lang: str):
+    return translations(os.path.join(settings["THEME"], "translations"), lang)
+
+
+def reminder(article, settings) -> bytes:
+    """The calendar file of one campaign, in the words of its page's language."""
+    page = article.campaign_page
+    gettext = _catalogue(settings, article.lang).gettext
+    when = deadline_in_words(page.campaign.deadline, gettext,
+                             locale_for(article.lang, settings.get("LOCALES")))
+    return reminder_ics(
+        uid=f"{article.slug}-{article.lang}-deadline@megaphone",
+        deadline=page.campaign.deadline,
+        summary=gettext(REMINDER_SUMMARY).format(title=article.title),
+        description=gettext(REMINDER_DESCRIPTION).format(when=when, url=page.url),
+        alarm_text=gettext(REMINDER_ALARM).format(title=article.title),
+        url=page.url, stamp=article.date)
 
 
 def write_page_extras(generator, writer) -> None:
@@ -99,23 +105,18 @@ def write_page_extras(generator, writer) -> None:
         return
     flyer = generator.get_template("flyer")
     for article in contents(generator, ARTICLE_GROUPS):
-        campaign = getattr(article, "campaign", None)
-        if campaign is None or not campaign.is_open:  # only open campaigns link to them
+        page = getattr(article, "campaign_page", None)
+        if page is None or not page.campaign.is_open:  # only open campaigns link to them
             continue
         folder = posixpath.dirname(article.save_as)
-        ics = reminder_ics(
-            uid=f"{article.slug}-{article.lang}-deadline@megaphone",
-            title=article.title, deadline=campaign.deadline,
-            deadline_words=campaign.deadline_words, url=article.page_url,
-            stamp=article.date)
         path = os.path.join(generator.output_path, folder, "remind.ics")
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "wb") as out:
-            out.write(ics)
+            out.write(reminder(article, generator.settings))
         writer.write_file(
             posixpath.join(folder, "flyer", "index.html"), flyer, generator.context,
-            relative_urls=generator.settings["RELATIVE_URLS"], url=article.flyer_url,
-            article=article, qr=qr_svg(article.page_url, f"QR code: {article.page_url}"))
+            relative_urls=generator.settings["RELATIVE_URLS"], url=page.flyer_path,
+            article=article, qr=qr_svg(page.url, f"QR code: {page.url}"))
 
 
 class TranslatingWriter(Writer):
@@ -126,7 +127,7 @@ class TranslatingWriter(Writer):
             return None
         content = kwargs.get("article") or kwargs.get("page")
         lang = getattr(content, "lang", None) or context.get("DEFAULT_LANG", "en")
-        catalogue = translations(os.path.join(self.settings["THEME"], "translations"), lang)
+        catalogue = _catalogue(self.settings, lang)
         kwargs.update(page_lang=lang, gettext=catalogue.gettext, ngettext=catalogue.ngettext,
                       _=catalogue.gettext)
         return super().write_file(name, template, context, *args, **kwargs)

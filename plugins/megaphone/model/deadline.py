@@ -88,11 +88,18 @@ ENGLISH_PATTERN = "EEEE d MMMM y 'at' h:mm a"
 ENGLISH_SENTENCE = "{when}, {city} time"
 
 
-@lru_cache(maxsize=4096)  # each page says its deadline several times
 def in_words(deadline: datetime, locale: str = "en_GB", pattern: str = ENGLISH_PATTERN,
              sentence: str = ENGLISH_SENTENCE) -> str:
     """'Thursday 25 February 2021 at 11:59 pm, New York time'.
 
     The pattern is a CLDR date pattern; the sentence places {when} and {city}."""
+    # Cached by the wall time *and* the zone: two deadlines at the same instant
+    # in different zones are equal datetimes, but not the same words.
+    return _in_words(deadline.isoformat(), deadline.tzinfo.key, locale, pattern, sentence)
+
+
+@lru_cache(maxsize=4096)  # each page says its deadline several times
+def _in_words(moment: str, zone_name: str, locale: str, pattern: str, sentence: str) -> str:
+    deadline = datetime.fromisoformat(moment).astimezone(ZoneInfo(zone_name))
     when = format_datetime(deadline, pattern, locale=locale)
     return sentence.format(when=when, city=zone_city(deadline.tzinfo, locale))

@@ -13,10 +13,8 @@ import sys
 import tempfile
 from collections import defaultdict
 
-from pelican import Pelican
-from pelican.settings import read_settings
-
-from .report import CampaignProblems
+from ..model.report import count
+from .pelican_run import run_pelican
 
 
 class _Warnings(logging.Handler):
@@ -39,22 +37,18 @@ def check(content: str, settings_file: str) -> int:
     for name in ("megaphone", "pelican"):
         logging.getLogger(name).addHandler(warnings)
         logging.getLogger(name).propagate = False  # this report replaces the usual log
-    problems = []
-    with tempfile.TemporaryDirectory() as scratch:
-        settings = read_settings(settings_file, override={
+    with tempfile.TemporaryDirectory() as scratch, \
+            contextlib.redirect_stdout(io.StringIO()):  # Pelican's "Done: ..." line
+        outcome = run_pelican(settings_file, {
             "PATH": content, "OUTPUT_PATH": scratch, "MEGAPHONE_CHECK_ONLY": True,
             "DELETE_OUTPUT_DIRECTORY": False, "CACHE_CONTENT": False, "LOAD_CONTENT_CACHE": False})
-        try:
-            with contextlib.redirect_stdout(io.StringIO()):  # Pelican's "Done: ..." line
-                Pelican(settings).run()
-        except CampaignProblems as stop:
-            problems = stop.problems
+    problems = outcome.problems
+    other = warnings.other + ([outcome.failure] if outcome.failure else [])
 
     by_file = defaultdict(list)
     for problem in problems:
         by_file[problem.file].append(problem)
-    files = sorted(set(by_file) | set(warnings.by_file))
-    for file in files:
+    for file in sorted(set(by_file) | set(warnings.by_file)):
         print(file)
         for problem in by_file[file]:
             where = f"line {problem.line}: " if problem.line else ""
@@ -62,17 +56,16 @@ def check(content: str, settings_file: str) -> int:
         for warning in warnings.by_file[file]:
             print(f"  warning: {warning}")
         print()
-    for text in warnings.other:
+    for text in other:
         print(f"error: {text}")
-    count = len(problems) + len([t for t in warnings.other])
-    warned = sum(len(w) for w in warnings.by_file.values())
-    if count:
-        print(f"{count} problem{'s' if count != 1 else ''} to fix, "
-              f"{warned} warning{'s' if warned != 1 else ''}. The site will not build until "
+    found = len(problems) + len(other)
+    warned = count(sum(len(w) for w in warnings.by_file.values()), "warning")
+    if found:
+        print(f"{count(found, 'problem')} to fix, {warned}. The site will not build until "
               "the problems are fixed. Each [code] is explained in docs/errors.md.")
         return 1
-    print(f"No problems. {warned} warning{'s' if warned != 1 else ''}."
-          + (" Warnings do not stop the build." if warned else ""))
+    print(f"No problems. {warned}."
+          + ("" if warned.startswith("0 ") else " Warnings do not stop the build."))
     return 0
 
 

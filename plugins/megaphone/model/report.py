@@ -35,13 +35,14 @@ class CampaignProblems(SystemExit):
         super().__init__(format_report(self.problems))
 
 
+def count(number: int, noun: str, nouns: str = "") -> str:
+    """'1 problem', '3 problems': the commands speak English, one noun at a time."""
+    return f"{number} {noun if number == 1 else nouns or noun + 's'}"
+
+
 def format_report(problems: list[Problem]) -> str:
-    count = len(problems)
-    files = len({p.file for p in problems})
-    head = (
-        f"The site was not built: {count} problem{'s' if count != 1 else ''} "
-        f"in {files} file{'s' if files != 1 else ''}. Fix them, then build again."
-    )
+    head = (f"The site was not built: {count(len(problems), 'problem')} in "
+            f"{count(len({p.file for p in problems}), 'file')}. Fix them, then build again.")
     return "\n".join([head, ""] + [f"  {p}" for p in problems])
 
 

@@ -1,7 +1,7 @@
 """A calendar reminder of a campaign's deadline (RFC 5545, via icalendar).
 
 Everything in it comes from the campaign, so two builds of the same content
-give the same bytes."""
+give the same bytes. Its words come ready, in the page's own language."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from datetime import datetime, timedelta, timezone
 from icalendar import Alarm, Calendar, Event
 
 
-def reminder_ics(*, uid: str, title: str, deadline: datetime, deadline_words: str,
-                 url: str, stamp: datetime) -> bytes:
+def reminder_ics(*, uid: str, deadline: datetime, summary: str, description: str,
+                 alarm_text: str, url: str, stamp: datetime) -> bytes:
     calendar = Calendar()
     calendar.add("prodid", "-//Megaphone//Campaign reminder//EN")
     calendar.add("version", "2.0")
@@ -23,13 +23,13 @@ def reminder_ics(*, uid: str, title: str, deadline: datetime, deadline_words: st
     # The last hour before the deadline, in UTC so no time zone table is needed.
     event.add("dtstart", (deadline - timedelta(hours=1)).astimezone(timezone.utc))
     event.add("dtend", deadline.astimezone(timezone.utc))
-    event.add("summary", f"Last chance: {title}")
-    event.add("description", f"Closes {deadline_words}. Send the letter: {url}")
+    event.add("summary", summary)
+    event.add("description", description)
     event.add("url", url)
 
     alarm = Alarm()
     alarm.add("action", "DISPLAY")
-    alarm.add("description", f"One day left: {title}")
+    alarm.add("description", alarm_text)
     alarm.add("trigger", timedelta(days=-1), parameters={"RELATED": "END"})
     event.add_component(alarm)
 

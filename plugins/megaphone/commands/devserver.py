@@ -12,27 +12,24 @@ import os
 import sys
 import threading
 
-from pelican import Pelican, listen
+from pelican import listen
 from pelican.log import init as init_logging
-from pelican.settings import read_settings
 from pelican.utils import wait_for_changes
 
-from .report import CampaignProblems
+from ..model.report import format_report
+from .pelican_run import run_pelican
 
 
-def build_once(settings_file: str, override: dict) -> tuple[bool, object]:
-    settings = read_settings(settings_file, override=override)
-    try:
-        Pelican(settings).run()
-    except CampaignProblems as stop:
-        print(f"\n{stop.code}\n\nThe preview still shows the last good build. Fix the file "
-              "and save it: the site rebuilds by itself.", flush=True)
-        return False, settings
-    except Exception as error:  # a theme or settings mistake: say it, keep serving
-        print(f"\nThe site could not be built: {error}\nThe preview still shows the last "
+def build_once(settings_file: str, override: dict) -> tuple[bool, dict]:
+    outcome = run_pelican(settings_file, override)
+    if outcome.problems:
+        print(f"\n{format_report(outcome.problems)}\n\nThe preview still shows the last good "
+              "build. Fix the file and save it: the site rebuilds by itself.", flush=True)
+    elif not outcome.ok:  # a theme or settings mistake: say it, keep serving
+        reason = outcome.failure or "Pelican reported an error, shown above"
+        print(f"\nThe site could not be built: {reason}\nThe preview still shows the last "
               "good build.", flush=True)
-        return False, settings
-    return True, settings
+    return outcome.ok, outcome.settings
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -45,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     init_logging(level=logging.WARNING)
     override = {"PATH": os.path.abspath(args.content), "OUTPUT_PATH": os.path.abspath(args.output),
-                # Only changed pages are read again (issue 5 measures this).
+                # Only changed pages are read again with Markdown.
                 "CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True}
 
     ok, settings = build_once(args.settings, override)

@@ -1,9 +1,10 @@
 """Build the links that open a visitor's own email with the letter filled in.
 
 Pure functions: no Pelican, no I/O, so the encoder can be tested and reused
-alone (and mirrored byte for byte by the browser script of a later issue).
+alone. theme/static/js/megaphone.js mirrors it byte for byte, proved by the
+golden vectors in tests/vectors/links.json.
 
-The rules are RFC 6068 as summarised in shared/reference/mailto.md:
+The rules are RFC 6068's (sections 2 and 5):
 - every UTF-8 byte except A-Z a-z 0-9 - . _ ~ is percent-encoded, so a space
   is %20 and a plus is %2B (form decoders read a raw + as a space);
 - body line breaks are CRLF (%0D%0A); a subject has no line breaks;

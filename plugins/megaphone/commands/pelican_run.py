@@ -1,0 +1,71 @@
+"""The one way the commands run Pelican, so that no failure passes quietly.
+
+Pelican logs some failures and then carries on: a plugin that cannot be
+imported, a page it could not read. Its `--fatal errors` stops at the first
+one and prints a traceback. Here every error Pelican logs is counted, a
+plugin that failed to load stops the run before anything is read or
+written, and the campaign report (CampaignProblems) comes back as data."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from pelican import Pelican, signals
+from pelican.settings import read_settings
+
+from ..model.report import CampaignProblems, Problem
+
+
+class _ErrorCounter(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(level=logging.ERROR)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+@dataclass
+class Outcome:
+    problems: list[Problem] = field(default_factory=list)  # in campaign files
+    errors: int = 0  # other errors Pelican logged (shown by its own log)
+    failure: str = ""  # why the run stopped, in plain words, if it did
+    settings: dict = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not (self.problems or self.errors or self.failure)
+
+
+class PluginFailed(SystemExit):
+    """Raised at `initialized`, before anything is read, if a plugin failed to load."""
+
+
+_counter = _ErrorCounter()
+logging.getLogger("pelican").addHandler(_counter)
+
+
+def _stop_if_a_plugin_failed(pelican) -> None:
+    if _counter.count:
+        raise PluginFailed("a plugin could not be loaded (the error is shown above)")
+
+
+signals.initialized.connect(_stop_if_a_plugin_failed, weak=False)
+
+
+def run_pelican(settings_file: str, override: dict) -> Outcome:
+    """Read the settings, build (or only check), and say how it went."""
+    _counter.count = 0
+    outcome = Outcome()
+    try:
+        outcome.settings = read_settings(settings_file, override=override)
+        Pelican(outcome.settings).run()
+    except CampaignProblems as stop:
+        outcome.problems = stop.problems
+    except PluginFailed as stop:
+        outcome.failure = str(stop.code)
+    except Exception as error:  # a theme or settings mistake: say it, no traceback
+        outcome.failure = f"{type(error).__name__}: {error}"
+    outcome.errors = _counter.count
+    return outcome

@@ -1,0 +1,242 @@
+"""Pelican signals that read and check: hand each campaign page to the validated model.
+
+(The signals that write are in output.py; `register` connects both.)
+
+After every page is read, `all_generators_finalized` runs four steps: read
+each campaign into the model, stop on problems, attach each page's
+CampaignPage, and order the campaigns for the home page. Problems are
+collected for the whole site, then the build stops once with every one of
+them (CampaignProblems), instead of Pelican's default of logging "Could not
+process" and skipping the page with exit status 0."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from pelican import signals
+from pelican.generators import ArticlesGenerator, PagesGenerator
+
+from ..model.campaign import Campaign, read_campaign
+from ..model.deadline import DeadlineError, parse_timezone, parse_today
+from ..model.links import DEFAULT_BUDGET
+from ..model.messages import say
+from ..model.page import campaign_page
+from ..model.report import CampaignProblems, Problem, field_line, read_source
+from .contents import ARTICLE_GROUPS, PAGE_GROUPS, contents, public_base, shown_path
+from .i18n import city_filter, deadline_words_filter, language_name
+from .output import (
+    prepare_assets, publish_assets, use_translating_writer, write_page_extras, write_sitemap,
+)
+from .read_failures import CollectReadFailures
+
+logger = logging.getLogger(__name__)
+
+UNREAD_TIMEZONE = "megaphone_unread_timezone"
+SETTINGS_FILE = "pelicanconf.py"
+
+_read_failures = CollectReadFailures()
+
+
+def initialized(pelican) -> None:
+    filters = pelican.settings.setdefault("JINJA_FILTERS", {})
+    filters.update(deadline_words=deadline_words_filter, city=city_filter,
+                   language_name=language_name)
+    prepare_assets(pelican.settings)
+    _read_failures.start(pelican.settings["PATH"])
+    for name in ("pelican.generators", "pelican.contents"):
+        target = logging.getLogger(name)
+        if _read_failures not in target.filters:
+            target.addFilter(_read_failures)
+
+
+def set_aside_bad_timezone(generator, metadata) -> None:
+    """Pelican reads `Timezone` itself (for Date) and drops the page if it is
+    unknown. Set a bad one aside so the page is read and every problem in it
+    is reported, the time zone among them."""
+    name = metadata.get("timezone")
+    if name is None:
+        return
+    try:
+        parse_timezone(str(name))
+    except DeadlineError:
+        metadata[UNREAD_TIMEZONE] = metadata.pop("timezone")
+
+
+def _as_written(metadata: dict) -> dict:
+    if UNREAD_TIMEZONE in metadata:
+        return {**metadata, "timezone": metadata[UNREAD_TIMEZONE]}
+    return metadata
+
+
+@dataclass
+class SiteReading:
+    """Every campaign of the site read into the model, or the problems found."""
+
+    campaigns: dict = field(default_factory=dict)  # article -> Campaign
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (file, text)
+
+
+def _site_settings(settings, problems: list[Problem]) -> tuple[date | None, str]:
+    """The build date and the default time zone, each checked once per site."""
+    today = None
+    text = str(settings.get("CAMPAIGN_TODAY") or "").strip()
+    if text:
+        try:
+            today = parse_today(text)
+        except DeadlineError as error:
+            problems.append(Problem("(environment)", "CAMPAIGN_TODAY", str(error), code=error.code))
+    zone = settings.get("CAMPAIGN_TIMEZONE") or settings["TIMEZONE"]
+    try:
+        parse_timezone(zone)
+    except DeadlineError:
+        problems.append(Problem(SETTINGS_FILE, "CAMPAIGN_TIMEZONE",
+                                say("site-timezone-unknown", text=zone), code="site-timezone-unknown"))
+        zone = "UTC"  # so that campaigns are still checked, without repeating this
+    return today, zone
+
+
+def with_lines(problems: list[Problem], path: str) -> list[Problem]:
+    """Add the line of each field, reading the file only if it has problems."""
+    if not problems:
+        return problems
+    source = read_source(path)
+    return [p if p.line else replace(p, line=field_line(source, p.field)) for p in problems]
+
+
+def _image_problems(article, content_path: str) -> list[Problem]:
+    image = str(article.metadata.get("image") or "").strip()
+    if not image or os.path.isfile(os.path.join(content_path, image)):
+        return []
+    return [Problem(shown_path(article.source_path), "Image",
+                    say("image-not-found", path=image), code="image-not-found")]
+
+
+def read_campaigns(articles: ArticlesGenerator) -> SiteReading:
+    """Step 1: every campaign file through the model, drafts and translations too."""
+    settings = articles.settings
+    site = SiteReading(problems=list(_read_failures.problems))
+    today, default_timezone = _site_settings(settings, site.problems)
+    for article in contents(articles, ARTICLE_GROUPS):
+        file = shown_path(article.source_path)
+        reading = read_campaign(
+            file=file,
+            metadata=_as_written(article.metadata),
+            html=article._content,  # read, never rewritten: the page object holds the rest
+            default_timezone=default_timezone,
+            today=today,
+            budget=settings.get("MAILTO_BUDGET", DEFAULT_BUDGET),
+        )
+        site.problems.extend(with_lines(
+            reading.problems + _image_problems(article, settings["PATH"]), article.source_path))
+        site.warnings.extend((file, warning) for warning in reading.warnings)
+        if reading.campaign is not None:
+            site.campaigns[article] = reading.campaign
+    return site
+
+
+def _same_address(items) -> list[Problem]:
+    """Two pages written to one file: one would silently replace the other."""
+    by_file = defaultdict(list)
+    for content in items:
+        if content.save_as:  # '' means "not written"
+            by_file[content.save_as].append(content)
+    problems = []
+    for same in by_file.values():
+        for content in same if len(same) > 1 else ():
+            others = ", ".join(shown_path(c.source_path) for c in same if c is not content)
+            problems.append(Problem(
+                shown_path(content.source_path), "Slug",
+                say("slug-taken", slug=content.slug, others=others),
+                field_line(read_source(content.source_path), "Slug"), "slug-taken"))
+    return problems
+
+
+def _dropped_files(articles: ArticlesGenerator, named: set[str]) -> list[Problem]:
+    """Anything Pelican dropped without telling us why still stops the build."""
+    problems = []
+    for path, content in articles.context["generated_content"].items():
+        file = shown_path(os.path.join(articles.path, path))
+        if content is None and file not in named:
+            problems.append(Problem(file, "file", say("file-unreadable", reason="unknown reason"),
+                                    code="file-unreadable"))
+    return problems
+
+
+def stop_on_problems(site: SiteReading, articles: ArticlesGenerator, generators) -> None:
+    """Step 2: say every warning, then stop once with every problem, if any."""
+    pages = [p for g in generators if isinstance(g, PagesGenerator)
+             for p in contents(g, PAGE_GROUPS)]
+    problems = site.problems + _same_address(list(contents(articles, ARTICLE_GROUPS)) + pages)
+    problems += _dropped_files(articles, {p.file for p in problems})
+    for file, warning in site.warnings + _translation_warnings(site.campaigns):
+        _warn(file, warning)
+    if problems:
+        raise CampaignProblems(problems)
+
+
+def attach_pages(site: SiteReading, settings) -> None:
+    """Step 3: each article gets its one CampaignPage, for the templates."""
+    base = public_base(settings)
+    for article, campaign in site.campaigns.items():
+        article.campaign_page = campaign_page(
+            campaign, base=base, path=article.url, title=article.title,
+            summary_html=str(article.metadata.get("summary") or ""),
+            image=str(article.metadata.get("image") or ""))
+
+
+def order_campaigns(articles: ArticlesGenerator, site: SiteReading) -> None:
+    """Step 4: the home page lists open campaigns soonest first, then closed ones."""
+    listed = [a for a in articles.articles if a in site.campaigns]
+    articles.context["campaigns_open"] = sorted(
+        (a for a in listed if site.campaigns[a].is_open), key=lambda a: site.campaigns[a].deadline)
+    articles.context["campaigns_closed"] = sorted(
+        (a for a in listed if not site.campaigns[a].is_open),
+        key=lambda a: site.campaigns[a].deadline, reverse=True)
+
+
+def all_generators_finalized(generators) -> None:
+    """After every page is read and before anything is written."""
+    articles = next(g for g in generators if isinstance(g, ArticlesGenerator))
+    site = read_campaigns(articles)
+    stop_on_problems(site, articles, generators)
+    attach_pages(site, articles.settings)
+    order_campaigns(articles, site)
+
+
+def _warn(file: str, warning: str) -> None:
+    """A warning does not stop the build; `make check` groups them by file."""
+    logger.warning("%s: %s", file, warning,
+                   extra={"campaign_file": file, "campaign_warning": warning})
+
+
+def _translation_warnings(campaigns: dict) -> list[tuple[str, str]]:
+    """A translation should write to the same people as its original."""
+    def recipients(c: Campaign) -> tuple[set, set, set]:
+        return set(c.to), set(c.cc), set(c.bcc)
+
+    warnings = []
+    for article, ours in campaigns.items():
+        for translation in getattr(article, "translations", []):
+            theirs = campaigns.get(translation)
+            if theirs and article.in_default_lang and recipients(ours) != recipients(theirs):
+                warnings.append((shown_path(translation.source_path), say(
+                    "translation-recipients-differ",
+                    these=", ".join(theirs.to + theirs.cc + theirs.bcc),
+                    original=shown_path(article.source_path),
+                    those=", ".join(ours.to + ours.cc + ours.bcc))))
+    return warnings
+
+
+def register() -> None:
+    signals.initialized.connect(initialized)
+    signals.get_writer.connect(use_translating_writer)
+    signals.article_generator_context.connect(set_aside_bad_timezone)
+    signals.all_generators_finalized.connect(all_generators_finalized)
+    signals.article_writer_finalized.connect(write_page_extras)
+    signals.article_writer_finalized.connect(write_sitemap)
+    signals.finalized.connect(publish_assets)
