@@ -1,10 +1,10 @@
-"""Fixtures shared by every test."""
+"""Fixtures shared by every test. Helpers live in helpers.py."""
 
 from pathlib import Path
 
 import pytest
 
-from sites import build, write_site
+from helpers import build, write_example, write_site
 
 
 @pytest.fixture
@@ -16,3 +16,20 @@ def site(tmp_path):
         return build(content, tmp_path / "output", today, **override)
 
     return _site
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory):
+    """The shared example site, built once per build date: example_site("2021-02-22").
+
+    Tests only read it."""
+    root = tmp_path_factory.mktemp("example")
+    content = write_example(root)
+    built: dict[str | None, Path] = {}
+
+    def _built(today: str | None) -> Path:
+        if today not in built:
+            built[today] = build(content, root / f"out-{today or 'now'}", today)
+        return built[today]
+
+    return _built

@@ -1,9 +1,12 @@
 """Bad content stops `make html` with the file and the field named, in plain
-words, with no traceback, and with every problem reported at once."""
+words, with no traceback, and with every problem reported at once.
+
+Most cases run `make html`'s own code in-process (fast); a few run `make`
+itself, end to end."""
 
 import pytest
 
-from sites import campaign_md, make_html, write_site
+from helpers import build_as_make_does, campaign_md, make_html, write_site
 from settings_under_test import ROOT
 
 CASES = {
@@ -27,8 +30,10 @@ CASES = {
 
 
 def assert_stops(result, *expected):
-    output = result.stdout + result.stderr
-    assert result.returncode != 0, output
+    """`result`: a finished `make` process, or (status, output) from build_as_make_does."""
+    status, output = (result if isinstance(result, tuple)
+                      else (result.returncode, result.stdout + result.stderr))
+    assert status != 0, output
     assert "Traceback" not in output, output
     for text in expected:
         assert text in output, output
@@ -39,7 +44,8 @@ def assert_stops(result, *expected):
 def test_each_bad_input_stops_the_build(tmp_path, name):
     fields, field, reason = CASES[name]
     content = write_site(tmp_path, {"bad.md": campaign_md(slug="bad", **fields)})
-    output = assert_stops(make_html(content, tmp_path / "output"), "bad.md", f"{field}: ", reason)
+    output = assert_stops(build_as_make_does(content, tmp_path / "output"),
+                          "bad.md", f"{field}: ", reason)
     assert "bad.md:" in output
     assert not (tmp_path / "output" / "bad" / "index.html").exists()
 
@@ -53,7 +59,7 @@ def test_the_line_of_the_field_is_named(tmp_path):
 def test_two_campaigns_with_the_same_slug(tmp_path):
     content = write_site(tmp_path, {"one.md": campaign_md(slug="park"),
                                     "two.md": campaign_md(slug="park", title="Another")})
-    output = assert_stops(make_html(content, tmp_path / "output"), "Slug: ", "'park'")
+    output = assert_stops(build_as_make_does(content, tmp_path / "output"), "Slug: ", "'park'")
     assert "one.md" in output and "two.md" in output
 
 
@@ -63,14 +69,16 @@ def test_every_problem_in_every_file_is_reported_at_once(tmp_path):
         "b.md": campaign_md(slug="b", deadline="2021-02-30", timezone="Mars/Olympus"),
         "good.md": campaign_md(slug="good"),
     })
-    output = assert_stops(make_html(content, tmp_path / "output"), "4 problems in 2 files")
+    output = assert_stops(build_as_make_does(content, tmp_path / "output"),
+                          "4 problems in 2 files")
     for text in ("a.md:", "To: ", "Subject: ", "b.md:", "Timezone: "):
         assert text in output
 
 
 def test_bad_build_date_override(tmp_path):
     content = write_site(tmp_path, {"a.md": campaign_md(slug="a")})
-    assert_stops(make_html(content, tmp_path / "output", today="yesterday"), "CAMPAIGN_TODAY")
+    assert_stops(build_as_make_does(content, tmp_path / "output", today="yesterday"),
+                 "CAMPAIGN_TODAY")
 
 
 def test_a_plugin_that_cannot_load_fails_the_build(tmp_path):

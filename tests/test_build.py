@@ -2,25 +2,12 @@
 
 import logging
 import re
-import shutil
 
-import pytest
-
-from sites import build, campaign_md, soup
 from decoders import form_decode, rfc_decode
-from settings_under_test import ROOT
+from helpers import EXAMPLE_SOURCE as EXAMPLE
+from helpers import campaign_md, header, letter_in_source, soup
 
-EXAMPLE = ROOT / "content" / "campaigns" / "ban-the-scan-nypd.md"
 SEND_HOSTS = ("mail.google.com", "outlook.live.com", "outlook.office.com", "compose.mail.yahoo.com")
-
-
-def letter_in_source(text: str) -> str:
-    """The letter as the volunteer typed it, read straight from the Markdown."""
-    return re.search(r"^```letter\n(.*?)\n```$", text, re.S | re.M).group(1)
-
-
-def header(text: str, key: str) -> str:
-    return re.search(rf"^{key}: (.*)$", text, re.M).group(1)
 
 
 def send_links(page):
@@ -41,17 +28,8 @@ def assert_links_carry(page, to, subject, letter, cc=(), bcc=()):
         assert form_decode(href) == want, href
 
 
-@pytest.fixture
-def example(tmp_path):
-    def _build(today):
-        content = tmp_path / "content"
-        shutil.copytree(ROOT / "content", content)
-        return build(content, tmp_path / f"out-{today}", today)
-    return _build
-
-
-def test_example_while_open(example):
-    out = example("2021-02-22")
+def test_example_while_open(example_site):
+    out = example_site("2021-02-22")
     page = soup(out / "ban-the-scan-nypd" / "index.html")
     source = EXAMPLE.read_text("utf-8")
     assert_links_carry(page, ["postact@nypd.org"], header(source, "Subject"),
@@ -69,8 +47,8 @@ def test_example_while_open(example):
     assert listed.find("a", href="/ban-the-scan-nypd/")
 
 
-def test_example_once_closed(example):
-    out = example("2021-02-26")
+def test_example_once_closed(example_site):
+    out = example_site("2021-02-26")
     page = soup(out / "ban-the-scan-nypd" / "index.html")
     assert send_links(page) == []
     closed = page.find(class_="closed")
@@ -85,8 +63,8 @@ def test_example_once_closed(example):
     assert listed.find("a", href="/ban-the-scan-nypd/")
 
 
-def test_plain_build_uses_todays_date(example):
-    out = example(None)  # no CAMPAIGN_TODAY: the real date, long after 2021
+def test_plain_build_uses_todays_date(example_site):
+    out = example_site(None)  # no CAMPAIGN_TODAY: the real date, long after 2021
     assert send_links(soup(out / "ban-the-scan-nypd" / "index.html")) == []
 
 

@@ -1,10 +1,16 @@
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from megaphone.model.deadline import (
-    DeadlineError, build_moment, in_words, is_open, parse_deadline, parse_timezone, parse_today,
+    DeadlineError,
+    build_moment,
+    in_words,
+    is_open,
+    parse_deadline,
+    parse_timezone,
+    parse_today,
 )
 
 NY = ZoneInfo("America/New_York")
@@ -12,11 +18,11 @@ NY = ZoneInfo("America/New_York")
 
 def test_a_bare_date_means_the_end_of_that_day_there():
     deadline = parse_deadline("2021-02-25", NY)
-    assert deadline == datetime(2021, 2, 26, 4, 59, tzinfo=timezone.utc)
+    assert deadline == datetime(2021, 2, 26, 4, 59, tzinfo=UTC)
 
 
 def test_a_date_and_time():
-    assert parse_deadline("2021-02-25 17:00", NY) == datetime(2021, 2, 25, 22, 0, tzinfo=timezone.utc)
+    assert parse_deadline("2021-02-25 17:00", NY) == datetime(2021, 2, 25, 22, 0, tzinfo=UTC)
 
 
 @pytest.mark.parametrize("text,reason", [
@@ -48,8 +54,8 @@ def test_open_through_the_deadline_day_as_of_a_build_date():
 def test_open_is_judged_in_the_campaigns_zone():
     # 04:00 UTC on 26 Feb is still 25 Feb, 23:00 in New York.
     deadline = parse_deadline("2021-02-25", NY)
-    assert is_open(deadline, datetime(2021, 2, 26, 4, 0, tzinfo=timezone.utc))
-    assert not is_open(deadline, datetime(2021, 2, 26, 5, 0, tzinfo=timezone.utc))
+    assert is_open(deadline, datetime(2021, 2, 26, 4, 0, tzinfo=UTC))
+    assert not is_open(deadline, datetime(2021, 2, 26, 5, 0, tzinfo=UTC))
 
 
 def test_build_date_override_must_be_a_date():

@@ -8,8 +8,8 @@ import threading
 import time
 import urllib.request
 
+from helpers import campaign_md, write_site
 from settings_under_test import ROOT
-from sites import campaign_md, write_site
 
 
 def free_port() -> int:

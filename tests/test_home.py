@@ -2,7 +2,7 @@
 
 from xml.etree import ElementTree
 
-from sites import campaign_md, soup
+from helpers import campaign_md, soup
 
 FILES = {
     "later.md": campaign_md(slug="later", title="Later", deadline="2021-03-20", summary="Later one."),

@@ -1,19 +1,14 @@
 """The page budget, on the built example (open state). Sizes are deterministic."""
 
-import shutil
-
 import pytest
 
+from helpers import soup
 from page_weight import FIRST_ROUND_TRIP, MAX_REQUESTS, PAGE_BUDGET, measure
-from settings_under_test import ROOT
-from sites import build, soup
 
 
 @pytest.fixture(scope="module")
-def example(tmp_path_factory):
-    root = tmp_path_factory.mktemp("budget")
-    shutil.copytree(ROOT / "content", root / "content")
-    return build(root / "content", root / "out", "2021-02-22")
+def example(example_site):
+    return example_site("2021-02-22")
 
 
 @pytest.mark.parametrize("page", ["ban-the-scan-nypd/index.html", "es/ban-the-scan-nypd/index.html",

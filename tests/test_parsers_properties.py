@@ -1,15 +1,15 @@
 """Property tests for what reads volunteers' input: addresses, deadlines, letters."""
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
+from test_letter import render
 
 from megaphone.model.addresses import parse_address_list
 from megaphone.model.deadline import DeadlineError, parse_deadline
 from megaphone.model.letter import split_letters
-from test_letter import render
 
 local = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789.+-_", min_size=1, max_size=16).filter(
     lambda s: s[0] != "." and s[-1] != "." and ".." not in s)
@@ -54,7 +54,7 @@ def test_any_written_deadline_reads_back_as_that_wall_time(moment, zone_name):
         deadline = parse_deadline(text, zone)
     except DeadlineError:
         # Only a time skipped by a clock change may be refused.
-        round_trip = wall.replace(tzinfo=zone).astimezone(timezone.utc).astimezone(zone)
+        round_trip = wall.replace(tzinfo=zone).astimezone(UTC).astimezone(zone)
         assert round_trip.replace(tzinfo=None) != wall
         return
     assert deadline.replace(tzinfo=None) == wall and deadline.tzinfo == zone

@@ -3,7 +3,7 @@
 import re
 from urllib.parse import urljoin, urlsplit
 
-from sites import campaign_md, soup
+from helpers import campaign_md, soup
 
 PAGE_URL = "https://campaign.example/some/page/"
 # Attributes a browser fetches by itself, without a click.

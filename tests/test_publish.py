@@ -1,7 +1,6 @@
 """`make publish` and `make github`, offline: sitemap, robots.txt, precompressed
 copies, reproducible output, and a gh-pages branch pushed to a local bare repository."""
 
-import brotli
 import filecmp
 import gzip
 import os
@@ -9,17 +8,21 @@ import shutil
 import subprocess
 from xml.etree import ElementTree
 
+import brotli
 import pytest
 
+from helpers import make as run_make
 from settings_under_test import ROOT
-from sites import make as run_make
 
 SITE = "https://campaigns.example.org"
 TEXT = {".html", ".xml", ".js", ".txt", ".ics", ".svg"}
 
 
 def make(*arguments, cwd=ROOT, **env):
-    return run_make(*arguments, cwd=cwd, CAMPAIGN_TODAY="2021-02-22", SITEURL=SITE, **env)
+    """The example campaigns (tests/fixtures/example in `cwd`), published as of a day."""
+    content = cwd / "tests" / "fixtures" / "example"
+    return run_make(*arguments, f"INPUTDIR={content}", cwd=cwd, CAMPAIGN_TODAY="2021-02-22",
+                    SITEURL=SITE, **env)
 
 
 @pytest.fixture(scope="module")

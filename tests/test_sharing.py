@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from icalendar import Calendar
 
-from sites import campaign_md, soup
+from helpers import campaign_md, soup
 
 URL = "http://localhost:8000/park/"  # CANONICAL_SITEURL of pelicanconf.py, then the slug
 TITLE = "Keep the park open: 100% & more?"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from sites import build, campaign_md, soup, write_site
+from helpers import build, campaign_md, soup, write_site
 from megaphone.model.report import CampaignProblems
 
 

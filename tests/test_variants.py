@@ -1,7 +1,7 @@
 """Several letter blocks are variants; `Subjects:` gives several subject lines."""
 
 from decoders import rfc_decode
-from sites import campaign_md, soup
+from helpers import campaign_md, soup
 
 LETTERS = ["Dear Council,\n\nPlease keep the park open.\n\n[Your name]",
            "Hello,\n\nI walk my dog in that park every day. Keep it open!\n\n[Your name]",

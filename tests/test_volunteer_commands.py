@@ -1,8 +1,9 @@
 """`make campaign` and `make check`, run the way volunteers run them."""
 
-from settings_under_test import ROOT
-from sites import build, campaign_md, soup, write_site
-from sites import make as run_make
+from helpers import build, campaign_md, soup, write_site
+from helpers import make as run_make
+from megaphone.commands.check import check
+from settings_under_test import CONF, ROOT
 
 
 def make(*arguments):
@@ -56,20 +57,26 @@ def test_make_check_names_every_broken_file_and_writes_nothing(tmp_path):
     assert not (tmp_path / "output").exists() and not list(ROOT.glob("output/a/index.html"))
 
 
-def test_make_check_passes_a_good_site_with_warnings(tmp_path):
+def check_in_process(content, capsys) -> tuple[int, str]:
+    """`make check`'s own code, in-process: its exit status and what it printed."""
+    status = check(str(content), str(CONF))
+    return status, capsys.readouterr().out
+
+
+def test_make_check_passes_a_good_site_with_warnings(tmp_path, capsys):
     content = write_site(tmp_path, {"soon.md": campaign_md(slug="soon", deadline="2030-01-01")})
-    result = make("check", f"INPUTDIR={content}")
-    assert result.returncode == 0, result.stdout
-    assert "No problems. 2 warnings." in result.stdout  # no Summary, no Image
+    status, out = check_in_process(content, capsys)
+    assert status == 0, out
+    assert "No problems. 2 warnings." in out  # no Summary, no Image
 
 
-def test_make_check_warns_about_translations_that_write_to_others(tmp_path):
+def test_make_check_warns_about_translations_that_write_to_others(tmp_path, capsys):
     content = write_site(tmp_path, {
         "park.md": campaign_md(slug="park", summary="S"),
         "park.es.md": campaign_md(slug="park", summary="S", to="otro@example.org").replace(
             "Date:", "Lang: es\nDate:"),
     })
-    result = make("check", f"INPUTDIR={content}")
-    assert result.returncode == 0
-    assert "[translation-recipients-differ]" in result.stdout
-    assert "otro@example.org" in result.stdout and "council@example.org" in result.stdout
+    status, out = check_in_process(content, capsys)
+    assert status == 0
+    assert "[translation-recipients-differ]" in out
+    assert "otro@example.org" in out and "council@example.org" in out

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import functools
 import os
-import shutil
 import threading
 from datetime import datetime
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -14,8 +13,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from sites import build, campaign_md
-from settings_under_test import ROOT
+from helpers import AWKWARD_LETTER, AWKWARD_SUBJECT  # noqa: F401 (until the tests import helpers)
 
 CHROMIUM = os.environ.get("MEGAPHONE_CHROMIUM", "/usr/bin/chromium")
 # Flags for a closed network: no background calls home, no first-run work.
@@ -24,15 +22,6 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-sync", "--disable-default-apps", "--no-default-browser-check"]
 NEW_YORK = ZoneInfo("America/New_York")
 BEFORE_DEADLINE = datetime(2021, 2, 22, 12, 0, tzinfo=NEW_YORK)
-
-AWKWARD_LETTER = (
-    "Dear Ms. O'Brien & team,\n\n"
-    "Tom + Jerry say: 50% off? #hashtag = fun; a/b, c\n"
-    "Français: déjà vu. 中文：禁止人脸识别。 العربية: أوقفوا المراقبة. 📣👩🏽‍⚖️\n"
-    "A literal &bcc=evil@example.org&subject=hijack stays in the text.\n\n"
-    "[Your name]\n[Your city]"
-)
-AWKWARD_SUBJECT = "Café & \"quotes\" + 100% #1 = ¿sí? 中文 😀"
 
 
 def _browser_or_skip():
@@ -57,24 +46,11 @@ def _serve(directory: Path):
 
 
 @pytest.fixture(scope="session")
-def sites(tmp_path_factory):
-    """The example built open and closed, plus an awkward campaign; served."""
-    root = tmp_path_factory.mktemp("sites")
-    content = root / "content"
-    shutil.copytree(ROOT / "content", content)
-    (content / "campaigns" / "awkward.md").write_text(campaign_md(
-        title="Awkward characters", slug="awkward", subject=AWKWARD_SUBJECT,
-        to="council@example.org; a+b@example.org", cc="josé@exämple.org",
-        letter=AWKWARD_LETTER, summary="A campaign full of awkward characters."), "utf-8")
-    (content / "campaigns" / "variants.md").write_text(campaign_md(
-        title="Letter variants", slug="variants", summary="Three letters to choose from.",
-        letters=["Dear Council,\n\nKeep it open.\n\n[Your name]",
-                 "Hello,\n\nI go there every day.\n\n[Your name]",
-                 "To the Council:\n\nIt matters to [Your street].\n\n[Your name]"]), "utf-8")
+def sites(example_site):
+    """The shared example site (tests/conftest.py), open and closed, served."""
     servers, urls = [], {}
     for state, today in (("open", "2021-02-22"), ("closed", "2021-03-01")):
-        out = build(content, root / state, today)
-        server, urls[state] = _serve(out)
+        server, urls[state] = _serve(example_site(today))
         servers.append(server)
     yield urls
     for server in servers:

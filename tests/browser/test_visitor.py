@@ -191,7 +191,7 @@ def test_the_spanish_page_works_in_spanish(visit, sites):
 
 
 def test_letter_variants_with_javascript(visit, sites, tmp_path):
-    from sites import build, campaign_md
+    from helpers import build, campaign_md
     from browser.conftest import _serve
     letters = ["Dear Council,\n\nPlease keep it open.\n\n[Your name]",
                "Hello,\n\nI walk there every day.\n\n[Your name]\n[Your street]"]

@@ -17,8 +17,9 @@ from .pelican_run import run_pelican
 
 
 def build(content: str, output: str, settings_file: str, *, clean: bool = False) -> int:
-    override = {"PATH": os.path.abspath(content), "OUTPUT_PATH": os.path.abspath(output)}
-    if clean:
+    override: dict[str, object] = {"PATH": os.path.abspath(content),
+                                   "OUTPUT_PATH": os.path.abspath(output)}
+    if clean:  # otherwise the settings decide (publishconf.py empties it)
         override["DELETE_OUTPUT_DIRECTORY"] = True
     outcome = run_pelican(settings_file, override)
     if outcome.problems:

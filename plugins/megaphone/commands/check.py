@@ -12,6 +12,7 @@ import logging
 import sys
 import tempfile
 from collections import defaultdict
+from collections.abc import Iterator
 
 from ..model.report import count
 from .pelican_run import run_pelican
@@ -32,12 +33,24 @@ class _Warnings(logging.Handler):
             self.other.append(text)
 
 
+@contextlib.contextmanager
+def _collected(handler: logging.Handler) -> Iterator[None]:
+    """This report replaces the usual log while the check runs."""
+    loggers = [logging.getLogger(name) for name in ("megaphone", "pelican")]
+    for logger in loggers:
+        logger.addHandler(handler)
+        logger.propagate = False
+    try:
+        yield
+    finally:
+        for logger in loggers:
+            logger.removeHandler(handler)
+            logger.propagate = True
+
+
 def check(content: str, settings_file: str) -> int:
     warnings = _Warnings()
-    for name in ("megaphone", "pelican"):
-        logging.getLogger(name).addHandler(warnings)
-        logging.getLogger(name).propagate = False  # this report replaces the usual log
-    with tempfile.TemporaryDirectory() as scratch, \
+    with _collected(warnings), tempfile.TemporaryDirectory() as scratch, \
             contextlib.redirect_stdout(io.StringIO()):  # Pelican's "Done: ..." line
         outcome = run_pelican(settings_file, {
             "PATH": content, "OUTPUT_PATH": scratch, "MEGAPHONE_CHECK_ONLY": True,

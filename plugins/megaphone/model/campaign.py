@@ -15,7 +15,13 @@ from zoneinfo import ZoneInfo
 from . import links as link_builder
 from .addresses import parse_address_list
 from .deadline import (
-    DeadlineError, build_moment, in_words, is_open, parse_deadline, parse_timezone,
+    DeadlineError,
+    build_moment,
+    in_words,
+    is_open,
+    parse_deadline,
+    parse_timezone,
+    zone_of,
 )
 from .letter import placeholders, split_letters
 from .messages import say
@@ -75,7 +81,7 @@ class Campaign:
 
     @property
     def timezone(self) -> str:
-        return self.deadline.tzinfo.key
+        return zone_of(self.deadline).key
 
 
 @dataclass
@@ -195,7 +201,7 @@ def read_campaign(
             if len(built.mailto) > budget:
                 reading.warnings.append(say("link-long-without-letter", length=len(built.mailto)))
         variants.append(Variant(letter, subject, built))
-    if reading.problems:
+    if reading.problems or deadline is None or zone is None:
         return reading
 
     moment = build_moment(zone, today)

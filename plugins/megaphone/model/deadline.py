@@ -6,7 +6,7 @@ means the end of that day (23:59) there."""
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -52,7 +52,7 @@ def parse_deadline(text: str, zone: ZoneInfo) -> datetime:
             raise DeadlineError("deadline-no-such-time", text=text) from None
     deadline = datetime.combine(day_, clock, tzinfo=zone)
     # A wall-clock time skipped when the clocks go forward does not exist.
-    if deadline.astimezone(timezone.utc).astimezone(zone).replace(fold=0) != deadline:
+    if deadline.astimezone(UTC).astimezone(zone).replace(fold=0) != deadline:
         raise DeadlineError("deadline-skipped-hour", text=text, zone=zone.key)
     return deadline
 
@@ -72,7 +72,15 @@ def build_moment(zone: ZoneInfo, today: date | None, now: datetime | None = None
     so a campaign is still open on the day of its deadline."""
     if today is not None:
         return datetime.combine(today, time(0, 0), tzinfo=zone)
-    return now or datetime.now(timezone.utc)
+    return now or datetime.now(UTC)
+
+
+def zone_of(deadline: datetime) -> ZoneInfo:
+    """The IANA zone of a deadline made by parse_deadline."""
+    zone = deadline.tzinfo
+    if not isinstance(zone, ZoneInfo):
+        raise TypeError("a deadline carries its IANA time zone")
+    return zone
 
 
 def is_open(deadline: datetime, moment: datetime) -> bool:
@@ -95,11 +103,11 @@ def in_words(deadline: datetime, locale: str = "en_GB", pattern: str = ENGLISH_P
     The pattern is a CLDR date pattern; the sentence places {when} and {city}."""
     # Cached by the wall time *and* the zone: two deadlines at the same instant
     # in different zones are equal datetimes, but not the same words.
-    return _in_words(deadline.isoformat(), deadline.tzinfo.key, locale, pattern, sentence)
+    return _in_words(deadline.isoformat(), zone_of(deadline).key, locale, pattern, sentence)
 
 
 @lru_cache(maxsize=4096)  # each page says its deadline several times
 def _in_words(moment: str, zone_name: str, locale: str, pattern: str, sentence: str) -> str:
     deadline = datetime.fromisoformat(moment).astimezone(ZoneInfo(zone_name))
     when = format_datetime(deadline, pattern, locale=locale)
-    return sentence.format(when=when, city=zone_city(deadline.tzinfo, locale))
+    return sentence.format(when=when, city=zone_city(zone_of(deadline), locale))

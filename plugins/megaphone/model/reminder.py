@@ -5,7 +5,7 @@ give the same bytes. Its words come ready, in the page's own language."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from icalendar import Alarm, Calendar, Event
 
@@ -19,10 +19,10 @@ def reminder_ics(*, uid: str, deadline: datetime, summary: str, description: str
 
     event = Event()
     event.add("uid", uid)
-    event.add("dtstamp", stamp.astimezone(timezone.utc))
+    event.add("dtstamp", stamp.astimezone(UTC))
     # The last hour before the deadline, in UTC so no time zone table is needed.
-    event.add("dtstart", (deadline - timedelta(hours=1)).astimezone(timezone.utc))
-    event.add("dtend", deadline.astimezone(timezone.utc))
+    event.add("dtstart", (deadline - timedelta(hours=1)).astimezone(UTC))
+    event.add("dtend", deadline.astimezone(UTC))
     event.add("summary", summary)
     event.add("description", description)
     event.add("url", url)

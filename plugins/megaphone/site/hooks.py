@@ -29,7 +29,11 @@ from ..model.report import CampaignProblems, Problem, field_line, read_source
 from .contents import ARTICLE_GROUPS, PAGE_GROUPS, contents, public_base, shown_path
 from .i18n import city_filter, deadline_words_filter, language_name
 from .output import (
-    prepare_assets, publish_assets, use_translating_writer, write_page_extras, write_sitemap,
+    prepare_assets,
+    publish_assets,
+    use_translating_writer,
+    write_page_extras,
+    write_sitemap,
 )
 from .read_failures import CollectReadFailures
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import os
 from datetime import datetime
-from functools import lru_cache
+from functools import cache
 from gettext import GNUTranslations, NullTranslations
 
 from babel import Locale
@@ -18,7 +18,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from jinja2 import pass_context
 
-from ..model.deadline import in_words, zone_city
+from ..model.deadline import in_words, zone_city, zone_of
 from .words import DEADLINE_PATTERN, DEADLINE_SENTENCE
 
 
@@ -26,7 +26,7 @@ def catalogue_path(directory: str, lang: str) -> str:
     return os.path.join(directory, lang, "LC_MESSAGES", "messages.po")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load(path: str, modified: float, lang: str) -> NullTranslations:
     with open(path, "rb") as source:
         catalog = read_po(source, locale=lang)
@@ -76,4 +76,4 @@ def deadline_words_filter(context, deadline: datetime) -> str:
 @pass_context
 def city_filter(context, deadline: datetime) -> str:
     """The deadline's time zone as its city, in the page's language: 'Nueva York'."""
-    return zone_city(deadline.tzinfo, _page_locale(context))
+    return zone_city(zone_of(deadline), _page_locale(context))

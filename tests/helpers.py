@@ -1,0 +1,139 @@
+"""Helpers for every test: write tiny campaign sites and build them, in-process
+or with `make`; the example campaigns the tests share (a copy of the
+example in tests/fixtures/, never the volunteer's content/)."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+from pelican import Pelican
+
+from settings_under_test import CONF, ROOT, site_settings
+
+DEFAULT_LETTER = "Dear Council,\n\nPlease keep the park open.\n\nThank you,\n[Your name]"
+EXAMPLE_CONTENT = ROOT / "tests" / "fixtures" / "example"
+EXAMPLE_SOURCE = EXAMPLE_CONTENT / "campaigns" / "ban-the-scan-nypd.md"
+
+AWKWARD_LETTER = (
+    "Dear Ms. O'Brien & team,\n\n"
+    "Tom + Jerry say: 50% off? #hashtag = fun; a/b, c\n"
+    "Français: déjà vu. 中文：禁止人脸识别。 العربية: أوقفوا المراقبة. 📣👩🏽‍⚖️\n"
+    "A literal &bcc=evil@example.org&subject=hijack stays in the text.\n\n"
+    "[Your name]\n[Your city]"
+)
+AWKWARD_SUBJECT = "Café & \"quotes\" + 100% #1 = ¿sí? 中文 😀"
+
+
+def campaign_md(*, title="Keep the park open", slug=None, to="council@example.org",
+                subject="Keep the park open", deadline="2030-01-31", timezone=None,
+                date="2021-01-01", summary=None, cc=None, bcc=None,
+                letter=DEFAULT_LETTER, letters=None, body="Why this matters.") -> str:
+    headers = [("Title", title), ("Slug", slug), ("Date", date), ("Summary", summary),
+               ("To", to), ("Cc", cc), ("Bcc", bcc), ("Subject", subject),
+               ("Deadline", deadline), ("Timezone", timezone)]
+    lines = [f"{key}: {value}" for key, value in headers if value is not None]
+    blocks = letters if letters is not None else ([letter] if letter is not None else [])
+    parts = ["\n".join(lines), body] + [f"```letter\n{text}\n```" for text in blocks]
+    return "\n\n".join(parts) + "\n"
+
+
+def letter_in_source(text: str) -> str:
+    """The letter as the volunteer typed it, read straight from the Markdown."""
+    return re.search(r"^```letter\n(.*?)\n```$", text, re.S | re.M).group(1)
+
+
+def header(text: str, key: str) -> str:
+    return re.search(rf"^{key}: (.*)$", text, re.M).group(1)
+
+
+def example_campaigns() -> dict[str, str]:
+    """Campaigns beside the example, for the pages the shared example site must show."""
+    return {
+        "awkward.md": campaign_md(
+            title="Awkward characters", slug="awkward", subject=AWKWARD_SUBJECT,
+            to="council@example.org; a+b@example.org", cc="josé@exämple.org",
+            letter=AWKWARD_LETTER, summary="A campaign full of awkward characters."),
+        "variants.md": campaign_md(
+            title="Letter variants", slug="variants", summary="Three letters to choose from.",
+            letters=["Dear Council,\n\nKeep it open.\n\n[Your name]",
+                     "Hello,\n\nI go there every day.\n\n[Your name]",
+                     "To the Council:\n\nIt matters to [Your street].\n\n[Your name]"]),
+        "copies.md": campaign_md(
+            slug="copies", cc="cc@example.org", bcc="bcc@example.org",
+            subject="Keep it open", letters=["Dear A,\n\nOne.\n\n[Your name]",
+                                             "Dear B,\n\nTwo & more.\n\n[Your name]"]),
+        "draft.md": campaign_md(slug="draft").replace("Date:", "Status: draft\nDate:"),
+        "long.md": campaign_md(slug="long", letter="Dear all,\n\n" + "Please act now. " * 150),
+    }
+
+
+def write_example(root: Path) -> Path:
+    """The example campaigns (English and Spanish) and the ones above, as content/."""
+    content = root / "content"
+    shutil.copytree(EXAMPLE_CONTENT, content)
+    for name, text in example_campaigns().items():
+        (content / "campaigns" / name).write_text(text, "utf-8")
+    return content
+
+
+def write_site(root: Path, files: dict[str, str]) -> Path:
+    content = root / "content"
+    for name, text in files.items():
+        path = content / "campaigns" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return content
+
+
+def build(content: Path, output: Path, today: str | None = None, **override) -> Path:
+    """Build in-process, the way pelican-plugins' own tests do."""
+    settings = site_settings(PATH=str(content), OUTPUT_PATH=str(output),
+                             CAMPAIGN_TODAY=today or "", CACHE_CONTENT=False, **override)
+    Pelican(settings).run()
+    return output
+
+
+def build_as_make_does(content: Path, output: Path, today: str | None = None) -> tuple[int, str]:
+    """`make html`'s own code (megaphone.commands.build), in-process and so much
+    faster than a subprocess: its exit status, and everything it printed."""
+    from megaphone.commands.build import build as build_command
+
+    printed = io.StringIO()
+    before = os.environ.get("CAMPAIGN_TODAY")
+    os.environ["CAMPAIGN_TODAY"] = today or ""  # pelicanconf.py reads it
+    try:
+        with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(printed):
+            status = build_command(str(content), str(output), str(CONF))
+    finally:
+        if before is None:
+            del os.environ["CAMPAIGN_TODAY"]
+        else:
+            os.environ["CAMPAIGN_TODAY"] = before
+    return status, printed.getvalue()
+
+
+def make(*arguments: str, cwd: Path = ROOT, **env_vars) -> subprocess.CompletedProcess:
+    """Run a make target exactly as a volunteer does, in a subprocess."""
+    env = {**os.environ, **env_vars}
+    return subprocess.run(["make", "--no-print-directory", "-C", str(cwd), *arguments,
+                           f"PY={sys.executable}"], env=env, capture_output=True, text=True,
+                          timeout=300)
+
+
+def make_html(content: Path, output: Path, today: str | None = None, conffile=None, **env_vars):
+    """`make html` on a given content folder, into a given output folder."""
+    extra = [f"CONFFILE={conffile}"] if conffile else []
+    return make("html", f"INPUTDIR={content}", f"OUTPUTDIR={output}", *extra,
+                CAMPAIGN_TODAY=today or "", **env_vars)
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text("utf-8"), "html.parser")
