@@ -20,7 +20,8 @@ MEGAPHONE := PYTHONPATH=plugins $(BIN)/python -m megaphone.commands
 
 help:
 	@echo 'make html        build the site into $(OUTPUTDIR)/ (CAMPAIGN_TODAY=YYYY-MM-DD to build as of a day)'
-	@echo 'make test        run every test'
+	@echo 'make test        run the linters, then every test'
+	@echo 'make lint        check style, formatting and types (ruff, mypy)'
 	@echo 'make check       list every problem in every campaign, without building'
 	@echo 'make campaign TITLE="..."  start a new campaign file in content/campaigns/'
 	@echo 'make serve       preview $(OUTPUTDIR)/ on http://localhost:$(PORT)'
@@ -91,8 +92,15 @@ node_modules/.installed: package.json package-lock.json
 	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --silent && touch $@; \
 	else echo 'npm is missing: the HTML validity tests will be skipped (CI installs it).'; fi
 
-test: $(VENV)/.tested node_modules/.installed
-	$(BIN)/python -m pytest $(PYTESTOPTS)
+# Lint and types first (seconds), then every test, on both cores.
+test: lint node_modules/.installed
+	$(BIN)/python -m pytest -n 2 $(PYTESTOPTS)
+
+# Style (ruff), formatting (ruff format) and types (mypy), as configured in pyproject.toml.
+lint: $(VENV)/.tested
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 # Theme strings: collect them from the templates, then update every catalogue.
 # The build reads the .po files directly; `compile` only checks them (and

@@ -49,7 +49,7 @@ def commands(content: Path, out: Path) -> dict[str, tuple[list[str], Path]]:
     python = sys.executable
     return {
         "megaphone": ([python, "-m", "megaphone.commands", "build", str(content), "-o", str(out / "m"),
-                       "-s", str(ROOT / "pelicanconf.py"), "--delete-output-directory"], ROOT),
+                       "-s", str(ROOT / "pelicanconf.py")], ROOT),
         "plain": ([python, "-m", "pelican", str(content), "-o", str(out / "p"),
                    "-s", str(BENCH / "plain_pelicanconf.py"), "--delete-output-directory"], BENCH),
     }

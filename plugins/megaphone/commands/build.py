@@ -1,7 +1,8 @@
 """`make html` and `make publish`: build the site, and fail in plain words.
 
 Every problem in every campaign is listed at once; any other error Pelican
-logs fails the build too, instead of Pelican's exit status 0."""
+logs fails the build too, instead of Pelican's exit status 0. The site is
+built into a fresh folder that replaces the output folder only on success."""
 
 from __future__ import annotations
 
@@ -13,15 +14,22 @@ import sys
 from pelican.log import init as init_logging
 
 from ..model.report import count, format_report
-from .pelican_run import run_pelican
+from .pelican_run import Outcome, run_pelican
+from .swap import fresh_output, put_in_place
 
 
-def build(content: str, output: str, settings_file: str, *, clean: bool = False) -> int:
-    override: dict[str, object] = {"PATH": os.path.abspath(content),
-                                   "OUTPUT_PATH": os.path.abspath(output)}
-    if clean:  # otherwise the settings decide (publishconf.py empties it)
-        override["DELETE_OUTPUT_DIRECTORY"] = True
-    outcome = run_pelican(settings_file, override)
+def build_site(settings_file: str, content: str, output: str, **override: object) -> Outcome:
+    """Build into a fresh folder; on success it becomes `output`."""
+    with fresh_output(output) as building:
+        outcome = run_pelican(settings_file, {**override, "PATH": os.path.abspath(content),
+                                              "OUTPUT_PATH": str(building)})
+        if outcome.ok:
+            put_in_place(building, output)
+    return outcome
+
+
+def build(content: str, output: str, settings_file: str) -> int:
+    outcome = build_site(settings_file, content, output)
     if outcome.problems:
         print(format_report(outcome.problems), file=sys.stderr)
     elif outcome.failure:
@@ -37,11 +45,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("content", nargs="?", default="content")
     parser.add_argument("-o", "--output", default="output")
     parser.add_argument("-s", "--settings", default="pelicanconf.py")
-    parser.add_argument("--delete-output-directory", action="store_true",
-                        help="empty the output folder first")
     args = parser.parse_args(argv)
     init_logging(level=logging.WARNING)
-    return build(args.content, args.output, args.settings, clean=args.delete_output_directory)
+    return build(args.content, args.output, args.settings)
 
 
 if __name__ == "__main__":

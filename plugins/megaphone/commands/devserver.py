@@ -17,11 +17,13 @@ from pelican.log import init as init_logging
 from pelican.utils import wait_for_changes
 
 from ..model.report import format_report
-from .pelican_run import run_pelican
+from .build import build_site
 
 
-def build_once(settings_file: str, override: dict) -> tuple[bool, dict]:
-    outcome = run_pelican(settings_file, override)
+def build_once(settings_file: str, content: str, output: str) -> tuple[bool, dict]:
+    # Only changed pages are read again with Markdown (Pelican's content cache).
+    outcome = build_site(settings_file, content, output,
+                         CACHE_CONTENT=True, LOAD_CONTENT_CACHE=True)
     if outcome.problems:
         print(f"\n{format_report(outcome.problems)}\n\nThe preview still shows the last good "
               "build. Fix the file and save it: the site rebuilds by itself.", flush=True)
@@ -41,20 +43,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-b", "--bind", default="127.0.0.1")
     args = parser.parse_args(argv)
     init_logging(level=logging.WARNING)
-    override = {"PATH": os.path.abspath(args.content), "OUTPUT_PATH": os.path.abspath(args.output),
-                # Only changed pages are read again with Markdown.
-                "CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True}
+    output = os.path.abspath(args.output)
 
-    ok, settings = build_once(args.settings, override)
-    os.makedirs(override["OUTPUT_PATH"], exist_ok=True)
-    threading.Thread(target=listen, args=(args.bind, args.port, override["OUTPUT_PATH"]),
-                     daemon=True).start()
+    ok, settings = build_once(args.settings, args.content, output)
+    if not settings:
+        return 1  # the settings file itself could not be read: said above
+    os.makedirs(output, exist_ok=True)
+    threading.Thread(target=listen, args=(args.bind, args.port, output), daemon=True).start()
     try:
         while True:
             changed = wait_for_changes(args.settings, settings)
             names = ", ".join(sorted(os.path.relpath(path) for _, path in changed))
             print(f"\nChanged: {names}. Rebuilding…", flush=True)
-            ok, settings = build_once(args.settings, override)
+            ok, latest = build_once(args.settings, args.content, output)
+            settings = latest or settings  # unreadable settings: watch with the last good ones
             if ok:
                 print("Rebuilt.", flush=True)
     except KeyboardInterrupt:

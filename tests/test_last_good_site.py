@@ -1,0 +1,60 @@
+"""A failed or killed build leaves the last good site exactly as it was."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+from helpers import build_as_make_does, campaign_md, write_site
+from settings_under_test import CONF, ROOT
+
+
+def snapshot(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_a_build_with_problems_leaves_the_last_good_site(tmp_path):
+    content = write_site(tmp_path, {"park.md": campaign_md(slug="park", title="Good")})
+    output = tmp_path / "output"
+    assert build_as_make_does(content, output, "2021-01-01")[0] == 0
+    before = snapshot(output)
+    assert "park/index.html" in before and "feeds/campaigns.atom.xml" in before
+    (content / "campaigns" / "park.md").write_text(campaign_md(slug="park", to="nobody"), "utf-8")
+    (content / "campaigns" / "new.md").write_text(campaign_md(slug="new"), "utf-8")
+    status, printed = build_as_make_does(content, output, "2021-01-01")
+    assert status == 1 and "[address-invalid]" in printed
+    assert snapshot(output) == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".output")] == []
+
+
+def test_a_killed_build_leaves_the_last_good_site(tmp_path):
+    files = {f"c{i:03}.md": campaign_md(slug=f"c{i:03}", title=f"Campaign {i}") for i in range(150)}
+    content = write_site(tmp_path, files)
+    output = tmp_path / "output"
+    assert build_as_make_does(content, output, "2021-01-01")[0] == 0
+    before = snapshot(output)
+    for path in (content / "campaigns").iterdir():
+        path.write_text(path.read_text("utf-8").replace("Campaign", "Changed"), "utf-8")
+    command = [sys.executable, "-m", "megaphone.commands", "build", str(content), "-o", str(output),
+               "-s", str(CONF)]
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL,
+                               env={**os.environ, "PYTHONPATH": "plugins",
+                                    "CAMPAIGN_TODAY": "2021-01-01"})
+    # Kill it once it has written part of the new site.
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and process.poll() is None:
+        partial = [p for p in tmp_path.glob(".output.partial-*") if any(p.rglob("index.html"))]
+        if partial:
+            break
+        time.sleep(0.01)
+    assert process.poll() is None, "the build finished before it could be killed"
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=10)
+    assert snapshot(output) == before
+    # The next build clears what the killed one left, and succeeds.
+    assert build_as_make_does(content, output, "2021-01-01")[0] == 0
+    assert "Changed 7" in (output / "c007" / "index.html").read_text("utf-8")
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".output")] == []
