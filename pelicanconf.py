@@ -20,6 +20,10 @@ ARTICLE_PATHS = ["campaigns"]  # every file in content/campaigns/ is a campaign
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]  # pictures for campaigns go in content/images/
 IGNORE_FILES = [".#*", ".gitkeep"]
+# Campaigns and pages are Markdown only. Pelican's reStructuredText and HTML
+# readers are off: reStructuredText can include files from outside content/,
+# and an .html file would skip Markdown. `make check` names any file not read.
+READERS = {"rst": None, "html": None, "htm": None}
 # A campaign whose file has no Timezone line uses this one (an IANA name).
 CAMPAIGN_TIMEZONE = "America/New_York"
 # Build the site as of another day: CAMPAIGN_TODAY=2021-02-22 make html

@@ -20,7 +20,13 @@ def test_every_problem_and_warning_has_its_own_entry_in_the_guide():
 def test_the_catalogue_is_exactly_what_the_code_can_report():
     """Each code the checks raise is in the catalogue, and each entry is raised somewhere."""
     source = "\n".join(p.read_text("utf-8") for p in (ROOT / "plugins" / "megaphone").rglob("*.py"))
-    used = set(re.findall(r'(?:say|problem|Error)\(\s*(?:"[A-Za-z]+",\s*)?"([a-z0-9]+(?:-[a-z0-9]+)+)"', source))
+    code = r'"([a-z0-9]+(?:-[a-z0-9]+)+)"'
+    # say("code", ...), problem("Field", "code", ...), problem(name, "code"), SomeError("code")
+    used = set(re.findall(r'(?:say|problem|Error)\(\s*(?:"[A-Za-z]+",\s*|[a-z_]+,\s*)?' + code,
+                          source))
+    # code = "one" if ... else "other"
+    used |= {c for pair in re.findall(r"code = " + code + " if .* else " + code, source)
+             for c in pair}
     used |= {f"{prop}-missing" for prop in ("title", "date")}  # Pelican's own "could not find" log
     assert used == set(PROBLEMS) | set(WARNINGS)
 

@@ -12,6 +12,7 @@ import logging
 from dataclasses import dataclass, field
 
 from pelican import Pelican, signals
+from pelican.log import LimitFilter
 from pelican.settings import read_settings
 
 from ..model.report import CampaignProblems, Problem
@@ -57,6 +58,10 @@ signals.initialized.connect(_stop_if_a_plugin_failed, weak=False)
 def run_pelican(settings_file: str, override: dict) -> Outcome:
     """Read the settings, build (or only check), and say how it went."""
     _counter.count = 0
+    # Pelican says a repeated warning once per process; each run is a new build
+    # (the devserver's rebuilds, `make check` after `make html` in the tests).
+    LimitFilter._raised_messages.clear()
+    LimitFilter._group_count.clear()
     outcome = Outcome()
     try:
         outcome.settings = read_settings(settings_file, override=override)

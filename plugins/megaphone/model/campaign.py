@@ -127,8 +127,8 @@ def read_campaign(
 ) -> Reading:
     reading = Reading()
 
-    def problem(name: str, code: str, **values) -> None:
-        reading.problems.append(Problem(file, name, say(code, **values), code=code))
+    def problem(name: str, code: str, find: str = "", **values) -> None:
+        reading.problems.append(Problem(file, name, say(code, **values), code=code, find=find))
 
     def problem_from(name: str, error) -> None:
         reading.problems.append(Problem(file, name, str(error), code=error.code))
@@ -180,6 +180,14 @@ def read_campaign(
         elif control_characters(letter):
             problem("letter", "letter-control", number=number,
                     characters=control_characters(letter))
+
+    for name, text in (("Title", _text(metadata.get("title"))),
+                       ("Summary", _text(metadata.get("summary"))),
+                       ("explanation", split.explanation)):
+        if control_characters(text):
+            first = next(c for c in text if c not in "\n\r\t" and unicodedata.category(c) == "Cc")
+            problem(name, "text-control", find=first if name == "explanation" else "",
+                    characters=control_characters(text))
 
     if reading.problems:
         return reading

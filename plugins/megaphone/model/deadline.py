@@ -6,9 +6,9 @@ means the end of that day (23:59) there."""
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime, time
-from functools import lru_cache
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from datetime import UTC, date, datetime, time, timedelta
+from functools import cache, lru_cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from babel.dates import format_datetime, get_timezone_location
 
@@ -16,16 +16,29 @@ from .messages import ContentError
 
 _DEADLINE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2}))?$")
 END_OF_DAY = time(23, 59)
+# Years a deadline may fall in: enough for any campaign, and safe for every
+# date library between here and the visitor's browser.
+FIRST_YEAR, LAST_YEAR = 1970, 2200
+# Names some computers know but browsers reject (Intl.DateTimeFormat throws).
+_NOT_FOR_BROWSERS = ("posix/", "right/")
+_NOT_A_PLACE = {"localtime", "Factory", "posixrules"}
 
 
 class DeadlineError(ContentError):
     """A plain-words reason, with the fix."""
 
 
+@cache
+def _known_zones() -> frozenset[str]:
+    return frozenset(available_timezones())
+
+
 def parse_timezone(name: str) -> ZoneInfo:
     name = (name or "").strip()
+    if name.startswith(_NOT_FOR_BROWSERS) or name in _NOT_A_PLACE:
+        raise DeadlineError("timezone-not-for-browsers", text=name)
     try:
-        if not name or name.startswith("/") or ".." in name:
+        if not name or name.startswith("/") or ".." in name or name not in _known_zones():
             raise ValueError
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
@@ -39,6 +52,8 @@ def parse_deadline(text: str, zone: ZoneInfo) -> datetime:
     if not match:
         raise DeadlineError("deadline-unreadable", text=text)
     year, month, day, hour, minute = match.groups()
+    if not FIRST_YEAR <= int(year) <= LAST_YEAR:
+        raise DeadlineError("deadline-out-of-range", text=text, first=FIRST_YEAR, last=LAST_YEAR)
     try:
         day_ = date(int(year), int(month), int(day))
     except ValueError:
@@ -51,18 +66,32 @@ def parse_deadline(text: str, zone: ZoneInfo) -> datetime:
         except ValueError:
             raise DeadlineError("deadline-no-such-time", text=text) from None
     deadline = datetime.combine(day_, clock, tzinfo=zone)
-    # A wall-clock time skipped when the clocks go forward does not exist.
-    if deadline.astimezone(UTC).astimezone(zone).replace(fold=0) != deadline:
-        raise DeadlineError("deadline-skipped-hour", text=text, zone=zone.key)
+    if not _exists(deadline):
+        if not any(_exists(datetime.combine(day_, time(h, m), tzinfo=zone))
+                   for h in range(24) for m in (0, 30)):
+            raise DeadlineError("deadline-skipped-day", text=text, zone=zone.key,
+                                before=(day_ - timedelta(days=1)).isoformat(),
+                                after=(day_ + timedelta(days=1)).isoformat())
+        moved = deadline.astimezone(UTC).astimezone(zone)  # the same instant, after the change
+        raise DeadlineError("deadline-skipped-hour", text=text, zone=zone.key,
+                            instead=moved.strftime("%Y-%m-%d %H:%M"))
     return deadline
+
+
+def _exists(moment: datetime) -> bool:
+    """False for a wall-clock time skipped when the clocks go forward (or a day is skipped)."""
+    return moment.astimezone(UTC).astimezone(moment.tzinfo).replace(fold=0) == moment
 
 
 def parse_today(text: str) -> date:
     """The `CAMPAIGN_TODAY=YYYY-MM-DD` override of the build date."""
     try:
-        return date.fromisoformat(text.strip())
+        day = date.fromisoformat(text.strip())
     except ValueError:
         raise DeadlineError("build-date-invalid", text=text) from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise DeadlineError("build-date-invalid", text=text)
+    return day
 
 
 def build_moment(zone: ZoneInfo, today: date | None, now: datetime | None = None) -> datetime:
@@ -88,7 +117,14 @@ def is_open(deadline: datetime, moment: datetime) -> bool:
 
 
 def zone_city(zone: ZoneInfo, locale: str = "en") -> str:
-    """'New York' for America/New_York, in the reader's language: 'Nueva York'."""
+    """'New York' for America/New_York, in the reader's language: 'Nueva York'.
+
+    Etc/GMT-14 is fourteen hours *ahead* of UTC (POSIX signs are backwards):
+    it is said the way people read offsets, 'UTC+14'."""
+    if zone.key.startswith("Etc/GMT") and zone.key[7:] not in ("", "0", "+0", "-0"):
+        offset = datetime(2000, 1, 1, tzinfo=zone).utcoffset() or timedelta(0)
+        hours = int(offset.total_seconds() // 3600)
+        return f"UTC{'+' if hours >= 0 else '−'}{abs(hours)}"
     return get_timezone_location(zone, locale=locale, return_city=True)
 
 

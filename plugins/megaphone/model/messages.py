@@ -35,9 +35,18 @@ PROBLEMS = {
     "deadline-no-such-time": "{text!r} has a time that does not exist. Write the time on a "
                              "24-hour clock, from 00:00 to 23:59.",
     "deadline-skipped-hour": "{text!r} does not exist in {zone}: the clocks go forward at that "
-                             "hour. Choose a time an hour later.",
+                             "moment. Write the time just after the change instead: "
+                             "'Deadline: {instead}'.",
+    "deadline-skipped-day": "{text!r} does not exist in {zone}: that day was skipped when the "
+                            "country moved across the date line. Choose the day before or "
+                            "after: 'Deadline: {before}' or 'Deadline: {after}'.",
+    "deadline-out-of-range": "{text!r} is outside the years {first} to {last}. Check the year: "
+                             "write the last day people can send, for example 2030-02-25.",
     "timezone-unknown": "{text!r} is not a time zone name. Write a name from the IANA list, "
                         "such as America/New_York, Europe/Madrid or Asia/Shanghai.",
+    "timezone-not-for-browsers": "{text!r} is a time zone name that only some computers know, "
+                                 "and visitors' browsers reject it. Write the name of a place, "
+                                 "such as America/Chicago or Europe/Madrid.",
     # The letter
     "letter-missing": "there is no letter. Put the letter between a line '```letter' and a "
                       "line '```'.",
@@ -49,6 +58,23 @@ PROBLEMS = {
     # The page itself
     "slug-taken": "{slug!r} is also the address of {others}, so one page would overwrite the "
                   "other. Give each campaign its own Slug, for example 'Slug: {slug}-2'.",
+    "slug-characters": "{slug!r} can hold only letters, digits and dashes: it becomes the "
+                       "page's address. Write, for example, 'Slug: {suggestion}'.",
+    "slug-reserved": "{slug!r} is a name the site uses for its own files. Choose another, for "
+                     "example 'Slug: {suggestion}'.",
+    "slug-same-name": "{slug!r} differs from the address of {others} only in capital letters "
+                      "or accents written another way, so one page would overwrite the other on "
+                      "many computers. Give each campaign a clearly different Slug.",
+    "lang-unknown": "{text!r} is not a language code. Write a code such as 'Lang: es' (Spanish) "
+                    "or 'Lang: fr' (French), in lower case.",
+    "lang-case": "{text!r} must be written in lower case, because it becomes part of the page's "
+                 "address. Write 'Lang: {lower}'.",
+    "field-repeated": "is written on {count} lines ({lines}), and only one counts. Keep one line; "
+                      "for several subject lines write one 'Subjects: A | B' line.",
+    "field-not-allowed": "cannot be set in a campaign file: a campaign is always published at "
+                         "its Slug, with the site's own page design. Delete this line.",
+    "text-control": "contains invisible control characters ({characters}), usually pasted from "
+                    "another program. Retype that line by hand.",
     "title-missing": "is missing. Add a line such as 'Title: Tell the NYPD to ban facial "
                      "recognition' at the top of the file.",
     "date-missing": "is missing. Add a line such as 'Date: 2021-01-26' (the day the campaign "
@@ -62,6 +88,8 @@ PROBLEMS = {
     "file-unreadable": "could not be read ({reason}). Check the 'Key: value' lines at the top "
                        "of the file.",
     # The site
+    "budget-not-a-number": "MAILTO_BUDGET = {text!r} is not a whole number of characters. Write, "
+                           "for example, MAILTO_BUDGET = 1800.",
     "build-date-invalid": "CAMPAIGN_TODAY={text!r} is not a date. Write it as YYYY-MM-DD, for "
                           "example CAMPAIGN_TODAY=2021-02-22 make html.",
     "site-timezone-unknown": "{text!r} is not a time zone name. Write a name from the IANA "
@@ -69,6 +97,8 @@ PROBLEMS = {
 }
 
 WARNINGS = {
+    "file-not-read": "is not read, so it is not on the site: only files ending in .md are "
+                     "campaigns. Rename it to end in .md, or move it out of the folder.",
     "link-over-budget": "the email link{which} would be {length} characters, over the budget "
                         "of {budget}, so the mail-app button carries only the address and "
                         "subject and the page asks visitors to paste the letter. A shorter "

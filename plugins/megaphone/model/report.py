@@ -18,6 +18,7 @@ class Problem:
     message: str  # what is wrong and how to fix it, ending with its [code]
     line: int | None = None
     code: str = ""  # the entry in messages.PROBLEMS (and in docs/errors.md)
+    find: str = ""  # text on the problem's line, where the field alone cannot tell it
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
@@ -51,7 +52,7 @@ def _find(source: str, field: str):
         pattern = re.compile(r"^\s*(`{3,}|~{3,})\s*letter\b", re.IGNORECASE)
     else:
         pattern = re.compile(rf"^{re.escape(field)}\s*:\s*(.*)$", re.IGNORECASE)
-    for number, line in enumerate(source.splitlines(), start=1):
+    for number, line in enumerate(source.split("\n"), start=1):
         match = pattern.match(line)
         if match:
             return number, match

@@ -12,19 +12,17 @@ process" and skipping the page with exit status 0."""
 from __future__ import annotations
 
 import logging
-import os
-from collections import defaultdict
 from dataclasses import dataclass, field, replace
-from datetime import date
 
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
 from ..model.campaign import Campaign, read_campaign
-from ..model.deadline import DeadlineError, parse_timezone, parse_today
-from ..model.links import DEFAULT_BUDGET
+from ..model.deadline import DeadlineError, parse_timezone
+from ..model.header import line_containing
 from ..model.messages import say
 from ..model.page import campaign_page
+from ..model.page_checks import page_problems
 from ..model.report import CampaignProblems, Problem, field_line, read_source
 from .contents import ARTICLE_GROUPS, PAGE_GROUPS, contents, public_base, shown_path
 from .i18n import city_filter, deadline_words_filter, language_name
@@ -36,11 +34,19 @@ from .output import (
     write_sitemap,
 )
 from .read_failures import CollectReadFailures
+from .site_checks import (
+    dropped_files,
+    image_problems,
+    reserved_names,
+    same_address,
+    site_settings,
+    slug_problems,
+    unread_files,
+)
 
 logger = logging.getLogger(__name__)
 
 UNREAD_TIMEZONE = "megaphone_unread_timezone"
-SETTINGS_FILE = "pelicanconf.py"
 
 _read_failures = CollectReadFailures()
 
@@ -85,99 +91,49 @@ class SiteReading:
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (file, text)
 
 
-def _site_settings(settings, problems: list[Problem]) -> tuple[date | None, str]:
-    """The build date and the default time zone, each checked once per site."""
-    today = None
-    text = str(settings.get("CAMPAIGN_TODAY") or "").strip()
-    if text:
-        try:
-            today = parse_today(text)
-        except DeadlineError as error:
-            problems.append(Problem("(environment)", "CAMPAIGN_TODAY", str(error), code=error.code))
-    zone = settings.get("CAMPAIGN_TIMEZONE") or settings["TIMEZONE"]
-    try:
-        parse_timezone(zone)
-    except DeadlineError:
-        problems.append(Problem(SETTINGS_FILE, "CAMPAIGN_TIMEZONE",
-                                say("site-timezone-unknown", text=zone), code="site-timezone-unknown"))
-        zone = "UTC"  # so that campaigns are still checked, without repeating this
-    return today, zone
-
-
-def with_lines(problems: list[Problem], path: str) -> list[Problem]:
-    """Add the line of each field, reading the file only if it has problems."""
-    if not problems:
-        return problems
-    source = read_source(path)
-    return [p if p.line else replace(p, line=field_line(source, p.field)) for p in problems]
-
-
-def _image_problems(article, content_path: str) -> list[Problem]:
-    image = str(article.metadata.get("image") or "").strip()
-    if not image or os.path.isfile(os.path.join(content_path, image)):
-        return []
-    return [Problem(shown_path(article.source_path), "Image",
-                    say("image-not-found", path=image), code="image-not-found")]
+def with_lines(problems: list[Problem], source: str) -> list[Problem]:
+    """Add the line of each problem that has none yet, from the file's text."""
+    return [p if p.line else replace(p, line=line_containing(source, p.find)
+                                     or field_line(source, p.field)) for p in problems]
 
 
 def read_campaigns(articles: ArticlesGenerator) -> SiteReading:
     """Step 1: every campaign file through the model, drafts and translations too."""
     settings = articles.settings
     site = SiteReading(problems=list(_read_failures.problems))
-    today, default_timezone = _site_settings(settings, site.problems)
+    today, default_timezone, budget = site_settings(settings, site.problems)
+    reserved = reserved_names(settings)
     for article in contents(articles, ARTICLE_GROUPS):
         file = shown_path(article.source_path)
+        source = read_source(article.source_path)
         reading = read_campaign(
             file=file,
             metadata=_as_written(article.metadata),
             html=article._content,  # read, never rewritten: the page object holds the rest
             default_timezone=default_timezone,
             today=today,
-            budget=settings.get("MAILTO_BUDGET", DEFAULT_BUDGET),
+            budget=budget,
         )
         site.problems.extend(with_lines(
-            reading.problems + _image_problems(article, settings["PATH"]), article.source_path))
+            reading.problems + page_problems(file, source)
+            + image_problems(article, settings["PATH"]) + slug_problems(article, reserved),
+            source))
         site.warnings.extend((file, warning) for warning in reading.warnings)
         if reading.campaign is not None:
             site.campaigns[article] = reading.campaign
     return site
 
 
-def _same_address(items) -> list[Problem]:
-    """Two pages written to one file: one would silently replace the other."""
-    by_file = defaultdict(list)
-    for content in items:
-        if content.save_as:  # '' means "not written"
-            by_file[content.save_as].append(content)
-    problems = []
-    for same in by_file.values():
-        for content in same if len(same) > 1 else ():
-            others = ", ".join(shown_path(c.source_path) for c in same if c is not content)
-            problems.append(Problem(
-                shown_path(content.source_path), "Slug",
-                say("slug-taken", slug=content.slug, others=others),
-                field_line(read_source(content.source_path), "Slug"), "slug-taken"))
-    return problems
-
-
-def _dropped_files(articles: ArticlesGenerator, named: set[str]) -> list[Problem]:
-    """Anything Pelican dropped without telling us why still stops the build."""
-    problems = []
-    for path, content in articles.context["generated_content"].items():
-        file = shown_path(os.path.join(articles.path, path))
-        if content is None and file not in named:
-            problems.append(Problem(file, "file", say("file-unreadable", reason="unknown reason"),
-                                    code="file-unreadable"))
-    return problems
-
-
 def stop_on_problems(site: SiteReading, articles: ArticlesGenerator, generators) -> None:
     """Step 2: say every warning, then stop once with every problem, if any."""
     pages = [p for g in generators if isinstance(g, PagesGenerator)
              for p in contents(g, PAGE_GROUPS)]
-    problems = site.problems + _same_address(list(contents(articles, ARTICLE_GROUPS)) + pages)
-    problems += _dropped_files(articles, {p.file for p in problems})
-    for file, warning in site.warnings + _translation_warnings(site.campaigns):
+    problems = site.problems + same_address(list(contents(articles, ARTICLE_GROUPS)) + pages)
+    generated = articles.context["generated_content"]
+    problems += dropped_files(generated, articles.path, {p.file for p in problems})
+    unread = [(file, say("file-not-read")) for file in unread_files(articles.settings,
+                                                                     set(generated))]
+    for file, warning in site.warnings + unread + _translation_warnings(site.campaigns):
         _warn(file, warning)
     if problems:
         raise CampaignProblems(problems)

@@ -1,0 +1,116 @@
+"""Checks that need the whole site: its settings, every page's address, and
+the files Pelican was given but did not read."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from collections import defaultdict
+from datetime import date
+
+from ..model.deadline import DeadlineError, parse_timezone, parse_today
+from ..model.messages import say
+from ..model.report import Problem, field_line, read_source
+from ..model.slug import SlugError, check_slug, same_name
+from .contents import shown_path
+
+SETTINGS_FILE = "pelicanconf.py"
+# What the site publishes besides campaign folders (see output.py and pelicanconf.py).
+SITE_FILES = {"feeds", "drafts", "robots.txt", "sitemap.xml", "index.html", "_headers"}
+
+
+def site_settings(settings, problems: list[Problem]) -> tuple[date | None, str, int]:
+    """The build date, the default time zone and the link budget, each checked once."""
+    today = None
+    text = str(settings.get("CAMPAIGN_TODAY") or "").strip()
+    if text:
+        try:
+            today = parse_today(text)
+        except DeadlineError as error:
+            problems.append(Problem("(environment)", "CAMPAIGN_TODAY", str(error), code=error.code))
+    zone = settings.get("CAMPAIGN_TIMEZONE") or settings["TIMEZONE"]
+    try:
+        parse_timezone(zone)
+    except DeadlineError:
+        problems.append(Problem(SETTINGS_FILE, "CAMPAIGN_TIMEZONE",
+                                say("site-timezone-unknown", text=zone), code="site-timezone-unknown"))
+        zone = "UTC"  # so that campaigns are still checked, without repeating this
+    budget = settings.get("MAILTO_BUDGET", 1800)
+    if isinstance(budget, bool) or not isinstance(budget, int) or budget <= 0:
+        problems.append(Problem(SETTINGS_FILE, "MAILTO_BUDGET",
+                                say("budget-not-a-number", text=budget), code="budget-not-a-number"))
+        budget = 1800
+    return today, zone, budget
+
+
+def reserved_names(settings) -> set[str]:
+    """Folder and file names at the top of the site that are not campaigns."""
+    return SITE_FILES | {settings["THEME_STATIC_DIR"]} | {
+        path.strip("/").split("/")[0] for path in settings.get("STATIC_PATHS", [])}
+
+
+def slug_problems(content, reserved: set[str]) -> list[Problem]:
+    try:
+        check_slug(content.slug, reserved)
+    except SlugError as error:
+        source = read_source(content.source_path)
+        return [Problem(shown_path(content.source_path), "Slug", str(error),
+                        field_line(source, "Slug"), error.code)]
+    return []
+
+
+def image_problems(article, content_path: str) -> list[Problem]:
+    image = str(article.metadata.get("image") or "").strip()
+    if not image or os.path.isfile(os.path.join(content_path, image)):
+        return []
+    return [Problem(shown_path(article.source_path), "Image",
+                    say("image-not-found", path=image), code="image-not-found")]
+
+
+def same_address(items) -> list[Problem]:
+    """Two pages written to one file, or to two names that many computers take
+    for one (case, accents): one would silently replace the other."""
+    by_name = defaultdict(list)
+    for content in items:
+        if content.save_as:  # '' means "not written"
+            by_name[same_name(content.save_as)].append(content)
+    problems = []
+    for same in by_name.values():
+        for content in same if len(same) > 1 else ():
+            others = [c for c in same if c is not content]
+            exact = [c for c in others if c.save_as == content.save_as]
+            code = "slug-taken" if exact else "slug-same-name"
+            named = ", ".join(shown_path(c.source_path) for c in (exact or others))
+            problems.append(Problem(
+                shown_path(content.source_path), "Slug",
+                say(code, slug=content.slug, others=named),
+                field_line(read_source(content.source_path), "Slug"), code))
+    return problems
+
+
+def dropped_files(generated: dict, base: str, named: set[str]) -> list[Problem]:
+    """Anything Pelican dropped without telling us why still stops the build."""
+    problems = []
+    for path, content in generated.items():
+        file = shown_path(os.path.join(base, path))
+        if content is None and file not in named:
+            problems.append(Problem(file, "file", say("file-unreadable", reason="unknown reason"),
+                                    code="file-unreadable"))
+    return problems
+
+
+def unread_files(settings, read: set[str]) -> list[str]:
+    """Files in the campaign and page folders that Pelican did not read, such
+    as `park.MD` or `notes.txt`: the volunteer may think they are published."""
+    ignored = list(settings.get("IGNORE_FILES", []))
+    unread = []
+    for folder in list(settings.get("ARTICLE_PATHS", [])) + list(settings.get("PAGE_PATHS", [])):
+        root = os.path.join(settings["PATH"], folder)
+        for directory, _, names in os.walk(root):
+            for name in sorted(names):
+                path = os.path.relpath(os.path.join(directory, name), settings["PATH"])
+                if name.startswith(".") or any(fnmatch.fnmatch(name, p) for p in ignored):
+                    continue
+                if path not in read:
+                    unread.append(shown_path(os.path.join(settings["PATH"], path)))
+    return sorted(set(unread))
