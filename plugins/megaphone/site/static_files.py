@@ -19,6 +19,7 @@ Each function returns problems; an empty list means "safe to publish"."""
 
 from __future__ import annotations
 
+import fnmatch
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -31,6 +32,8 @@ PICTURE_KINDS = ("PNG", "JPEG", "GIF", "WebP", "AVIF")
 PICTURE_SUFFIXES = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".gif": "GIF",
                     ".webp": "WebP", ".avif": "AVIF"}
 SOURCE_SUFFIXES = (".md",)
+# Pelican's IGNORE_FILES in pelicanconf.py: never read nor copied.
+DEFAULT_IGNORE = (".#*", ".gitkeep")
 _HEAD_BYTES = 64
 
 _ADVICE = {
@@ -129,8 +132,21 @@ def escaping_links(content: str | Path) -> list[str]:
                   for path, _ in _bad_links(content))
 
 
-def _files_under(folder: str, root: str) -> Iterable[str]:
-    """Files under `folder`, following links only while they stay inside `root`."""
+def _ignored(name: str, ignore: Iterable[str]) -> bool:
+    """Pelican's IGNORE_FILES: patterns matched against each file and folder name."""
+    return any(fnmatch.fnmatch(name, pattern) for pattern in ignore)
+
+
+def _is_folder(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()  # follows a link: checked against root when visited
+    except OSError:  # a link loop: link_problems reports it
+        return False
+
+
+def _files_under(folder: str, root: str, ignore: Iterable[str] = ()) -> Iterable[str]:
+    """Files under `folder`, as Pelican walks it (following links), but only while
+    they stay inside `root`, and each folder once."""
     seen: set[str] = set()
     stack = [folder]
     while stack:
@@ -144,15 +160,20 @@ def _files_under(folder: str, root: str) -> Iterable[str]:
         except OSError:
             continue
         for entry in entries:
-            if entry.is_dir():  # follows a link, checked against root above
+            if _ignored(entry.name, ignore):
+                continue
+            if _is_folder(entry):
                 stack.append(entry.path)
             else:
                 yield entry.path
 
 
-def static_problems(content: str | Path, static_paths: Iterable[str]) -> list[Problem]:
+def static_problems(content: str | Path, static_paths: Iterable[str],
+                    ignore: Iterable[str] = DEFAULT_IGNORE) -> list[Problem]:
     """Every file Pelican would publish from `static_paths` (e.g. STATIC_PATHS = ['images'])
-    that is not a picture by its first bytes. Links are `link_problems`' business."""
+    that is not a picture by its first bytes. `ignore` is IGNORE_FILES: those are
+    never copied (but .htaccess and other hidden files are). Links are
+    `link_problems`' business."""
     root = os.path.realpath(content)
     problems = []
     for static in static_paths:
@@ -160,7 +181,7 @@ def static_problems(content: str | Path, static_paths: Iterable[str]) -> list[Pr
         if os.path.isfile(start):
             candidates: Iterable[str] = [start]
         else:
-            candidates = _files_under(start, root)
+            candidates = _files_under(start, root, ignore)
         for path in candidates:
             real = os.path.realpath(path)
             if not _inside(real, root) or not os.path.exists(real):
@@ -170,16 +191,17 @@ def static_problems(content: str | Path, static_paths: Iterable[str]) -> list[Pr
     return problems
 
 
-def source_problems(content: str | Path, source_paths: Iterable[str]) -> list[Problem]:
+def source_problems(content: str | Path, source_paths: Iterable[str],
+                    ignore: Iterable[str] = DEFAULT_IGNORE) -> list[Problem]:
     """Files in the campaign and page folders (ARTICLE_PATHS, PAGE_PATHS) that are
     not Markdown. Pelican would read .rst and .html ones, and its reStructuredText
     reader obeys `.. include::` and `.. raw:: html :file:` for any file on the machine."""
     problems = []
     for folder in source_paths:
-        for path in _files_under(os.path.join(content, folder), os.path.realpath(content)):
-            name = os.path.basename(path)
-            if name.startswith(".") or name.lower().endswith(SOURCE_SUFFIXES):
-                continue  # hidden files (.gitkeep, editor backups) are not read
+        for path in _files_under(os.path.join(content, folder), os.path.realpath(content),
+                                 ignore):
+            if path.lower().endswith(SOURCE_SUFFIXES):
+                continue
             shown = shown_path(path)
             problems.append(Problem(shown, "file", say("content-not-markdown", path=shown),
                                     code="content-not-markdown"))
