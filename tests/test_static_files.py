@@ -231,6 +231,16 @@ def test_copies_from_outside_content_or_to_outside_output_are_refused(tmp_path, 
     assert "outside the output folder" in problems[-1].message
 
 
+def test_copies_as_pelican_lists_them_with_absolute_sources(tmp_path, outside):
+    """context['staticfiles'] holds absolute source paths."""
+    content = the_site(tmp_path)
+    copies = [(str(content / "images" / "park.png"), "images/park.png"),
+              (str(outside), "park/secret.txt")]
+    problems = copy_problems(copies, content=content, output=tmp_path / "out",
+                             static_paths=["images"])
+    assert [(p.file, p.code) for p in problems] == [(str(outside), "static-link-outside")]
+
+
 def test_the_projects_own_content_is_safe():
     content = ROOT / "content"
     assert link_problems(content) == []
