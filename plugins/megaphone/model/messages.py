@@ -87,6 +87,43 @@ PROBLEMS = {
                      "with the UTF-8 encoding.",
     "file-unreadable": "could not be read ({reason}). Check the 'Key: value' lines at the top "
                        "of the file.",
+    # Invisible characters (model/invisible.py)
+    "invisible-characters": "contains characters you cannot see: {characters}{hidden}. They can "
+                            "hide or reverse words, and would be sent or shown as they are. "
+                            "Delete the text around them and type it again by hand.",
+    "letter-invisible": "letter {number}, line {line} contains characters you cannot see: "
+                        "{characters}{hidden}. They can hide or reverse words, and every "
+                        "email would carry them. Delete that line and type it again by hand.",
+    # HTML in the explanation and the Summary (model/safe_html.py)
+    "html-element": "{snippet}: a campaign page cannot contain <{element}>, so it would not "
+                    "appear. {advice}",
+    "html-attribute": "{snippet}: {attribute!r} is not allowed on <{element}>, so it would not "
+                      "appear. {advice}",
+    "html-link-scheme": "{snippet}: a link can start with https://, http://, mailto: or a path "
+                        "on this site, not {scheme!r}. Write the web address of the page, for "
+                        "example [the report](https://example.org/report).",
+    "html-image-elsewhere": "{snippet}: the picture {src!r} is not on this site, and the page "
+                            "shows only pictures from this site (a picture from elsewhere "
+                            "would tell that site who reads the page). Save it in "
+                            "content/images/ and write ![what it shows](images/<file name>).",
+    "html-unsafe": "{snippet}: this HTML would not appear as written ({change}). Write this "
+                   "part in plain Markdown instead.",
+    # Files in the content folder (site/static_files.py)
+    "content-not-markdown": "{path!r} is not a Markdown file, and only Markdown files are read "
+                            "(other formats can copy files from the computer that builds the "
+                            "site). Write the campaign in a file whose name ends in .md.",
+    "static-not-image": "{path!r} is not a PNG, JPEG, GIF, WebP or AVIF picture{found}, and "
+                        "only those pictures are published from the content folder. {advice}",
+    "symlink-outside": "{path!r} is a link to {target!r}, outside the content folder, and "
+                       "nothing outside it is published. Put a copy of the file itself in "
+                       "content/images/ instead of the link.",
+    "symlink-broken": "{path!r} is a link that leads nowhere (or back to itself). Delete it, "
+                      "and put the file itself in the content folder.",
+    "static-link-outside": "{path!r} would be published by a {{static}} or {{attach}} link, "
+                           "but it is {why}. Put the picture in content/images/ and link to "
+                           "it as images/<file name>.",
+    "image-outside": "{path!r} is not inside content/images/. Put the picture in "
+                     "content/images/ and write 'Image: images/<file name>'.",
     # The site
     "budget-not-a-number": "MAILTO_BUDGET = {text!r} is not a whole number of characters. Write, "
                            "for example, MAILTO_BUDGET = 1800.",
@@ -115,6 +152,13 @@ WARNINGS = {
     "translation-recipients-differ": "this translation sends to {these}, but {original} sends "
                                      "to {those}. Check that both versions write to the same "
                                      "people.",
+    "mailto-not-recipients": "{snippet}: this email link writes to {addresses}, not to the "
+                             "people this campaign writes to, and it could pass for the "
+                             "button that sends the letter. Remove it, or make sure it is "
+                             "meant to be there.",
+    "address-mixed-scripts": "{address!r} {description}, so it may imitate another address. "
+                             "Copy the address again from the recipient's own website, or "
+                             "type it by hand.",
 }
 
 

@@ -1,0 +1,72 @@
+"""The site's security headers, defined once.
+
+The Content-Security-Policy is written here and nowhere else: the pages'
+<meta> tag (theme/templates/base.html) and the `_headers` file that Netlify
+and Cloudflare Pages read both come from `content_security_policy`.
+
+A <meta> CSP cannot say `frame-ancestors` (browsers ignore it there), and it
+covers only HTML pages; the HTTP header adds `frame-ancestors 'none'` and
+covers every file. docs/publishing.md gives the same headers for nginx,
+Apache and Caddy."""
+
+from __future__ import annotations
+
+# Everything from this site only; the page's one inline <style> by its hash;
+# the script cannot send anything anywhere, and nothing can be embedded.
+_POLICY = (
+    ("default-src", "'self'"),
+    ("script-src", "'self'"),
+    ("style-src", "{style_hash}"),
+    ("img-src", "'self' data:"),
+    ("font-src", "'self'"),
+    ("connect-src", "'none'"),
+    ("object-src", "'none'"),
+    ("frame-src", "'none'"),
+    ("base-uri", "'none'"),
+    ("form-action", "'none'"),
+)
+
+# Features the site never uses, turned off for its pages and anything they
+# could embed. Not clipboard-write (the copy buttons) nor web-share (the
+# share button): both are used. interest-cohort is the older name of
+# browsing-topics; browsers that know neither ignore them.
+UNUSED_FEATURES = (
+    "accelerometer", "autoplay", "bluetooth", "browsing-topics", "camera", "display-capture",
+    "geolocation", "gyroscope", "hid", "interest-cohort", "magnetometer", "microphone", "midi",
+    "payment", "publickey-credentials-get", "screen-wake-lock", "serial", "usb",
+    "xr-spatial-tracking",
+)
+
+
+def content_security_policy(style_hash: str, *, frame_ancestors: bool = False) -> str:
+    """The policy, with the inline stylesheet's CSP source (e.g. 'sha256-...').
+
+    `frame_ancestors` adds `frame-ancestors 'none'`, for the HTTP header only."""
+    if not style_hash.strip() or ";" in style_hash or "," in style_hash:
+        raise ValueError(f"not a CSP source for the stylesheet: {style_hash!r}")
+    directives = [f"{name} {value.format(style_hash=style_hash.strip())}"
+                  for name, value in _POLICY]
+    if frame_ancestors:
+        directives.append("frame-ancestors 'none'")
+    return "; ".join(directives)
+
+
+def permissions_policy() -> str:
+    return ", ".join(f"{feature}=()" for feature in UNUSED_FEATURES)
+
+
+def security_headers(style_hash: str) -> list[tuple[str, str]]:
+    """Every header, in order, as (name, value): the same for every file of the site."""
+    return [
+        ("Content-Security-Policy", content_security_policy(style_hash, frame_ancestors=True)),
+        ("X-Content-Type-Options", "nosniff"),  # an image is never run as a script or page
+        ("Referrer-Policy", "no-referrer"),
+        ("X-Frame-Options", "DENY"),  # frame-ancestors, for browsers that predate it
+        ("Permissions-Policy", permissions_policy()),
+    ]
+
+
+def headers_file(style_hash: str) -> str:
+    """The text of `_headers` (Netlify, Cloudflare Pages): a path, then indented headers."""
+    lines = ["/*"] + [f"  {name}: {value}" for name, value in security_headers(style_hash)]
+    return "\n".join(lines) + "\n"
