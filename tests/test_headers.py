@@ -4,8 +4,13 @@ import re
 
 import pytest
 
+from helpers import campaign_md
 from megaphone.site.headers import (
-    UNUSED_FEATURES, content_security_policy, headers_file, permissions_policy, security_headers,
+    UNUSED_FEATURES,
+    content_security_policy,
+    headers_file,
+    permissions_policy,
+    security_headers,
 )
 from settings_under_test import ROOT
 
@@ -27,15 +32,6 @@ def test_the_policy_is_the_one_the_pages_use_today():
         "form-action": "'none'",
     }
     assert directives(content_security_policy(HASH)) == written
-
-
-def test_the_template_meta_matches_until_it_uses_the_function():
-    """base.html still spells the policy out; it must say exactly the same."""
-    template = (ROOT / "theme" / "templates" / "base.html").read_text("utf-8")
-    meta = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', template)
-    if meta is None:  # the template now takes it from content_security_policy
-        pytest.skip("base.html no longer spells out the policy")
-    assert meta.group(1).replace("{{ STYLE_HASH }}", HASH) == content_security_policy(HASH)
 
 
 def test_frame_ancestors_only_in_the_header():
@@ -95,3 +91,17 @@ def test_publishing_guide_gives_the_same_headers_for_each_server():
         assert guide.count(name) >= 4, name
         if name != "Content-Security-Policy":
             assert guide.count(value) >= 4, (name, value)
+
+
+def test_the_built_headers_file_and_every_page_agree_on_the_policy(site):
+    out = site({"a.md": campaign_md(slug="a")}, today="2021-01-01")
+    lines = (out / "_headers").read_text("utf-8").splitlines()
+    assert lines[0] == "/*"
+    headers = dict(line.strip().split(": ", 1) for line in lines[1:] if line.strip())
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Referrer-Policy"] == "no-referrer"
+    header_policy = headers["Content-Security-Policy"]
+    for page in out.rglob("*.html"):
+        meta = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"',
+                         page.read_text("utf-8")).group(1).replace("&#39;", "'")
+        assert header_policy == meta + "; frame-ancestors 'none'", page

@@ -7,7 +7,6 @@ the hooks hand it plain values."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -23,8 +22,9 @@ from .deadline import (
     parse_timezone,
     zone_of,
 )
+from .invisible import control_characters, letter_errors, mixed_scripts_warning, text_errors
 from .letter import placeholders, split_letters
-from .messages import say
+from .messages import ContentError, say
 from .report import Problem
 
 ADDRESS_FIELDS = (("to", "To"), ("cc", "Cc"), ("bcc", "Bcc"))
@@ -108,14 +108,6 @@ def _subject_lines(value) -> list[str]:
     return [s.strip() for line in lines for s in re.split(r"[|\n]", str(line)) if s.strip()]
 
 
-def control_characters(text: str) -> str:
-    """Invisible control characters, which no letter means to send.
-
-    Line breaks and tabs are fine; so are joiners inside emoji."""
-    return ", ".join(sorted({f"U+{ord(c):04X}" for c in text
-                             if unicodedata.category(c) == "Cc" and c not in "\n\r\t"}))
-
-
 def read_campaign(
     *,
     file: str,
@@ -130,7 +122,7 @@ def read_campaign(
     def problem(name: str, code: str, find: str = "", **values) -> None:
         reading.problems.append(Problem(file, name, say(code, **values), code=code, find=find))
 
-    def problem_from(name: str, error) -> None:
+    def problem_from(name: str, error: ContentError) -> None:
         reading.problems.append(Problem(file, name, str(error), code=error.code))
 
     recipients = {}
@@ -152,8 +144,8 @@ def read_campaign(
     elif not subjects:
         problem("Subject", "subject-missing")
     for subject in subjects:
-        if control_characters(subject):
-            problem("Subject", "subject-control", characters=control_characters(subject))
+        for invisible in text_errors(subject):
+            problem_from("Subject", invisible)
 
     deadline = None
     zone_name = _text(metadata.get("timezone")) or default_timezone
@@ -177,17 +169,17 @@ def read_campaign(
     for number, letter in enumerate(split.letters, start=1):
         if not letter.strip():
             problem("letter", "letter-empty", number=number)
-        elif control_characters(letter):
-            problem("letter", "letter-control", number=number,
-                    characters=control_characters(letter))
+        else:
+            for invisible in letter_errors(letter, number):
+                problem_from("letter", invisible)
 
-    for name, text in (("Title", _text(metadata.get("title"))),
-                       ("Summary", _text(metadata.get("summary"))),
-                       ("explanation", split.explanation)):
-        if control_characters(text):
-            first = next(c for c in text if c not in "\n\r\t" and unicodedata.category(c) == "Cc")
-            problem(name, "text-control", find=first if name == "explanation" else "",
-                    characters=control_characters(text))
+    for name in ("Title", "Summary"):
+        for invisible in text_errors(_text(metadata.get(name.lower()))):
+            problem_from(name, invisible)
+    if control_characters(split.explanation):  # feeds cannot carry them
+        first = next(c for c in split.explanation if control_characters(c))
+        problem("explanation", "text-control", find=first,
+                characters=control_characters(split.explanation))
 
     if reading.problems:
         return reading
@@ -226,6 +218,10 @@ def read_campaign(
     )
     if reading.campaign.is_open and deadline - moment < timedelta(hours=24):
         reading.warnings.append(say("deadline-soon", when=in_words(deadline)))
+    for address in recipients["to"] + recipients["cc"] + recipients["bcc"]:
+        warning = mixed_scripts_warning(address)
+        if warning:
+            reading.warnings.append(warning)
     if not _text(metadata.get("summary")):
         reading.warnings.append(say("summary-missing"))
     if not _text(metadata.get("image")):

@@ -149,7 +149,7 @@ def _hidden_words(text: str) -> str:
 def control_characters(text: str) -> str:
     """Control characters (Cc) other than line breaks and tabs, as 'U+0007, U+001B'.
 
-    The format `subject-control` and `letter-control` have always used."""
+    The format the messages have always used."""
     return ", ".join(sorted({f"U+{ord(c):04X}" for c in text
                              if unicodedata.category(c) == "Cc" and c not in KEPT_CONTROLS}))
 

@@ -22,8 +22,6 @@ PROBLEMS = {
                        "the subject line of the email.",
     "subject-empty": "is empty. Write the subject line of the email after 'Subject:', for "
                      "example 'Subject: Ban facial recognition'.",
-    "subject-control": "contains invisible control characters ({characters}). "
-                       "Retype the subject by hand.",
     # Deadline and Timezone
     "deadline-missing": "is missing. Add the last day people can send, for example "
                         "'Deadline: 2021-02-25' (or '2021-02-25 17:00').",
@@ -52,8 +50,6 @@ PROBLEMS = {
                       "line '```'.",
     "letter-empty": "letter {number} is empty. Write the letter between '```letter' and '```', "
                     "or delete the empty block.",
-    "letter-control": "letter {number} contains invisible control characters ({characters}), "
-                      "usually pasted from another program. Retype the lines they are on.",
     "letter-unencodable": "{reason}. Retype that part of the letter or subject.",
     # The page itself
     "slug-taken": "{slug!r} is also the address of {others}, so one page would overwrite the "
@@ -109,9 +105,6 @@ PROBLEMS = {
     "html-unsafe": "{snippet}: this HTML would not appear as written ({change}). Write this "
                    "part in plain Markdown instead.",
     # Files in the content folder (site/static_files.py)
-    "content-not-markdown": "{path!r} is not a Markdown file, and only Markdown files are read "
-                            "(other formats can copy files from the computer that builds the "
-                            "site). Write the campaign in a file whose name ends in .md.",
     "static-not-image": "{path!r} is not a PNG, JPEG, GIF, WebP or AVIF picture{found}, and "
                         "only those pictures are published from the content folder. {advice}",
     "symlink-outside": "{path!r} is a link to {target!r}, outside the content folder, and "

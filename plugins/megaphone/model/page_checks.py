@@ -8,7 +8,8 @@ from __future__ import annotations
 from .header import NOT_ALLOWED, header_lines, repeated
 from .language import LanguageError, check_language
 from .messages import say
-from .report import Problem
+from .report import Problem, field_line
+from .safe_html import check_html, foreign_mailto_links
 
 
 def page_problems(file: str, source: str) -> list[Problem]:
@@ -28,3 +29,22 @@ def page_problems(file: str, source: str) -> list[Problem]:
             except LanguageError as error:
                 problems.append(Problem(file, line.key, str(error), line.line, error.code))
     return problems
+
+
+def html_problems(file: str, source: str, html: str, *, field: str = "explanation",
+                  recipients: tuple[str, ...] = ()) -> tuple[list[Problem], list[str]]:
+    """What in a page's HTML would not appear (problems), and email links to
+    people the campaign does not write to (warnings).
+
+    `field` is "explanation" (found by its text in the file) or "Summary"."""
+    problems, warnings = [], []
+    findings = check_html(html)
+    if recipients:
+        findings += foreign_mailto_links(html, recipients)
+    for finding in findings:
+        if finding.kind == "warning":
+            warnings.append(finding.message)
+            continue
+        line = finding.line_in(source) if field == "explanation" else field_line(source, field)
+        problems.append(Problem(file, field, finding.message, line, finding.code))
+    return problems, warnings

@@ -280,6 +280,7 @@ def _attribute_findings(tag: str, attrs: list[tuple[str, str]], snippet: str) ->
     findings = []
     for name, value in attrs:
         look_for = (snippet, value, name)
+        reason: str | None
         if name not in ATTRIBUTES.get(tag, ()):
             reason = "attribute"
         else:

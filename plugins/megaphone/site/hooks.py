@@ -22,7 +22,7 @@ from ..model.deadline import DeadlineError, parse_timezone
 from ..model.header import line_containing
 from ..model.messages import say
 from ..model.page import campaign_page
-from ..model.page_checks import page_problems
+from ..model.page_checks import html_problems, page_problems
 from ..model.report import CampaignProblems, Problem, field_line, read_source
 from .contents import ARTICLE_GROUPS, PAGE_GROUPS, contents, public_base, shown_path
 from .i18n import city_filter, deadline_words_filter, language_name
@@ -36,13 +36,13 @@ from .output import (
 from .read_failures import CollectReadFailures
 from .site_checks import (
     dropped_files,
-    image_problems,
     reserved_names,
     same_address,
     site_settings,
     slug_problems,
     unread_files,
 )
+from .static_files import copy_problems, image_field_problems, link_problems, static_problems
 
 logger = logging.getLogger(__name__)
 
@@ -52,6 +52,11 @@ _read_failures = CollectReadFailures()
 
 
 def initialized(pelican) -> None:
+    # Before Pelican walks content/: a link out of it (to /proc/self/environ,
+    # to .git/config) must never be read, copied or followed round a loop.
+    links = link_problems(pelican.settings["PATH"])
+    if links:
+        raise CampaignProblems(links)
     filters = pelican.settings.setdefault("JINJA_FILTERS", {})
     filters.update(deadline_words=deadline_words_filter, city=city_filter,
                    language_name=language_name)
@@ -114,11 +119,18 @@ def read_campaigns(articles: ArticlesGenerator) -> SiteReading:
             today=today,
             budget=budget,
         )
+        campaign = reading.campaign
+        html, html_warnings = html_problems(
+            file, source, campaign.explanation if campaign else article._content,
+            recipients=campaign.to + campaign.cc + campaign.bcc if campaign else ())
+        summary, _ = html_problems(file, source, str(article.metadata.get("summary") or ""),
+                                   field="Summary")
+        image = image_field_problems(settings["PATH"], str(article.metadata.get("image") or ""),
+                                     file=file)
         site.problems.extend(with_lines(
-            reading.problems + page_problems(file, source)
-            + image_problems(article, settings["PATH"]) + slug_problems(article, reserved),
-            source))
-        site.warnings.extend((file, warning) for warning in reading.warnings)
+            reading.problems + page_problems(file, source) + html + summary + image
+            + slug_problems(article, reserved), source))
+        site.warnings.extend((file, warning) for warning in reading.warnings + html_warnings)
         if reading.campaign is not None:
             site.campaigns[article] = reading.campaign
     return site
@@ -129,6 +141,15 @@ def stop_on_problems(site: SiteReading, articles: ArticlesGenerator, generators)
     pages = [p for g in generators if isinstance(g, PagesGenerator)
              for p in contents(g, PAGE_GROUPS)]
     problems = site.problems + same_address(list(contents(articles, ARTICLE_GROUPS)) + pages)
+    problems += [problem for page in pages for problem in html_problems(
+        shown_path(page.source_path), read_source(page.source_path), page._content)[0]]
+    settings = articles.settings
+    problems += static_problems(settings["PATH"], settings["STATIC_PATHS"],
+                                settings.get("IGNORE_FILES", ()))
+    problems += copy_problems(((s.source_path, s.save_as)
+                               for s in articles.context.get("staticfiles", [])),
+                              content=settings["PATH"], output=settings["OUTPUT_PATH"],
+                              static_paths=settings["STATIC_PATHS"])
     generated = articles.context["generated_content"]
     problems += dropped_files(generated, articles.path, {p.file for p in problems})
     unread = [(file, say("file-not-read")) for file in unread_files(articles.settings,

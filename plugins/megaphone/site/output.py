@@ -17,6 +17,7 @@ from ..model.reminder import reminder_ics
 from ..model.sitemap import Entry, sitemap_xml
 from .assets import fingerprinted_name, inline_style
 from .contents import ARTICLE_GROUPS, contents, public_base
+from .headers import content_security_policy, headers_file
 from .i18n import deadline_in_words, locale_for, translations
 from .words import REMINDER_ALARM, REMINDER_DESCRIPTION, REMINDER_SUMMARY
 
@@ -31,6 +32,7 @@ def prepare_assets(settings) -> None:
     script = fingerprinted_name(os.path.join(static, *SCRIPT))
     settings.setdefault("JINJA_GLOBALS", {}).update(
         INLINE_CSS=Markup(style.css), STYLE_HASH=Markup(style.csp_source),
+        CSP=Markup(content_security_policy(style.csp_source)),
         SCRIPT_PATH=f"{settings['THEME_STATIC_DIR']}/{SCRIPT[0]}/{script}")
 
 
@@ -45,6 +47,8 @@ def publish_assets(pelican) -> None:
     os.makedirs(os.path.dirname(target), exist_ok=True)
     shutil.copyfile(os.path.join(static, *SCRIPT), target)
     write_robots(settings)
+    with open(os.path.join(settings["OUTPUT_PATH"], "_headers"), "w", encoding="utf-8") as out:
+        out.write(headers_file(settings["JINJA_GLOBALS"]["STYLE_HASH"]))
     for plain in (STYLESHEET, SCRIPT):
         path = os.path.join(output, *plain)
         if os.path.exists(path):

@@ -59,14 +59,6 @@ def slug_problems(content, reserved: set[str]) -> list[Problem]:
     return []
 
 
-def image_problems(article, content_path: str) -> list[Problem]:
-    image = str(article.metadata.get("image") or "").strip()
-    if not image or os.path.isfile(os.path.join(content_path, image)):
-        return []
-    return [Problem(shown_path(article.source_path), "Image",
-                    say("image-not-found", path=image), code="image-not-found")]
-
-
 def same_address(items) -> list[Problem]:
     """Two pages written to one file, or to two names that many computers take
     for one (case, accents): one would silently replace the other."""

@@ -31,7 +31,6 @@ from .contents import shown_path
 PICTURE_KINDS = ("PNG", "JPEG", "GIF", "WebP", "AVIF")
 PICTURE_SUFFIXES = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".gif": "GIF",
                     ".webp": "WebP", ".avif": "AVIF"}
-SOURCE_SUFFIXES = (".md",)
 # Pelican's IGNORE_FILES in pelicanconf.py: never read nor copied.
 DEFAULT_IGNORE = (".#*", ".gitkeep")
 _HEAD_BYTES = 64
@@ -188,23 +187,6 @@ def static_problems(content: str | Path, static_paths: Iterable[str],
                 continue  # a link outside, or to nowhere: reported by link_problems
             if file_picture_kind(real) is None:
                 problems.append(_not_picture(path, shown_path(path)))
-    return problems
-
-
-def source_problems(content: str | Path, source_paths: Iterable[str],
-                    ignore: Iterable[str] = DEFAULT_IGNORE) -> list[Problem]:
-    """Files in the campaign and page folders (ARTICLE_PATHS, PAGE_PATHS) that are
-    not Markdown. Pelican would read .rst and .html ones, and its reStructuredText
-    reader obeys `.. include::` and `.. raw:: html :file:` for any file on the machine."""
-    problems = []
-    for folder in source_paths:
-        for path in _files_under(os.path.join(content, folder), os.path.realpath(content),
-                                 ignore):
-            if path.lower().endswith(SOURCE_SUFFIXES):
-                continue
-            shown = shown_path(path)
-            problems.append(Problem(shown, "file", say("content-not-markdown", path=shown),
-                                    code="content-not-markdown"))
     return problems
 
 
