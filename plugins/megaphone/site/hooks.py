@@ -27,7 +27,7 @@ from ..model.messages import say
 from ..model.page import campaign_page
 from ..model.report import CampaignProblems, Problem, field_line, read_source
 from .contents import ARTICLE_GROUPS, PAGE_GROUPS, contents, public_base, shown_path
-from .i18n import city_filter, deadline_words_filter, language_name
+from .i18n import SCRIPT_LOCALE_FILTERS, city_filter, deadline_words_filter, language_name
 from .output import (
     prepare_assets, publish_assets, use_translating_writer, write_page_extras, write_sitemap,
 )
@@ -45,6 +45,7 @@ def initialized(pelican) -> None:
     filters = pelican.settings.setdefault("JINJA_FILTERS", {})
     filters.update(deadline_words=deadline_words_filter, city=city_filter,
                    language_name=language_name)
+    filters.update(SCRIPT_LOCALE_FILTERS)
     prepare_assets(pelican.settings)
     _read_failures.start(pelican.settings["PATH"])
     for name in ("pelican.generators", "pelican.contents"):
