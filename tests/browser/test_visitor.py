@@ -4,6 +4,7 @@ import re
 from datetime import datetime
 
 import pytest
+from playwright.sync_api import expect
 
 from browser.conftest import AWKWARD_LETTER, AWKWARD_SUBJECT, NEW_YORK
 from decoders import form_decode, rfc_decode
@@ -59,7 +60,7 @@ def test_editing_the_letter_changes_the_links_and_reset_restores_it(visit, sites
     assert_all_links_carry(page, expected)
     page.get_by_role("button", name="Reset to the original").click()
     assert_all_links_carry(page, LETTER.replace("[Your name]", "Sam"))
-    assert "back to the original" in page.inner_text(".edit [data-status]")
+    expect(page.locator(".edit [data-status]")).to_contain_text("back to the original")
 
 
 def test_without_javascript_every_send_link_is_complete(visit, sites):
@@ -85,7 +86,9 @@ def test_copy_buttons_put_the_right_text_on_the_clipboard(visit, sites, what, la
     button.click()
     assert page.evaluate("navigator.clipboard.readText()") == expected
     status = button.locator("xpath=following-sibling::*[@data-status][1]")
-    assert status.get_attribute("role") == "status" and "copied" in status.inner_text()
+    # The confirmation follows the clipboard's promise: wait for it, don't read it at once.
+    expect(status).to_contain_text("copied")
+    assert status.get_attribute("role") == "status"
 
 
 def test_a_long_letter_leads_with_copy_then_open(visit, sites):
@@ -140,7 +143,7 @@ def test_the_mail_provider_choice_is_remembered_and_can_be_forgotten(visit, site
     assert "preferred" in page.get_attribute('[data-link="gmail"]', "class")
     page.get_by_role("button", name="Forget my choice").click()
     assert page.evaluate("localStorage.length") == 0 and notice.is_hidden()
-    assert page.inner_text("#forget-status") == "Your choice is forgotten."
+    expect(page.locator("#forget-status")).to_have_text("Your choice is forgotten.")
     assert v.context.cookies() == []
 
 
@@ -187,7 +190,8 @@ def test_the_spanish_page_works_in_spanish(visit, sites):
     body = rfc_decode(hrefs(page)["gmail"])["body"]
     assert body.startswith("Estimado comisionado:") and "\r\nAna\r\n" in body
     page.locator('.letter [data-copy="subject"]').click()
-    assert page.locator(".letter [data-status]").nth(1).inner_text() == "Asunto copiado"
+    # Set when the clipboard's promise resolves: expect() waits for it (it was flaky).
+    expect(page.locator(".letter [data-status]").nth(1)).to_have_text("Asunto copiado")
 
 
 def test_letter_variants_with_javascript(visit, sites, tmp_path):

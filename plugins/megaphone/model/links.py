@@ -27,6 +27,17 @@ OUTLOOK = "https://outlook.live.com/mail/0/deeplink/compose?"
 OFFICE365 = "https://outlook.office.com/mail/deeplink/compose?"  # work or school
 YAHOO = "https://compose.mail.yahoo.com/?"
 
+# The webmail services offered on every page, in the order shown: the key names
+# the link (Links.<key>, data-link="<key>" for the script) and the name is the
+# service's own. Templates loop over this (JINJA_GLOBALS MAIL_SERVICES); they may
+# add words to a name, translated (Microsoft 365 "(work or school)").
+MAIL_SERVICES = (
+    ("gmail", "Gmail"),
+    ("outlook", "Outlook.com"),
+    ("office365", "Microsoft 365"),
+    ("yahoo", "Yahoo Mail"),
+)
+
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 

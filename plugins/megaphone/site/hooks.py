@@ -25,7 +25,7 @@ from ..model.page import campaign_page
 from ..model.page_checks import html_problems, page_problems
 from ..model.report import CampaignProblems, Problem, field_line, read_source
 from .contents import ARTICLE_GROUPS, PAGE_GROUPS, contents, public_base, shown_path
-from .i18n import city_filter, deadline_words_filter, language_name
+from .i18n import SCRIPT_LOCALE_FILTERS, city_filter, deadline_words_filter, language_name
 from .output import (
     prepare_assets,
     publish_assets,
@@ -60,6 +60,7 @@ def initialized(pelican) -> None:
     filters = pelican.settings.setdefault("JINJA_FILTERS", {})
     filters.update(deadline_words=deadline_words_filter, city=city_filter,
                    language_name=language_name)
+    filters.update(SCRIPT_LOCALE_FILTERS)
     prepare_assets(pelican.settings)
     _read_failures.start(pelican.settings["PATH"])
     for name in ("pelican.generators", "pelican.contents"):

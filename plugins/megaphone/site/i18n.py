@@ -14,6 +14,7 @@ from functools import cache
 from gettext import GNUTranslations, NullTranslations
 
 from babel import Locale
+from babel.dates import format_datetime, tokenize_pattern, untokenize_pattern
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from jinja2 import pass_context
@@ -77,3 +78,74 @@ def deadline_words_filter(context, deadline: datetime) -> str:
 def city_filter(context, deadline: datetime) -> str:
     """The deadline's time zone as its city, in the page's language: 'Nueva York'."""
     return zone_city(zone_of(deadline), _page_locale(context))
+
+
+# The hour fields of a CLDR pattern, as ECMA-402 hour cycles (Intl's `hc`).
+_HOUR_CYCLES = {"h": "h12", "H": "h23", "K": "h11", "k": "h24"}
+_TIME_FIELDS = set(_HOUR_CYCLES) | set("mabB")
+
+
+def _time_part(pattern: str) -> list:
+    """The tokens of a date pattern from its first time field to its last:
+    "h:mm a" out of "EEEE d MMMM y 'at' h:mm a"."""
+    tokens = tokenize_pattern(pattern)
+    times = [i for i, (kind, value) in enumerate(tokens)
+             if kind == "field" and value[0] in _TIME_FIELDS]
+    return tokens[times[0]:times[-1] + 1] if times else []
+
+
+def _deadline_pattern(context) -> str:
+    gettext = context.get("gettext") or (lambda text: text)
+    return gettext(DEADLINE_PATTERN)
+
+
+@pass_context
+def clock_filter(context, deadline: datetime) -> str:
+    """`{{ campaign.deadline|clock }}`: the deadline's time of day written as
+    the deadline in words writes it ("11:59 pm", "23:59"): the same pattern."""
+    pattern = untokenize_pattern(_time_part(_deadline_pattern(context)))
+    return format_datetime(deadline, pattern or "short", locale=_page_locale(context))
+
+
+@pass_context
+def intl_locale_filter(context, lang: str) -> str:
+    """`{{ page_lang|intl_locale }}`: the page's Babel locale as a BCP 47 tag for
+    the browser's Intl, with the hour cycle of the deadline pattern: en_GB with
+    "h:mm a" gives "en-GB-u-hc-h12", so the browser also writes "11:59 pm"."""
+    tag = str(Locale.parse(locale_for(lang, context.get("LOCALES")))).replace("_", "-")
+    hours = [value[0] for kind, value in _time_part(_deadline_pattern(context))
+             if kind == "field" and value[0] in _HOUR_CYCLES]
+    return f"{tag}-u-hc-{_HOUR_CYCLES[hours[0]]}" if hours else tag
+
+
+# Whole numbers tried, in order, for a sample of each plural category: enough
+# for every CLDR rule on whole numbers (Spanish "many" first holds at 1000000).
+_PLURAL_CANDIDATES = tuple(range(0, 1001)) + tuple(10 ** k for k in range(4, 8))
+_CLDR_ORDER = ("zero", "one", "two", "few", "many", "other")
+
+
+@lru_cache(maxsize=None)
+def plural_samples(locale: str) -> tuple[tuple[str, int], ...]:
+    """Each CLDR plural category a language uses for whole numbers, with the
+    first number in it: (("one", 1), ("many", 1000000), ("other", 0)) for es."""
+    rule = Locale.parse(locale).plural_form
+    samples: dict[str, int] = {}
+    for number in _PLURAL_CANDIDATES:
+        samples.setdefault(rule(number), number)
+    # "other" is the script's fallback, so it is always there, even where only
+    # fractions are "other" (Russian): then it reads like a large number's form.
+    samples.setdefault("other", _PLURAL_CANDIDATES[-1])
+    return tuple((name, samples[name]) for name in _CLDR_ORDER if name in samples)
+
+
+@pass_context
+def plural_samples_filter(context, lang: str) -> tuple[tuple[str, int], ...]:
+    """`{% for category, number in page_lang|plural_samples %}`, for the script's
+    Intl.PluralRules: each form is rendered with ngettext and a sample number."""
+    return plural_samples(locale_for(lang, context.get("LOCALES")))
+
+
+# Registered with the other filters (hooks.py): what the templates hand the script
+# so that it writes times and plurals as the page does.
+SCRIPT_LOCALE_FILTERS = {"clock": clock_filter, "intl_locale": intl_locale_filter,
+                         "plural_samples": plural_samples_filter}

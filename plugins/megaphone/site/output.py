@@ -12,6 +12,7 @@ import shutil
 from markupsafe import Markup
 from pelican.writers import Writer
 
+from ..model.links import MAIL_SERVICES
 from ..model.qr import qr_svg
 from ..model.reminder import reminder_ics
 from ..model.sitemap import Entry, sitemap_xml
@@ -26,14 +27,16 @@ SCRIPT = ("js", "megaphone.js")
 
 
 def prepare_assets(settings) -> None:
-    """Once per site: the inlined stylesheet and the script's hashed name."""
+    """Once per site: the inlined stylesheet, the script's hashed name and the
+    list of webmail services the templates offer."""
     static = os.path.join(settings["THEME"], "static")
     style = inline_style(os.path.join(static, *STYLESHEET))
     script = fingerprinted_name(os.path.join(static, *SCRIPT))
     settings.setdefault("JINJA_GLOBALS", {}).update(
         INLINE_CSS=Markup(style.css), STYLE_HASH=Markup(style.csp_source),
         CSP=Markup(content_security_policy(style.csp_source)),
-        SCRIPT_PATH=f"{settings['THEME_STATIC_DIR']}/{SCRIPT[0]}/{script}")
+        SCRIPT_PATH=f"{settings['THEME_STATIC_DIR']}/{SCRIPT[0]}/{script}",
+        MAIL_SERVICES=MAIL_SERVICES)
 
 
 def publish_assets(pelican) -> None:

@@ -1,9 +1,12 @@
 /* Megaphone: enhances a campaign page that already works without it.
  *
- * - Megaphone.links builds the same links as plugins/megaphone/links.py, byte
- *   for byte (tests/vectors/links.json is checked against both).
+ * - Megaphone.links builds the same links as plugins/megaphone/model/links.py,
+ *   byte for byte (tests/vectors/links.json is checked against both).
  * - Everything else reads the page: its data-* attributes carry the campaign
  *   and every string shown, so nothing here needs translating.
+ * - Each enhanced part of the page is a module (data-module="megaphone-...")
+ *   that works inside its own element only. Each starts on its own, so one
+ *   that fails leaves the others, and the page's own links, working.
  * - Nothing the visitor types leaves the browser, except into their own email.
  *   Text is only ever set with textContent, never parsed as markup.
  */
@@ -101,10 +104,13 @@
     return seen;
   }
 
+  // Only the values' own keys: a placeholder may be named [constructor].
+  function own(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
+
   function fill(letter, values) {
     return letter.replace(PLACEHOLDER, function (whole, name) {
-      var value = values[name];
-      return value && value.trim() ? value : whole;
+      var value = own(values, name) ? values[name] : null;
+      return typeof value === "string" && value.trim() ? value : whole;
     });
   }
 
@@ -120,109 +126,285 @@
     fill: fill
   };
 
-  // --- The page --------------------------------------------------------------
+  // --- Small helpers ---------------------------------------------------------
 
-  var page = document.querySelector("[data-campaign]");
-  if (!page) {
-    Array.prototype.forEach.call(document.querySelectorAll("[data-countdown]"), function (box) {
-      countdown(box);
-    });
-    return;
-  }
-
-  function $(selector, root) { return (root || page).querySelector(selector); }
-  function $$(selector, root) {
-    return Array.prototype.slice.call((root || page).querySelectorAll(selector));
+  function all(selector, root) {
+    return Array.prototype.slice.call(root.querySelectorAll(selector));
   }
   function show(element) { if (element) element.hidden = false; }
   function hide(element) { if (element) element.hidden = true; }
   function say(template, values) {
     return template.replace(/\{(\w+)\}/g, function (whole, key) {
-      return key in values ? values[key] : whole;
+      return own(values, key) ? values[key] : whole;
     });
   }
-  function list(attribute) {
-    var value = page.getAttribute(attribute);
+  function listIn(element, attribute) {
+    var value = element.getAttribute(attribute);
     return value ? value.split(",") : [];
   }
 
-  var data = page.dataset;
-  var editor = $("[data-letter-editor]");
-  var preview = $("[data-letter-preview]");
-  // The letter variant and subject in use: the first ones until the script picks.
-  var state = {
-    original: editor ? editor.defaultValue : (preview ? preview.textContent : ""),
-    subject: data.subject || ""
-  };
-  var values = {};
-
-  function currentLetter() { return fill(editor ? editor.value : state.original, values); }
-
-  function message() {
-    return { to: list("data-to"), cc: list("data-cc"), bcc: list("data-bcc"),
-             subject: state.subject, body: currentLetter() };
+  function random(count) {
+    var buffer = new Uint32Array(1);
+    window.crypto.getRandomValues(buffer);
+    return buffer[0] % count;
   }
 
-  // Rebuild the letter on the page and every send link from what is typed.
-  function update() {
-    var letter = currentLetter();
-    if (preview) preview.textContent = letter;
-    var links = buildLinks(message(), Number(data.budget) || 1800);
-    $$("[data-link]").forEach(function (a) { a.href = links[a.getAttribute("data-link")]; });
-    var overBudget = $("[data-over-budget]");
-    if (overBudget) overBudget.hidden = links.mailtoHasBody;
-    var intro = $("[data-send-intro]");
-    if (intro) intro.hidden = !links.mailtoHasBody;
-  }
-
-  // Personalisation: one labelled field for each distinct [Placeholder].
-  function setUpFields() {
-    var box = $("[data-personalise]");
-    var names = placeholders(page.getAttribute("data-all-letters") || state.original);
-    if (!box || !names.length) return;
-    var fieldsBox = $("[data-fields]", box);
-    names.forEach(function (name, i) {
-      var wrapper = document.createElement("div");
-      wrapper.className = "field";
-      var label = document.createElement("label");
-      label.htmlFor = "placeholder-" + i;
-      label.textContent = name;
-      var input = document.createElement("input");
-      input.type = "text";
-      input.id = "placeholder-" + i;
-      input.autocomplete = /name/i.test(name) ? "name" : "off";
-      input.addEventListener("input", function () { values[name] = input.value; update(); });
-      wrapper.appendChild(label);
-      wrapper.appendChild(input);
-      fieldsBox.appendChild(wrapper);
-    });
-    show(box);
-    hide($("[data-no-js-hint]"));
-  }
-
-  function setUpEditor() {
-    var box = $("[data-edit]");
-    if (!box || !editor) return;
-    editor.addEventListener("input", update);
-    var reset = $("[data-reset]", box);
-    reset.addEventListener("click", function () {
-      editor.value = state.original;
-      update();
-      announce(reset, reset.getAttribute("data-done"));
-    });
-    show(box);
-  }
-
-  // Copy buttons, each with a visible confirmation in a live region.
-  function announce(button, text) {
-    // Next to the button, unless the button names another (one that stays visible).
+  // A visible confirmation in a live region: next to the button, unless the
+  // button names another status (one that stays visible), in the same module.
+  function announce(root, button, text) {
     var id = button.getAttribute("data-status-id");
-    var status = id ? document.getElementById(id) : button.parentNode.querySelector("[data-status]");
+    var status = id ? root.querySelector("[id='" + id + "']")
+      : button.parentNode.querySelector("[data-status]");
     if (!status) return;
     status.textContent = text;
     clearTimeout(status.timer);
     status.timer = setTimeout(function () { status.textContent = ""; }, 5000);
   }
+
+  // --- The letter: what every send path carries ------------------------------
+  // One per campaign page, shared by the modules inside it. It says CHANGE on
+  // the campaign element when the letter, a value, the subject or the variant
+  // changes: the modules that show the letter or build links listen for it.
+
+  var CHANGE = "megaphone:letter-change";
+  // A module that replaces a part meant for pages without the script is up.
+  var OFFER = "megaphone:offer";
+
+  function Letter(campaign) {
+    var editor = campaign.querySelector("[data-letter-editor]");
+    var preview = campaign.querySelector("[data-letter-preview]");
+    var subjects = (campaign.getAttribute("data-subjects") || "").split("\n").filter(Boolean);
+    this.campaign = campaign;
+    this.to = listIn(campaign, "data-to");
+    this.cc = listIn(campaign, "data-cc");
+    this.bcc = listIn(campaign, "data-bcc");
+    this.budget = Number(campaign.getAttribute("data-budget")) || 1800;
+    // The letter as written (the chosen variant), and as the visitor edits it.
+    this.original = editor ? editor.defaultValue : (preview ? preview.textContent : "");
+    this.draft = this.original;
+    // What the visitor typed for each [Placeholder]; own keys only, so that a
+    // placeholder named [constructor] or [__proto__] is just a name.
+    this.values = Object.create(null);
+    // Several subjects: one at random, so that the emails that arrive differ.
+    this.subject = subjects.length > 1 ? subjects[random(subjects.length)]
+      : campaign.getAttribute("data-subject") || "";
+    this.offered = Object.create(null);
+  }
+
+  Letter.prototype = {
+    changed: function (what) {
+      this.campaign.dispatchEvent(new CustomEvent(CHANGE, { detail: { what: what } }));
+    },
+    // Each listener runs in its own dispatch: one that throws stops no other.
+    onChange: function (listener) { this.campaign.addEventListener(CHANGE, listener); },
+    onOffer: function (listener) { this.campaign.addEventListener(OFFER, listener); },
+    edit: function (draft) { this.draft = draft; this.changed("letter"); },
+    reset: function () { this.edit(this.original); },
+    setValue: function (name, value) { this.values[name] = value; this.changed("values"); },
+    useVariant: function (letter) {
+      this.original = this.draft = letter;
+      this.changed("variant");
+    },
+    offer: function (module) {
+      this.offered[module] = true;
+      this.campaign.dispatchEvent(new CustomEvent(OFFER, { detail: { module: module } }));
+    },
+    text: function () { return fill(this.draft, this.values); },
+    // Fields for the placeholders of every variant, so that switching keeps them.
+    placeholderNames: function () {
+      return placeholders(this.campaign.getAttribute("data-all-letters") || this.original);
+    },
+    message: function () {
+      return { to: this.to, cc: this.cc, bcc: this.bcc, subject: this.subject, body: this.text() };
+    },
+    links: function () { return buildLinks(this.message(), this.budget); }
+  };
+
+  var letters = new WeakMap();
+
+  function letterOf(element) {
+    var campaign = element.closest("[data-campaign]");
+    if (!campaign) throw new Error("outside a campaign");
+    if (!letters.has(campaign)) letters.set(campaign, new Letter(campaign));
+    return letters.get(campaign);
+  }
+
+  // --- The modules: data-module="megaphone-<name>" -> its initialiser --------
+
+  var modules = Object.create(null);
+
+  // At the deadline every send path goes and the "closed" notice shows, even
+  // on a page built before it. Only Date and the DOM of the 2000s: it runs
+  // before the support check and everything else.
+  modules["megaphone-closing"] = function (root) {
+    var deadline = new Date(root.getAttribute("data-deadline")).getTime();
+    if (isNaN(deadline)) return;
+    function check() {
+      var left = deadline - new Date().getTime();
+      if (left >= 0) {
+        setTimeout(check, Math.min(left + 1, 60000));  // a minute at most: clocks jump
+        return;
+      }
+      var parts = root.querySelectorAll("[data-open-only]");
+      for (var i = 0; i < parts.length; i++) parts[i].setAttribute("hidden", "");
+      var closed = root.querySelector("[data-closed]");
+      if (closed) closed.removeAttribute("hidden");
+    }
+    check();
+  };
+
+  // The calendar day of a moment in a zone, as a number of days comparable by subtraction.
+  function dayIn(zone, date) {
+    var parts = new Intl.DateTimeFormat("en-CA", {
+      timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit"
+    }).formatToParts(date);
+    var get = function (type) {
+      return Number(parts.filter(function (p) { return p.type === type; })[0].value);
+    };
+    return Date.UTC(get("year"), get("month") - 1, get("day"));
+  }
+
+  // Days left, kept current. The element carries its deadline, zone and words,
+  // so the home page's list and the campaign page share this. The time comes
+  // written by the build (data-time), as the deadline in words writes it.
+  modules["megaphone-countdown"] = function (root) {
+    var deadline = new Date(root.getAttribute("data-deadline"));
+    var zone = root.getAttribute("data-zone");
+    var plurals = new Intl.PluralRules(root.getAttribute("data-locale") || undefined);
+    var words = { time: root.getAttribute("data-time") || "", city: root.getAttribute("data-city") };
+    if (isNaN(deadline.getTime())) return;
+
+    // data-days-one, data-days-many...: the page language's plural forms, by
+    // CLDR category; plain data-days is "other", for any category not there.
+    function daysLeft(days) {
+      return root.getAttribute("data-days-" + plurals.select(days)) || root.getAttribute("data-days");
+    }
+
+    function tick() {
+      var now = new Date();
+      if (now > deadline) {
+        root.textContent = root.getAttribute("data-closed-text") || "";
+        return false;
+      }
+      var days = Math.round((dayIn(zone, deadline) - dayIn(zone, now)) / 86400000);
+      var template = days === 0 ? root.getAttribute("data-today")
+        : days === 1 ? root.getAttribute("data-one-day") : daysLeft(days);
+      words.days = String(days);
+      root.textContent = say(template, words);
+      show(root);
+      return true;
+    }
+
+    if (tick()) {
+      var timer = setInterval(function () { if (!tick()) clearInterval(timer); }, 60000);
+    }
+  };
+
+  // The deadline in the visitor's own zone: only the browser knows it. The
+  // locale (data-locale, en-GB-u-hc-h12) makes it read like the page's dates.
+  modules["megaphone-local-time"] = function (root) {
+    var deadline = new Date(root.getAttribute("data-deadline"));
+    var visitorZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (!visitorZone || visitorZone === root.getAttribute("data-zone")) return;
+    if (isNaN(deadline.getTime())) return;
+    var when = new Intl.DateTimeFormat(root.getAttribute("data-locale") || undefined, {
+      weekday: "long", day: "numeric", month: "long", hour: "numeric", minute: "2-digit"
+    }).format(deadline);
+    root.textContent = say(root.getAttribute("data-template"), { when: when });
+    show(root);
+  };
+
+  // Several letters: the visitor chooses; a random one is preselected so the
+  // letters that reach the office differ.
+  modules["megaphone-variants"] = function (root) {
+    var letter = letterOf(root);
+    var radios = all("input[type=radio]", root);
+    function use(radio) { letter.useVariant(radio.getAttribute("data-letter")); }
+    radios.forEach(function (radio) {
+      radio.addEventListener("change", function () { if (radio.checked) use(radio); });
+    });
+    var picked = radios[random(radios.length)];
+    picked.checked = true;
+    use(picked);
+    show(root);
+    letter.offer("megaphone-variants");
+  };
+
+  // One labelled field for each distinct [Placeholder].
+  function placeholderField(letter, name, index) {
+    var wrapper = document.createElement("div");
+    var label = document.createElement("label");
+    var input = document.createElement("input");
+    wrapper.className = "field";
+    label.htmlFor = "placeholder-" + index;
+    label.textContent = name;
+    input.type = "text";
+    input.id = "placeholder-" + index;
+    input.autocomplete = /name/i.test(name) ? "name" : "off";
+    input.addEventListener("input", function () { letter.setValue(name, input.value); });
+    wrapper.appendChild(label);
+    wrapper.appendChild(input);
+    return wrapper;
+  }
+
+  modules["megaphone-personalise"] = function (root) {
+    var letter = letterOf(root);
+    var names = letter.placeholderNames();
+    var fields = root.querySelector("[data-fields]");
+    if (!names.length) return;
+    names.forEach(function (name, i) { fields.appendChild(placeholderField(letter, name, i)); });
+    show(root);
+    letter.offer("megaphone-personalise");
+  };
+
+  modules["megaphone-editor"] = function (root) {
+    var letter = letterOf(root);
+    var editor = root.querySelector("[data-letter-editor]");
+    var reset = root.querySelector("[data-reset]");
+    // An edit the browser restored (back to the page) is kept, unless a variant was picked.
+    if (editor.value !== editor.defaultValue && letter.draft === editor.defaultValue) {
+      letter.edit(editor.value);
+    }
+    editor.value = letter.draft;
+    editor.addEventListener("input", function () { letter.edit(editor.value); });
+    // A new variant or a reset: show it (while typing, the two are the same).
+    letter.onChange(function () { if (editor.value !== letter.draft) editor.value = letter.draft; });
+    reset.addEventListener("click", function () {
+      letter.reset();
+      announce(root, reset, reset.getAttribute("data-done"));
+    });
+    show(root);
+  };
+
+  // The letter and subject on the page, exactly as the links carry them.
+  modules["megaphone-letter"] = function (root) {
+    var letter = letterOf(root);
+    var preview = root.querySelector("[data-letter-preview]");
+    var subject = root.querySelector("[data-subject-text]");
+    function render() {
+      if (preview) preview.textContent = letter.text();
+      if (subject) subject.textContent = letter.subject;
+    }
+    letter.onChange(render);
+    render();
+  };
+
+  // Every send link, rebuilt from the letter; over the mailto budget, the
+  // page leads with "copy the letter, then open your email".
+  modules["megaphone-send"] = function (root) {
+    var letter = letterOf(root);
+    var links = all("[data-link]", root);
+    var overBudget = root.querySelector("[data-over-budget]");
+    var intro = root.querySelector("[data-send-intro]");
+    function render() {
+      var built = letter.links();
+      links.forEach(function (a) { a.href = built[a.getAttribute("data-link")]; });
+      if (overBudget) overBudget.hidden = built.mailtoHasBody;
+      if (intro) intro.hidden = !built.mailtoHasBody;
+    }
+    letter.onChange(render);
+    render();
+  };
 
   function copyText(text) {
     if (navigator.clipboard && navigator.clipboard.writeText) {
@@ -241,23 +423,28 @@
     });
   }
 
-  function setUpCopy() {
+  // A copy button and its status. What it copies is read at the click, so it
+  // is what the links carry at that moment.
+  modules["megaphone-copy"] = function (root) {
+    var letter = letterOf(root);
+    var button = root.querySelector("[data-copy]");
     var sources = {
-      to: function () { return list("data-to").join(", "); },
-      subject: function () { return state.subject; },
-      letter: currentLetter
+      to: function () { return letter.to.join(", "); },
+      subject: function () { return letter.subject; },
+      letter: function () { return letter.text(); }
     };
-    $$("[data-copy]").forEach(function (button) {
-      button.addEventListener("click", function () {
-        copyText(sources[button.getAttribute("data-copy")]()).then(
-          function () { announce(button, button.getAttribute("data-done")); },
-          function () { announce(button, button.getAttribute("data-failed")); });
-      });
-      show(button);
+    var what = button.getAttribute("data-copy");
+    if (!own(sources, what)) return;
+    var source = sources[what];
+    button.addEventListener("click", function () {
+      copyText(source()).then(
+        function () { announce(root, button, button.getAttribute("data-done")); },
+        function () { announce(root, button, button.getAttribute("data-failed")); });
     });
-  }
+    show(button);
+  };
 
-  // The visitor's mail provider: remembered in localStorage only, if at all.
+  // The visitor's mail service: remembered in localStorage only, if at all.
   var STORE = "megaphone-provider";
   function stored() { try { return localStorage.getItem(STORE); } catch (e) { return null; } }
   function store(value) {
@@ -266,9 +453,10 @@
     } catch (e) { /* storage off: nothing is remembered */ }
   }
 
-  function setUpProvider() {
-    var notice = $("[data-remembered]");
-    var links = $$("[data-link]");
+  modules["megaphone-provider"] = function (root) {
+    var notice = root.querySelector("[data-remembered]");
+    var links = all("[data-link]", root);
+    var forget = root.querySelector("[data-forget]");
     function mark() {
       var choice = stored();
       var chosen = null;
@@ -279,7 +467,7 @@
       });
       if (!notice) return;
       if (chosen) {
-        $("[data-remembered-text]", notice).textContent =
+        notice.querySelector("[data-remembered-text]").textContent =
           say(notice.getAttribute("data-template"), { provider: chosen.getAttribute("data-name") });
         show(notice);
       } else {
@@ -289,78 +477,21 @@
     links.forEach(function (a) {
       a.addEventListener("click", function () { store(a.getAttribute("data-link")); mark(); });
     });
-    var forget = $("[data-forget]");
     if (forget) {
       forget.addEventListener("click", function () {
         store(null);
         mark();
-        announce(forget, forget.getAttribute("data-done"));
+        announce(root, forget, forget.getAttribute("data-done"));
       });
     }
     mark();
-  }
+  };
 
-  // Deadline: a countdown, the visitor's own time, and closing on time.
-  function partsIn(zone, date) {
-    var parts = new Intl.DateTimeFormat("en-CA", {
-      timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit"
-    }).formatToParts(date);
-    var get = function (type) {
-      return Number(parts.filter(function (p) { return p.type === type; })[0].value);
-    };
-    return Date.UTC(get("year"), get("month") - 1, get("day"));
-  }
-
-  function closePage() {
-    $$("[data-open-only]").forEach(hide);
-    show($("[data-closed]"));
-  }
-
-  // A countdown element carries its own deadline, zone and strings, so the
-  // home page's list and the campaign page share this code.
-  function countdown(box, onClose) {
-    var deadline = new Date(box.getAttribute("data-deadline"));
-    var zone = box.getAttribute("data-zone");
-    var lang = document.documentElement.lang || undefined;
-    if (isNaN(deadline.getTime())) return;
-
-    function tick() {
-      var now = new Date();
-      if (now > deadline) {
-        box.textContent = box.getAttribute("data-closed-text") || "";
-        if (onClose) onClose();
-        return false;
-      }
-      var days = Math.round((partsIn(zone, deadline) - partsIn(zone, now)) / 86400000);
-      var time = new Intl.DateTimeFormat(lang, { timeZone: zone, hour: "numeric", minute: "2-digit" })
-        .format(deadline);
-      var template = days === 0 ? box.getAttribute("data-today")
-        : days === 1 ? box.getAttribute("data-one-day") : box.getAttribute("data-days");
-      box.textContent = say(template, { days: days, time: time, city: box.getAttribute("data-city") });
-      show(box);
-      return true;
-    }
-
-    if (tick()) {
-      var timer = setInterval(function () { if (!tick()) clearInterval(timer); }, 60000);
-    }
-  }
-
-  function showLocalTime() {
-    var local = $("[data-local-time]");
-    var deadline = new Date(data.deadline);
-    var own = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    if (!local || !own || own === data.zone || isNaN(deadline.getTime())) return;
-    var when = new Intl.DateTimeFormat(document.documentElement.lang || undefined, {
-      weekday: "long", day: "numeric", month: "long", hour: "numeric", minute: "2-digit"
-    }).format(deadline);
-    local.textContent = say(local.getAttribute("data-template"), { when: when });
-    show(local);
-  }
-
-  // Sharing: the Web Share API where there is one; a Mastodon instance field.
-  function setUpShare() {
-    var share = $("[data-web-share]");
+  // Sharing: the Web Share API where there is one; a Mastodon server field.
+  modules["megaphone-share"] = function (root) {
+    var share = root.querySelector("[data-web-share]");
+    var instance = root.querySelector("[data-mastodon-instance]");
+    var toot = root.querySelector("[data-mastodon-link]");
     if (share && navigator.share) {
       share.addEventListener("click", function () {
         navigator.share({ title: share.getAttribute("data-title"),
@@ -369,8 +500,6 @@
       });
       show(share);
     }
-    var instance = $("[data-mastodon-instance]");
-    var toot = $("[data-mastodon-link]");
     if (instance && toot) {
       var fallback = toot.href;
       instance.addEventListener("input", function () {
@@ -379,49 +508,53 @@
           ? "https://" + host + "/share?text=" + encodeValue(toot.getAttribute("data-text"))
           : fallback;
       });
-      show($("[data-mastodon-field]"));
+      show(root.querySelector("[data-mastodon-field]"));
+    }
+  };
+
+  // A part only for pages without the script (the hint about [brackets], the
+  // list of other versions): it goes once the module that replaces it
+  // (data-replaced-by) is up, and stays if that module never starts.
+  modules["megaphone-fallback"] = function (root) {
+    var letter = letterOf(root);
+    var replacedBy = root.getAttribute("data-replaced-by");
+    function check() { if (letter.offered[replacedBy]) hide(root); }
+    letter.onOffer(check);
+    check();
+  };
+
+  // --- Starting -----------------------------------------------------------------
+
+  // What the modules use. Without any of it the page stays as built, which
+  // works: every send path is a plain link, the letter is on the page.
+  function supported() {
+    var html = document.documentElement;
+    return Boolean(window.Intl && Intl.DateTimeFormat && Intl.DateTimeFormat.prototype.formatToParts &&
+      Intl.PluralRules && window.crypto && window.crypto.getRandomValues && window.Promise &&
+      window.WeakMap && typeof window.CustomEvent === "function" && Object.create &&
+      document.querySelector && window.Element && Element.prototype.closest &&
+      "hidden" in html && "classList" in html);
+  }
+
+  // Each module on its own: one that throws leaves its part as built.
+  function start(root) {
+    var name = root.getAttribute("data-module");
+    if (!own(modules, name)) return;
+    try {
+      modules[name](root);
+    } catch (error) {
+      if (window.console) window.console.error("Megaphone: " + name + " did not start.", error);
     }
   }
 
-  function random(count) {
-    var buffer = new Uint32Array(1);
-    window.crypto.getRandomValues(buffer);
-    return buffer[0] % count;
-  }
-
-  // Several letters: the visitor chooses; a random one is preselected so the
-  // letters that reach the office differ. Several subjects: one at random.
-  function setUpVariants() {
-    $$("[data-no-js-only]").forEach(hide);
-    var subjects = (page.getAttribute("data-subjects") || "").split("\n").filter(Boolean);
-    if (subjects.length > 1) {
-      state.subject = subjects[random(subjects.length)];
-      $$("[data-subject-text]").forEach(function (el) { el.textContent = state.subject; });
-    }
-    var choice = $("[data-variant-choice]");
-    if (!choice) return;
-    var radios = $$("input[type=radio]", choice);
-    function use(radio) {
-      state.original = radio.getAttribute("data-letter");
-      if (editor) editor.value = state.original;
-      update();
-    }
-    radios.forEach(function (radio) {
-      radio.addEventListener("change", function () { if (radio.checked) use(radio); });
+  function init() {
+    var closing = document.querySelectorAll("[data-module='megaphone-closing']");
+    for (var i = 0; i < closing.length; i++) start(closing[i]);
+    if (!supported()) return;
+    all("[data-module]", document).forEach(function (root) {
+      if (root.getAttribute("data-module") !== "megaphone-closing") start(root);
     });
-    var picked = radios[random(radios.length)];
-    picked.checked = true;
-    use(picked);
-    show(choice);
   }
 
-  setUpVariants();
-  setUpFields();
-  setUpEditor();
-  setUpCopy();
-  setUpProvider();
-  setUpShare();
-  update();
-  showLocalTime();
-  $$("[data-countdown]").forEach(function (box) { countdown(box, closePage); });
+  init();
 })();
