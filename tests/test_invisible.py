@@ -7,8 +7,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from megaphone.model.invisible import (
-    control_characters, hidden_text, invisible_characters, letter_errors, mixed_scripts,
-    mixed_scripts_warning, text_errors,
+    control_characters,
+    hidden_text,
+    invisible_characters,
+    letter_errors,
+    mixed_scripts,
+    mixed_scripts_warning,
+    text_errors,
 )
 
 

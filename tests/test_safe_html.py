@@ -8,7 +8,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from megaphone.model.safe_html import (
-    THEME_IDS, check_html, foreign_mailto_links, line_of, sanitize, url_scheme,
+    THEME_IDS,
+    check_html,
+    foreign_mailto_links,
+    line_of,
+    sanitize,
+    url_scheme,
 )
 from settings_under_test import ROOT, markdown_settings
 

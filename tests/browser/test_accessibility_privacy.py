@@ -6,7 +6,6 @@ from urllib.parse import urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-
 EXAMPLE = "/ban-the-scan-nypd/"
 AXE = Axe()
 # WCAG 2.0, 2.1 and 2.2, levels A and AA, plus axe's best practices.

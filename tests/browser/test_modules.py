@@ -8,10 +8,9 @@ from datetime import datetime, timedelta
 import pytest
 from playwright.sync_api import expect
 
-from browser.conftest import NEW_YORK, _serve
-from browser.test_visitor import EXAMPLE, LETTER, assert_all_links_carry, hrefs
+from browser.support import EXAMPLE, LETTER, NEW_YORK, assert_all_links_carry, hrefs, serve
 from decoders import rfc_decode
-from sites import build, campaign_md
+from helpers import build, campaign_md
 
 LAST_DAY = datetime(2021, 2, 25, 9, 0, tzinfo=NEW_YORK)
 DAY_BEFORE = datetime(2021, 2, 24, 9, 0, tzinfo=NEW_YORK)
@@ -103,7 +102,7 @@ def proto_site(tmp_path_factory):
     content = root / "content" / "campaigns"
     content.mkdir(parents=True)
     (content / "park.md").write_text(campaign_md(slug="park", letter=PROTO_LETTER), "utf-8")
-    server, url = _serve(build(root / "content", root / "out", "2021-01-01"))
+    server, url = serve(build(root / "content", root / "out", "2021-01-01"))
     yield url
     server.shutdown()
 

@@ -6,27 +6,17 @@ from datetime import datetime
 import pytest
 from playwright.sync_api import expect
 
-from browser.conftest import AWKWARD_LETTER, AWKWARD_SUBJECT, NEW_YORK
-from decoders import form_decode, rfc_decode
-from settings_under_test import ROOT
-
-EXAMPLE = "/ban-the-scan-nypd/"
-SOURCE = (ROOT / "content" / "campaigns" / "ban-the-scan-nypd.md").read_text("utf-8")
-LETTER = re.search(r"^```letter\n(.*?)\n```$", SOURCE, re.S | re.M).group(1)
-SUBJECT = re.search(r"^Subject: (.*)$", SOURCE, re.M).group(1)
-KINDS = ("mailto", "gmail", "outlook", "office365", "yahoo")
-
-
-def hrefs(page):
-    return {kind: page.get_attribute(f'[data-link="{kind}"]', "href") for kind in KINDS}
-
-
-def assert_all_links_carry(page, letter, subject=SUBJECT, to=("postact@nypd.org",), cc=()):
-    want = {"to": list(to), "cc": list(cc), "bcc": [], "subject": subject,
-            "body": letter.replace("\n", "\r\n")}
-    for kind, href in hrefs(page).items():
-        assert rfc_decode(href) == want, kind
-        assert form_decode(href) == want, kind
+from browser.support import (
+    EXAMPLE,
+    LETTER,
+    NEW_YORK,
+    SUBJECT,
+    assert_all_links_carry,
+    hrefs,
+    serve,
+)
+from decoders import rfc_decode
+from helpers import AWKWARD_LETTER, AWKWARD_SUBJECT, build, campaign_md
 
 
 def test_typing_a_name_personalises_the_letter_and_every_link(visit, sites):
@@ -195,8 +185,6 @@ def test_the_spanish_page_works_in_spanish(visit, sites):
 
 
 def test_letter_variants_with_javascript(visit, sites, tmp_path):
-    from helpers import build, campaign_md
-    from browser.conftest import _serve
     letters = ["Dear Council,\n\nPlease keep it open.\n\n[Your name]",
                "Hello,\n\nI walk there every day.\n\n[Your name]\n[Your street]"]
     text = campaign_md(slug="park", letters=letters).replace(
@@ -204,7 +192,7 @@ def test_letter_variants_with_javascript(visit, sites, tmp_path):
     content = tmp_path / "content" / "campaigns"
     content.mkdir(parents=True)
     (content / "park.md").write_text(text, "utf-8")
-    server, url = _serve(build(tmp_path / "content", tmp_path / "out", "2021-01-01"))
+    server, url = serve(build(tmp_path / "content", tmp_path / "out", "2021-01-01"))
     try:
         v = visit()
         # The random pick: make it land on the second variant and the second subject.

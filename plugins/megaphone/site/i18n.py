@@ -124,7 +124,7 @@ _PLURAL_CANDIDATES = tuple(range(0, 1001)) + tuple(10 ** k for k in range(4, 8))
 _CLDR_ORDER = ("zero", "one", "two", "few", "many", "other")
 
 
-@lru_cache(maxsize=None)
+@cache
 def plural_samples(locale: str) -> tuple[tuple[str, int], ...]:
     """Each CLDR plural category a language uses for whole numbers, with the
     first number in it: (("one", 1), ("many", 1000000), ("other", 0)) for es."""
