@@ -17,6 +17,7 @@ from browser.support import (
 )
 from decoders import rfc_decode
 from helpers import AWKWARD_LETTER, AWKWARD_SUBJECT, build, campaign_md
+from settings_under_test import ROOT
 
 
 def test_typing_a_name_personalises_the_letter_and_every_link(visit, sites):
