@@ -75,8 +75,12 @@ MARKDOWN = {
 TYPOGRIFY = False
 
 # Theme strings are translated with gettext catalogues (theme/translations/).
-JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True,
-                     "extensions": ["jinja2.ext.i18n"]}
+JINJA_ENVIRONMENT = {
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "autoescape": True,
+    "extensions": ["jinja2.ext.i18n"],
+}
 # The Babel locale that formats dates for each page language.
 LOCALES = {"en": "en_GB", "es": "es"}
 

@@ -19,4 +19,14 @@ SITEMAP = True  # sitemap.xml, and its address in robots.txt
 PRECOMPRESS_GZIP = True
 PRECOMPRESS_BROTLI = True
 PRECOMPRESS_ZOPFLI = False
-PRECOMPRESS_TEXT_EXTENSIONS = {".atom", ".css", ".html", ".ics", ".js", ".json", ".svg", ".txt", ".xml"}
+PRECOMPRESS_TEXT_EXTENSIONS = {
+    ".atom",
+    ".css",
+    ".html",
+    ".ics",
+    ".js",
+    ".json",
+    ".svg",
+    ".txt",
+    ".xml",
+}

@@ -40,18 +40,43 @@ def write_campaigns(content: Path, count: int) -> None:
 
 def timed(command: list[str], cwd: Path, env: dict) -> float:
     start = time.perf_counter()
-    subprocess.run(command, cwd=cwd, env=env, check=True, stdout=subprocess.DEVNULL,
-                   stderr=subprocess.DEVNULL)
+    subprocess.run(
+        command, cwd=cwd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     return time.perf_counter() - start
 
 
 def commands(content: Path, out: Path) -> dict[str, tuple[list[str], Path]]:
     python = sys.executable
     return {
-        "megaphone": ([python, "-m", "megaphone.commands", "build", str(content), "-o", str(out / "m"),
-                       "-s", str(ROOT / "pelicanconf.py")], ROOT),
-        "plain": ([python, "-m", "pelican", str(content), "-o", str(out / "p"),
-                   "-s", str(BENCH / "plain_pelicanconf.py"), "--delete-output-directory"], BENCH),
+        "megaphone": (
+            [
+                python,
+                "-m",
+                "megaphone.commands",
+                "build",
+                str(content),
+                "-o",
+                str(out / "m"),
+                "-s",
+                str(ROOT / "pelicanconf.py"),
+            ],
+            ROOT,
+        ),
+        "plain": (
+            [
+                python,
+                "-m",
+                "pelican",
+                str(content),
+                "-o",
+                str(out / "p"),
+                "-s",
+                str(BENCH / "plain_pelicanconf.py"),
+                "--delete-output-directory",
+            ],
+            BENCH,
+        ),
     }
 
 
@@ -72,15 +97,28 @@ def incremental(count: int, env: dict) -> tuple[float, float]:
         scratch = Path(scratch)
         write_campaigns(scratch / "content", count)
         settings = scratch / "devconf.py"
-        settings.write_text(f"exec(open({str(ROOT / 'pelicanconf.py')!r}).read())\n"
-                            f"THEME = {str(ROOT / 'theme')!r}\nPLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"
-                            "CACHE_CONTENT = True\nLOAD_CONTENT_CACHE = True\n"
-                            f"CACHE_PATH = {str(scratch / 'cache')!r}\n")
-        command = [sys.executable, "-m", "megaphone.commands", "build", str(scratch / "content"),
-                   "-o", str(scratch / "out"), "-s", str(settings)]
+        settings.write_text(
+            f"exec(open({str(ROOT / 'pelicanconf.py')!r}).read())\n"
+            f"THEME = {str(ROOT / 'theme')!r}\nPLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"
+            "CACHE_CONTENT = True\nLOAD_CONTENT_CACHE = True\n"
+            f"CACHE_PATH = {str(scratch / 'cache')!r}\n"
+        )
+        command = [
+            sys.executable,
+            "-m",
+            "megaphone.commands",
+            "build",
+            str(scratch / "content"),
+            "-o",
+            str(scratch / "out"),
+            "-s",
+            str(settings),
+        ]
         first = timed(command, ROOT, env)
         edited = scratch / "content" / "campaigns" / "campaign-0000.md"
-        edited.write_text(edited.read_text("utf-8").replace("Dear Commissioner", "Dear Sir"), "utf-8")
+        edited.write_text(
+            edited.read_text("utf-8").replace("Dear Commissioner", "Dear Sir"), "utf-8"
+        )
         return first, timed(command, ROOT, env)
 
 
@@ -91,11 +129,16 @@ def main(argv: list[str]) -> int:
     for count in counts:
         result = scale(count, env)
         per = (result["megaphone"] - result["plain"]) / count * 1000
-        print(f"{count:>6} {result['plain']:>13.2f}s {result['megaphone']:>9.2f}s "
-              f"{result['megaphone'] / result['plain']:>6.2f}x {per:>10.1f} ms extra", flush=True)
+        print(
+            f"{count:>6} {result['plain']:>13.2f}s {result['megaphone']:>9.2f}s "
+            f"{result['megaphone'] / result['plain']:>6.2f}x {per:>10.1f} ms extra",
+            flush=True,
+        )
     first, again = incremental(max(counts), env)
-    print(f"\nRebuild after editing 1 of {max(counts)} campaigns (content cache on): "
-          f"{again:.2f}s (first build {first:.2f}s)")
+    print(
+        f"\nRebuild after editing 1 of {max(counts)} campaigns (content cache on): "
+        f"{again:.2f}s (first build {first:.2f}s)"
+    )
     return 0
 
 

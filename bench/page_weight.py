@@ -43,12 +43,20 @@ def measure(output: Path, page: str) -> list[Resource]:
     html = (output / page).read_bytes()
     resources = [Resource(page, "html", len(html), gzipped(html))]
     soup = BeautifulSoup(html, "html.parser")
-    wanted = [(tag["src"], "js", not (tag.has_attr("defer") or tag.has_attr("async")))
-              for tag in soup.find_all("script", src=True)]
-    wanted += [(tag["href"], "css", True) for tag in soup.find_all("link", href=True)
-               if "stylesheet" in tag.get("rel", [])]
-    wanted += [(tag["href"], "font", False) for tag in soup.find_all("link", href=True)
-               if "preload" in tag.get("rel", []) and tag.get("as") == "font"]
+    wanted = [
+        (tag["src"], "js", not (tag.has_attr("defer") or tag.has_attr("async")))
+        for tag in soup.find_all("script", src=True)
+    ]
+    wanted += [
+        (tag["href"], "css", True)
+        for tag in soup.find_all("link", href=True)
+        if "stylesheet" in tag.get("rel", [])
+    ]
+    wanted += [
+        (tag["href"], "font", False)
+        for tag in soup.find_all("link", href=True)
+        if "preload" in tag.get("rel", []) and tag.get("as") == "font"
+    ]
     for url, kind, blocking in wanted:
         path = output / urlsplit(url).path.lstrip("/")
         data = path.read_bytes()
@@ -74,10 +82,14 @@ def main() -> int:
         print(f"{r.url:<44} {r.kind:<5} {r.raw:>8} {r.gzipped:>8}  {'yes' if r.blocking else 'no'}")
     total = sum(r.gzipped for r in resources)
     html = resources[0].gzipped
-    print(f"\nHTML, gzipped: {html} bytes ({html / FIRST_ROUND_TRIP:.0%} of the first round trip, "
-          f"{FIRST_ROUND_TRIP} bytes)")
-    print(f"Whole page, gzipped: {total} bytes ({total / PAGE_BUDGET:.0%} of the {PAGE_BUDGET}-byte "
-          f"budget) in {len(resources)} requests (budget {MAX_REQUESTS}), images excluded")
+    print(
+        f"\nHTML, gzipped: {html} bytes ({html / FIRST_ROUND_TRIP:.0%} of the first round trip, "
+        f"{FIRST_ROUND_TRIP} bytes)"
+    )
+    print(
+        f"Whole page, gzipped: {total} bytes ({total / PAGE_BUDGET:.0%} of the {PAGE_BUDGET}-byte "
+        f"budget) in {len(resources)} requests (budget {MAX_REQUESTS}), images excluded"
+    )
     print(f"Render-blocking requests: {sum(r.blocking for r in resources)}")
     return 0
 

@@ -20,8 +20,10 @@ DEFAULT_PAGINATION = False
 DISPLAY_PAGES_ON_MENU = False
 FEED_ALL_ATOM = CATEGORY_FEED_ATOM = TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
-MARKDOWN = {"extension_configs": {"markdown.extensions.extra": {}, "markdown.extensions.meta": {}},
-            "output_format": "html5"}
+MARKDOWN = {
+    "extension_configs": {"markdown.extensions.extra": {}, "markdown.extensions.meta": {}},
+    "output_format": "html5",
+}
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
 STATIC_PATHS = []

@@ -16,14 +16,14 @@ FIELDS = ("to", "cc", "bcc", "subject", "body")
 def strict_unquote(text: str) -> str:
     for i, char in enumerate(text):
         if char == "%":
-            assert all(c in "0123456789ABCDEFabcdef" for c in text[i + 1:i + 3]), text
+            assert all(c in "0123456789ABCDEFabcdef" for c in text[i + 1 : i + 3]), text
     return unquote_to_bytes(text).decode("utf-8")  # strict: bad bytes raise
 
 
 def _split(url: str) -> tuple[str, str]:
     """(recipients in the path, query) for mailto; ("", query) for webmail."""
     if url.startswith("mailto:"):
-        path, _, query = url[len("mailto:"):].partition("?")
+        path, _, query = url[len("mailto:") :].partition("?")
         return path, query
     return "", urlsplit(url).query
 
@@ -55,8 +55,9 @@ def rfc_decode(url: str) -> dict:
 
 def form_decode(url: str) -> dict:
     path, query = _split(url)
-    fields = parse_qs(query, keep_blank_values=True, strict_parsing=bool(query),
-                      encoding="utf-8", errors="strict")
+    fields = parse_qs(
+        query, keep_blank_values=True, strict_parsing=bool(query), encoding="utf-8", errors="strict"
+    )
     assert all(len(v) == 1 for v in fields.values()), fields
     one = {k: v[0] for k, v in fields.items()}
     to = one.get("to", "") if not url.startswith("mailto:") else strict_unquote(path)

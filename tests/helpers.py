@@ -29,16 +29,37 @@ AWKWARD_LETTER = (
     "A literal &bcc=evil@example.org&subject=hijack stays in the text.\n\n"
     "[Your name]\n[Your city]"
 )
-AWKWARD_SUBJECT = "Café & \"quotes\" + 100% #1 = ¿sí? 中文 😀"
+AWKWARD_SUBJECT = 'Café & "quotes" + 100% #1 = ¿sí? 中文 😀'
 
 
-def campaign_md(*, title="Keep the park open", slug=None, to="council@example.org",
-                subject="Keep the park open", deadline="2030-01-31", timezone=None,
-                date="2021-01-01", summary=None, cc=None, bcc=None,
-                letter=DEFAULT_LETTER, letters=None, body="Why this matters.") -> str:
-    headers = [("Title", title), ("Slug", slug), ("Date", date), ("Summary", summary),
-               ("To", to), ("Cc", cc), ("Bcc", bcc), ("Subject", subject),
-               ("Deadline", deadline), ("Timezone", timezone)]
+def campaign_md(
+    *,
+    title="Keep the park open",
+    slug=None,
+    to="council@example.org",
+    subject="Keep the park open",
+    deadline="2030-01-31",
+    timezone=None,
+    date="2021-01-01",
+    summary=None,
+    cc=None,
+    bcc=None,
+    letter=DEFAULT_LETTER,
+    letters=None,
+    body="Why this matters.",
+) -> str:
+    headers = [
+        ("Title", title),
+        ("Slug", slug),
+        ("Date", date),
+        ("Summary", summary),
+        ("To", to),
+        ("Cc", cc),
+        ("Bcc", bcc),
+        ("Subject", subject),
+        ("Deadline", deadline),
+        ("Timezone", timezone),
+    ]
     lines = [f"{key}: {value}" for key, value in headers if value is not None]
     blocks = letters if letters is not None else ([letter] if letter is not None else [])
     parts = ["\n".join(lines), body] + [f"```letter\n{text}\n```" for text in blocks]
@@ -58,18 +79,31 @@ def example_campaigns() -> dict[str, str]:
     """Campaigns beside the example, for the pages the shared example site must show."""
     return {
         "awkward.md": campaign_md(
-            title="Awkward characters", slug="awkward", subject=AWKWARD_SUBJECT,
-            to="council@example.org; a+b@example.org", cc="josé@exämple.org",
-            letter=AWKWARD_LETTER, summary="A campaign full of awkward characters."),
+            title="Awkward characters",
+            slug="awkward",
+            subject=AWKWARD_SUBJECT,
+            to="council@example.org; a+b@example.org",
+            cc="josé@exämple.org",
+            letter=AWKWARD_LETTER,
+            summary="A campaign full of awkward characters.",
+        ),
         "variants.md": campaign_md(
-            title="Letter variants", slug="variants", summary="Three letters to choose from.",
-            letters=["Dear Council,\n\nKeep it open.\n\n[Your name]",
-                     "Hello,\n\nI go there every day.\n\n[Your name]",
-                     "To the Council:\n\nIt matters to [Your street].\n\n[Your name]"]),
+            title="Letter variants",
+            slug="variants",
+            summary="Three letters to choose from.",
+            letters=[
+                "Dear Council,\n\nKeep it open.\n\n[Your name]",
+                "Hello,\n\nI go there every day.\n\n[Your name]",
+                "To the Council:\n\nIt matters to [Your street].\n\n[Your name]",
+            ],
+        ),
         "copies.md": campaign_md(
-            slug="copies", cc="cc@example.org", bcc="bcc@example.org",
-            subject="Keep it open", letters=["Dear A,\n\nOne.\n\n[Your name]",
-                                             "Dear B,\n\nTwo & more.\n\n[Your name]"]),
+            slug="copies",
+            cc="cc@example.org",
+            bcc="bcc@example.org",
+            subject="Keep it open",
+            letters=["Dear A,\n\nOne.\n\n[Your name]", "Dear B,\n\nTwo & more.\n\n[Your name]"],
+        ),
         "draft.md": campaign_md(slug="draft").replace("Date:", "Status: draft\nDate:"),
         "long.md": campaign_md(slug="long", letter="Dear all,\n\n" + "Please act now. " * 150),
     }
@@ -95,8 +129,13 @@ def write_site(root: Path, files: dict[str, str]) -> Path:
 
 def build(content: Path, output: Path, today: str | None = None, **override) -> Path:
     """Build in-process, the way pelican-plugins' own tests do."""
-    settings = site_settings(PATH=str(content), OUTPUT_PATH=str(output),
-                             CAMPAIGN_TODAY=today or "", CACHE_CONTENT=False, **override)
+    settings = site_settings(
+        PATH=str(content),
+        OUTPUT_PATH=str(output),
+        CAMPAIGN_TODAY=today or "",
+        CACHE_CONTENT=False,
+        **override,
+    )
     Pelican(settings).run()
     return output
 
@@ -123,16 +162,26 @@ def build_as_make_does(content: Path, output: Path, today: str | None = None) ->
 def make(*arguments: str, cwd: Path = ROOT, **env_vars) -> subprocess.CompletedProcess:
     """Run a make target exactly as a volunteer does, in a subprocess."""
     env = {**os.environ, **env_vars}
-    return subprocess.run(["make", "--no-print-directory", "-C", str(cwd), *arguments,
-                           f"PY={sys.executable}"], env=env, capture_output=True, text=True,
-                          timeout=300)
+    return subprocess.run(
+        ["make", "--no-print-directory", "-C", str(cwd), *arguments, f"PY={sys.executable}"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def make_html(content: Path, output: Path, today: str | None = None, conffile=None, **env_vars):
     """`make html` on a given content folder, into a given output folder."""
     extra = [f"CONFFILE={conffile}"] if conffile else []
-    return make("html", f"INPUTDIR={content}", f"OUTPUTDIR={output}", *extra,
-                CAMPAIGN_TODAY=today or "", **env_vars)
+    return make(
+        "html",
+        f"INPUTDIR={content}",
+        f"OUTPUTDIR={output}",
+        *extra,
+        CAMPAIGN_TODAY=today or "",
+        **env_vars,
+    )
 
 
 def soup(path: Path) -> BeautifulSoup:

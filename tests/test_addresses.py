@@ -33,7 +33,9 @@ def test_invisible_characters_are_named(invisible):
         parse_address(f"post{invisible}act@nypd.org")
 
 
-@pytest.mark.parametrize("text", ["postact", "postact@", "@nypd.org", "post act@nypd.org", "a@@b.org"])
+@pytest.mark.parametrize(
+    "text", ["postact", "postact@", "@nypd.org", "post act@nypd.org", "a@@b.org"]
+)
 def test_not_an_address(text):
     with pytest.raises(AddressError, match="not an email address.*name@example.org"):
         parse_address(text)

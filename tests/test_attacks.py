@@ -25,30 +25,72 @@ def header(line, **fields):
 
 CASES = {
     # The numbered cases of the report
-    "1 meta refresh": (md(body='<meta http-equiv="refresh" content="1;url=http://phish.example/login">'),
-                       {}, "explanation", "html-element"),
-    "2 script from the site": (md(body='<script src="/images/x.js"></script>'),
-                               {"images/x.js": b"alert(1)"}, "explanation", "html-element"),
-    "3 html and svg pictures": (md(), {"images/evidence.html": b"<script>fetch('//x')</script>",
-                                       "images/chart.svg": b"<svg onload=alert(1)></svg>"},
-                                "file", "static-not-image"),
-    "5 vertical tab in the explanation": (md(body="Why\x0bthis matters."), {}, "explanation",
-                                          "text-control"),
+    "1 meta refresh": (
+        md(body='<meta http-equiv="refresh" content="1;url=http://phish.example/login">'),
+        {},
+        "explanation",
+        "html-element",
+    ),
+    "2 script from the site": (
+        md(body='<script src="/images/x.js"></script>'),
+        {"images/x.js": b"alert(1)"},
+        "explanation",
+        "html-element",
+    ),
+    "3 html and svg pictures": (
+        md(),
+        {
+            "images/evidence.html": b"<script>fetch('//x')</script>",
+            "images/chart.svg": b"<svg onload=alert(1)></svg>",
+        },
+        "file",
+        "static-not-image",
+    ),
+    "5 vertical tab in the explanation": (
+        md(body="Why\x0bthis matters."),
+        {},
+        "explanation",
+        "text-control",
+    ),
     "5 vertical tab in the Title": (md(title="Keep\x0bit"), {}, "Title", "invisible-characters"),
-    "5 vertical tab in the Summary": (md(summary="Keep\x0bit"), {}, "Summary",
-                                      "invisible-characters"),
+    "5 vertical tab in the Summary": (
+        md(summary="Keep\x0bit"),
+        {},
+        "Summary",
+        "invisible-characters",
+    ),
     "6 unknown Lang": (header("Lang: xx"), {}, "Lang", "lang-unknown"),
     "6 upper-case Lang": (header("Lang: ES"), {}, "Lang", "lang-case"),
-    "7 Slug into another's folder": ({**md(slug="park"), "two.md": campaign_md(slug="park/flyer")},
-                                     {}, "Slug", "slug-characters"),
-    "8 deadline in year 9999": (md(deadline="9999-12-31", timezone="America/Los_Angeles"), {},
-                                "Deadline", "deadline-out-of-range"),
-    "8 deadline in year 1": (md(deadline="0001-01-01 00:00", timezone="Asia/Tokyo"), {},
-                             "Deadline", "deadline-out-of-range"),
-    "9 tag characters in the letter": (md(letter="Dear Council,\n\nKeep it." + TAGS), {},
-                                       "letter", "letter-invisible"),
-    "9 bidi override in the Subject": (md(subject="Keep \u202eit open"), {}, "Subject",
-                                       "invisible-characters"),
+    "7 Slug into another's folder": (
+        {**md(slug="park"), "two.md": campaign_md(slug="park/flyer")},
+        {},
+        "Slug",
+        "slug-characters",
+    ),
+    "8 deadline in year 9999": (
+        md(deadline="9999-12-31", timezone="America/Los_Angeles"),
+        {},
+        "Deadline",
+        "deadline-out-of-range",
+    ),
+    "8 deadline in year 1": (
+        md(deadline="0001-01-01 00:00", timezone="Asia/Tokyo"),
+        {},
+        "Deadline",
+        "deadline-out-of-range",
+    ),
+    "9 tag characters in the letter": (
+        md(letter="Dear Council,\n\nKeep it." + TAGS),
+        {},
+        "letter",
+        "letter-invisible",
+    ),
+    "9 bidi override in the Subject": (
+        md(subject="Keep \u202eit open"),
+        {},
+        "Subject",
+        "invisible-characters",
+    ),
     # Section 4
     "Slug theme": (md(slug="theme"), {}, "Slug", "slug-reserved"),
     "Slug feeds": (md(slug="feeds"), {}, "Slug", "slug-reserved"),
@@ -60,24 +102,46 @@ CASES = {
     "Slug with ?": (md(slug="a?b"), {}, "Slug", "slug-characters"),
     "Slug with #": (md(slug="a#b"), {}, "Slug", "slug-characters"),
     "Slug with %": (md(slug="a%20b"), {}, "Slug", "slug-characters"),
-    "Slugs differing in case": ({**md(slug="Park"), "two.md": campaign_md(slug="park")}, {},
-                                "Slug", "slug-same-name"),
-    "Slugs differing in normalisation": ({**md(slug="caf\u00e9"),
-                                          "two.md": campaign_md(slug="cafe\u0301")},
-                                         {}, "Slug", "slug-same-name"),
+    "Slugs differing in case": (
+        {**md(slug="Park"), "two.md": campaign_md(slug="park")},
+        {},
+        "Slug",
+        "slug-same-name",
+    ),
+    "Slugs differing in normalisation": (
+        {**md(slug="caf\u00e9"), "two.md": campaign_md(slug="cafe\u0301")},
+        {},
+        "Slug",
+        "slug-same-name",
+    ),
     "deadline in 2300": (md(deadline="2300-01-01"), {}, "Deadline", "deadline-out-of-range"),
-    "Image outside content/images": (header("Image: ../pelicanconf.py"), {}, "Image",
-                                     "image-outside"),
-    "Image that is not an image": (header("Image: images/fake.png"),
-                                   {"images/fake.png": b"<html>not a picture</html>"}, "Image",
-                                   "static-not-image"),
+    "Image outside content/images": (
+        header("Image: ../pelicanconf.py"),
+        {},
+        "Image",
+        "image-outside",
+    ),
+    "Image that is not an image": (
+        header("Image: images/fake.png"),
+        {"images/fake.png": b"<html>not a picture</html>"},
+        "Image",
+        "static-not-image",
+    ),
     "two Subject lines": (header("Subject: Another"), {}, "Subject", "field-repeated"),
-    "posix time zone": (md(timezone="posix/Europe/Madrid"), {}, "Timezone",
-                        "timezone-not-for-browsers"),
+    "posix time zone": (
+        md(timezone="posix/Europe/Madrid"),
+        {},
+        "Timezone",
+        "timezone-not-for-browsers",
+    ),
     "right time zone": (md(timezone="right/UTC"), {}, "Timezone", "timezone-not-for-browsers"),
     "localtime": (md(timezone="localtime"), {}, "Timezone", "timezone-not-for-browsers"),
-    "a skipped day": (md(deadline="2011-12-30", timezone="Pacific/Apia"), {}, "Deadline",
-                      "deadline-skipped-day"),
+    "a skipped day": (
+        md(deadline="2011-12-30", timezone="Pacific/Apia"),
+        {},
+        "Deadline",
+        "deadline-skipped-day",
+    ),
     "Save_as": (header("Save_as: index.html"), {}, "Save_as", "field-not-allowed"),
 }
 
@@ -131,10 +195,12 @@ def test_a_symlink_out_of_content_is_never_read(tmp_path, capsys):
 
 def test_reStructuredText_and_HTML_files_are_not_read(tmp_path, capsys):
     (tmp_path / "secret.txt").write_text("TOKEN=hunter2", "utf-8")
-    files = {**md(summary="S"),
-             "leak.rst": f"Leak\n####\n\n:date: 2021-01-01\n\n.. include:: {tmp_path / 'secret.txt'}\n",
-             "page.html": "<html><head><title>x</title></head><body>hunter2</body></html>",
-             "park.MD": campaign_md(slug="park")}
+    files = {
+        **md(summary="S"),
+        "leak.rst": f"Leak\n####\n\n:date: 2021-01-01\n\n.. include:: {tmp_path / 'secret.txt'}\n",
+        "page.html": "<html><head><title>x</title></head><body>hunter2</body></html>",
+        "park.MD": campaign_md(slug="park"),
+    }
     content = write(tmp_path, files, {"images/card.png": PNG})
     (status, built), (checked, report) = both_commands(content, tmp_path / "output", capsys)
     assert status == 0 and checked == 0, built + report
@@ -152,7 +218,8 @@ def test_a_budget_that_is_not_a_number(tmp_path):
     with pytest.raises(CampaignProblems) as stop:
         build(content, tmp_path / "output", "2021-01-01", MAILTO_BUDGET="1800")
     assert [(p.file, p.field, p.code) for p in stop.value.problems] == [
-        ("pelicanconf.py", "MAILTO_BUDGET", "budget-not-a-number")]
+        ("pelicanconf.py", "MAILTO_BUDGET", "budget-not-a-number")
+    ]
 
 
 def test_etc_gmt_minus_14_is_said_as_utc_plus_14(site):

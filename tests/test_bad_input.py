@@ -31,8 +31,9 @@ CASES = {
 
 def assert_stops(result, *expected):
     """`result`: a finished `make` process, or (status, output) from build_as_make_does."""
-    status, output = (result if isinstance(result, tuple)
-                      else (result.returncode, result.stdout + result.stderr))
+    status, output = (
+        result if isinstance(result, tuple) else (result.returncode, result.stdout + result.stderr)
+    )
     assert status != 0, output
     assert "Traceback" not in output, output
     for text in expected:
@@ -44,8 +45,9 @@ def assert_stops(result, *expected):
 def test_each_bad_input_stops_the_build(tmp_path, name):
     fields, field, reason = CASES[name]
     content = write_site(tmp_path, {"bad.md": campaign_md(slug="bad", **fields)})
-    output = assert_stops(build_as_make_does(content, tmp_path / "output"),
-                          "bad.md", f"{field}: ", reason)
+    output = assert_stops(
+        build_as_make_does(content, tmp_path / "output"), "bad.md", f"{field}: ", reason
+    )
     assert "bad.md:" in output
     assert not (tmp_path / "output" / "bad" / "index.html").exists()
 
@@ -57,28 +59,33 @@ def test_the_line_of_the_field_is_named(tmp_path):
 
 
 def test_two_campaigns_with_the_same_slug(tmp_path):
-    content = write_site(tmp_path, {"one.md": campaign_md(slug="park"),
-                                    "two.md": campaign_md(slug="park", title="Another")})
+    content = write_site(
+        tmp_path,
+        {"one.md": campaign_md(slug="park"), "two.md": campaign_md(slug="park", title="Another")},
+    )
     output = assert_stops(build_as_make_does(content, tmp_path / "output"), "Slug: ", "'park'")
     assert "one.md" in output and "two.md" in output
 
 
 def test_every_problem_in_every_file_is_reported_at_once(tmp_path):
-    content = write_site(tmp_path, {
-        "a.md": campaign_md(slug="a", to="nobody", subject=""),
-        "b.md": campaign_md(slug="b", deadline="2021-02-30", timezone="Mars/Olympus"),
-        "good.md": campaign_md(slug="good"),
-    })
-    output = assert_stops(build_as_make_does(content, tmp_path / "output"),
-                          "4 problems in 2 files")
+    content = write_site(
+        tmp_path,
+        {
+            "a.md": campaign_md(slug="a", to="nobody", subject=""),
+            "b.md": campaign_md(slug="b", deadline="2021-02-30", timezone="Mars/Olympus"),
+            "good.md": campaign_md(slug="good"),
+        },
+    )
+    output = assert_stops(build_as_make_does(content, tmp_path / "output"), "4 problems in 2 files")
     for text in ("a.md:", "To: ", "Subject: ", "b.md:", "Timezone: "):
         assert text in output
 
 
 def test_bad_build_date_override(tmp_path):
     content = write_site(tmp_path, {"a.md": campaign_md(slug="a")})
-    assert_stops(build_as_make_does(content, tmp_path / "output", today="yesterday"),
-                 "CAMPAIGN_TODAY")
+    assert_stops(
+        build_as_make_does(content, tmp_path / "output", today="yesterday"), "CAMPAIGN_TODAY"
+    )
 
 
 def test_a_plugin_that_cannot_load_fails_the_build(tmp_path):
@@ -87,7 +94,8 @@ def test_a_plugin_that_cannot_load_fails_the_build(tmp_path):
         f"exec(open({str(ROOT / 'pelicanconf.py')!r}).read())\n"
         f"THEME = {str(ROOT / 'theme')!r}\n"
         f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"
-        "PLUGINS = ['megaphone', 'no_such_plugin']\n")
+        "PLUGINS = ['megaphone', 'no_such_plugin']\n"
+    )
     content = write_site(tmp_path, {"a.md": campaign_md(slug="a")})
     result = make_html(content, tmp_path / "output", conffile=conf)
     output = result.stdout + result.stderr

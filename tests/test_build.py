@@ -12,16 +12,25 @@ SEND_HOSTS = ("mail.google.com", "outlook.live.com", "outlook.office.com", "comp
 
 def send_links(page):
     """Every link that opens an email to the campaign's recipients."""
-    return [a["href"] for a in page.find_all("a", href=True)
-            if a["href"].startswith("mailto:") and not a["href"].startswith("mailto:?")
-            or any(h in a["href"] for h in SEND_HOSTS)]
+    return [
+        a["href"]
+        for a in page.find_all("a", href=True)
+        if a["href"].startswith("mailto:")
+        and not a["href"].startswith("mailto:?")
+        or any(h in a["href"] for h in SEND_HOSTS)
+    ]
 
 
 def assert_links_carry(page, to, subject, letter, cc=(), bcc=()):
     hrefs = send_links(page)
     assert len(hrefs) == 5, hrefs  # mail app, Gmail, Outlook.com, Microsoft 365, Yahoo
-    want = {"to": list(to), "cc": list(cc), "bcc": list(bcc), "subject": subject,
-            "body": letter.replace("\n", "\r\n")}
+    want = {
+        "to": list(to),
+        "cc": list(cc),
+        "bcc": list(bcc),
+        "subject": subject,
+        "body": letter.replace("\n", "\r\n"),
+    }
     for href in hrefs:
         assert "+" not in href
         assert rfc_decode(href) == want, href
@@ -32,11 +41,14 @@ def test_example_while_open(example_site):
     out = example_site("2021-02-22")
     page = soup(out / "ban-the-scan-nypd" / "index.html")
     source = EXAMPLE.read_text("utf-8")
-    assert_links_carry(page, ["postact@nypd.org"], header(source, "Subject"),
-                       letter_in_source(source))
+    assert_links_carry(
+        page, ["postact@nypd.org"], header(source, "Subject"), letter_in_source(source)
+    )
     button = page.find("a", class_="button")
     assert button.get_text() == "Send this email" and button["href"].startswith("mailto:")
-    assert "Closes Thursday 25 February 2021 at 11:59 pm, New York time" in page.get_text(" ", strip=True)
+    assert "Closes Thursday 25 February 2021 at 11:59 pm, New York time" in page.get_text(
+        " ", strip=True
+    )
     assert page.find("pre", class_="letter-body").get_text() == letter_in_source(source)
     assert page.find(class_="closed").has_attr("hidden")  # shown by the script at the deadline
     # The letter is shown once, in its own section, not again in the explanation.
@@ -68,7 +80,7 @@ def test_plain_build_uses_todays_date(example_site):
     assert send_links(soup(out / "ban-the-scan-nypd" / "index.html")) == []
 
 
-ANY_SUBJECT = "Café & \"quotes\" + 100% #1 = ¿sí? 中文 العربية 😀"
+ANY_SUBJECT = 'Café & "quotes" + 100% #1 = ¿sí? 中文 العربية 😀'
 ANY_LETTER = (
     "Dear Ms. O'Brien & team,\n\n"
     "Tom + Jerry say: 50% off? #hashtag = fun; a/b, c\n"
@@ -82,13 +94,28 @@ ANY_LETTER = (
 
 
 def test_any_characters_round_trip_through_every_link(site):
-    out = site({"any.md": campaign_md(
-        slug="any", subject=ANY_SUBJECT, letter=ANY_LETTER,
-        to="Council <council@example.org>; a+b@example.org",
-        cc="josé@exämple.org", bcc="watch@example.org")}, today="2021-01-01")
+    out = site(
+        {
+            "any.md": campaign_md(
+                slug="any",
+                subject=ANY_SUBJECT,
+                letter=ANY_LETTER,
+                to="Council <council@example.org>; a+b@example.org",
+                cc="josé@exämple.org",
+                bcc="watch@example.org",
+            )
+        },
+        today="2021-01-01",
+    )
     page = soup(out / "any" / "index.html")
-    assert_links_carry(page, ["council@example.org", "a+b@example.org"], ANY_SUBJECT, ANY_LETTER,
-                       cc=["josé@xn--exmple-cua.org"], bcc=["watch@example.org"])
+    assert_links_carry(
+        page,
+        ["council@example.org", "a+b@example.org"],
+        ANY_SUBJECT,
+        ANY_LETTER,
+        cc=["josé@xn--exmple-cua.org"],
+        bcc=["watch@example.org"],
+    )
     assert page.find("pre", class_="letter-body").get_text() == ANY_LETTER
     assert page.find(class_="subject").get_text() == ANY_SUBJECT
 
@@ -102,12 +129,16 @@ def test_ampersands_between_fields_are_escaped_in_html(site):
 
 
 def test_long_letter_mailto_drops_the_body_and_says_so(site, caplog):
-    letter = "Dear Council,\n\n" + "Please keep the park open for everyone. " * 60 + "\n\n[Your name]"
+    letter = (
+        "Dear Council,\n\n" + "Please keep the park open for everyone. " * 60 + "\n\n[Your name]"
+    )
     with caplog.at_level(logging.WARNING):
         out = site({"long.md": campaign_md(slug="long", letter=letter)}, today="2021-01-01")
     page = soup(out / "long" / "index.html")
     mailto = page.find("a", class_="button")["href"]
-    assert rfc_decode(mailto)["body"] == "" and rfc_decode(mailto)["subject"] == "Keep the park open"
+    assert (
+        rfc_decode(mailto)["body"] == "" and rfc_decode(mailto)["subject"] == "Keep the park open"
+    )
     gmail = next(h for h in send_links(page) if "mail.google.com" in h)
     assert rfc_decode(gmail)["body"] == letter.replace("\n", "\r\n")
     notice = page.find(attrs={"data-over-budget": True})
@@ -119,12 +150,17 @@ def test_long_letter_mailto_drops_the_body_and_says_so(site, caplog):
 
 def test_budget_is_a_setting(site):
     out = site({"a.md": campaign_md(slug="a")}, today="2021-01-01", MAILTO_BUDGET=50)
-    assert rfc_decode(soup(out / "a" / "index.html").find("a", class_="button")["href"])["body"] == ""
+    assert (
+        rfc_decode(soup(out / "a" / "index.html").find("a", class_="button")["href"])["body"] == ""
+    )
 
 
 def test_timezone_defaults_to_the_site_setting(site):
-    out = site({"a.md": campaign_md(slug="a", deadline="2030-01-31 09:00")},
-               today="2021-01-01", CAMPAIGN_TIMEZONE="Europe/Madrid")
+    out = site(
+        {"a.md": campaign_md(slug="a", deadline="2030-01-31 09:00")},
+        today="2021-01-01",
+        CAMPAIGN_TIMEZONE="Europe/Madrid",
+    )
     time = soup(out / "a" / "index.html").find(class_="deadline").find("time")
     assert time["datetime"] == "2030-01-31T09:00:00+01:00" and "Madrid time" in time.get_text()
 

@@ -25,14 +25,17 @@ def test_a_date_and_time():
     assert parse_deadline("2021-02-25 17:00", NY) == datetime(2021, 2, 25, 22, 0, tzinfo=UTC)
 
 
-@pytest.mark.parametrize("text,reason", [
-    ("25/02/2021", "not a date we can read"),
-    ("next Thursday", "not a date we can read"),
-    ("2021-02-30", "not a real date"),
-    ("2021-13-01", "not a real date"),
-    ("2021-02-25 24:30", "time that does not exist"),
-    ("2021-03-14 02:30", "clocks go forward"),
-])
+@pytest.mark.parametrize(
+    "text,reason",
+    [
+        ("25/02/2021", "not a date we can read"),
+        ("next Thursday", "not a date we can read"),
+        ("2021-02-30", "not a real date"),
+        ("2021-13-01", "not a real date"),
+        ("2021-02-25 24:30", "time that does not exist"),
+        ("2021-03-14 02:30", "clocks go forward"),
+    ],
+)
 def test_unreadable_or_impossible_deadlines(text, reason):
     with pytest.raises(DeadlineError, match=reason):
         parse_deadline(text, NY)

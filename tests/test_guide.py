@@ -22,11 +22,13 @@ def test_the_catalogue_is_exactly_what_the_code_can_report():
     source = "\n".join(p.read_text("utf-8") for p in (ROOT / "plugins" / "megaphone").rglob("*.py"))
     code = r'"([a-z0-9]+(?:-[a-z0-9]+)+)"'
     # say("code", ...), problem("Field", "code", ...), problem(name, "code"), SomeError("code")
-    used = set(re.findall(r'(?:say|problem|Error)\(\s*(?:"[A-Za-z]+",\s*|[a-z_]+,\s*)?' + code,
-                          source))
+    used = set(
+        re.findall(r'(?:say|problem|Error)\(\s*(?:"[A-Za-z]+",\s*|[a-z_]+,\s*)?' + code, source)
+    )
     # code = "one" if ... else "other"
-    used |= {c for pair in re.findall(r"code = " + code + " if .* else " + code, source)
-             for c in pair}
+    used |= {
+        c for pair in re.findall(r"code = " + code + " if .* else " + code, source) for c in pair
+    }
     used |= {f"{prop}-missing" for prop in ("title", "date")}  # Pelican's own "could not find" log
     assert used == set(PROBLEMS) | set(WARNINGS)
 
@@ -42,6 +44,20 @@ def test_the_guide_links_resolve():
 
 def test_the_guide_documents_every_field_the_plugin_reads():
     guide = (DOCS / "writing-a-campaign.md").read_text("utf-8")
-    for field in ("Title", "Slug", "Date", "Status", "Summary", "Image", "To", "Cc", "Bcc",
-                  "Subject", "Subjects", "Deadline", "Timezone", "Lang"):
+    for field in (
+        "Title",
+        "Slug",
+        "Date",
+        "Status",
+        "Summary",
+        "Image",
+        "To",
+        "Cc",
+        "Bcc",
+        "Subject",
+        "Subjects",
+        "Deadline",
+        "Timezone",
+        "Lang",
+    ):
         assert f"| `{field}` |" in guide, field

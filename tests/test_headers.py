@@ -26,9 +26,15 @@ def directives(policy: str) -> dict[str, str]:
 
 def test_the_policy_is_the_one_the_pages_use_today():
     written = {
-        "default-src": "'self'", "script-src": "'self'", "style-src": HASH,
-        "img-src": "'self' data:", "font-src": "'self'", "connect-src": "'none'",
-        "object-src": "'none'", "frame-src": "'none'", "base-uri": "'none'",
+        "default-src": "'self'",
+        "script-src": "'self'",
+        "style-src": HASH,
+        "img-src": "'self' data:",
+        "font-src": "'self'",
+        "connect-src": "'none'",
+        "object-src": "'none'",
+        "frame-src": "'none'",
+        "base-uri": "'none'",
         "form-action": "'none'",
     }
     assert directives(content_security_policy(HASH)) == written
@@ -69,8 +75,15 @@ def test_permissions_policy_turns_off_what_the_site_never_uses():
     policy = permissions_policy()
     features = dict(item.split("=") for item in policy.split(", "))
     assert set(features.values()) == {"()"}
-    for feature in ("camera", "microphone", "geolocation", "payment", "usb",
-                    "browsing-topics", "interest-cohort"):
+    for feature in (
+        "camera",
+        "microphone",
+        "geolocation",
+        "payment",
+        "usb",
+        "browsing-topics",
+        "interest-cohort",
+    ):
         assert feature in features
     assert len(features) == len(UNUSED_FEATURES)
 
@@ -102,6 +115,11 @@ def test_the_built_headers_file_and_every_page_agree_on_the_policy(site):
     assert headers["Referrer-Policy"] == "no-referrer"
     header_policy = headers["Content-Security-Policy"]
     for page in out.rglob("*.html"):
-        meta = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"',
-                         page.read_text("utf-8")).group(1).replace("&#39;", "'")
+        meta = (
+            re.search(
+                r'http-equiv="Content-Security-Policy" content="([^"]+)"', page.read_text("utf-8")
+            )
+            .group(1)
+            .replace("&#39;", "'")
+        )
         assert header_policy == meta + "; frame-ancestors 'none'", page

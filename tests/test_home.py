@@ -5,7 +5,9 @@ from xml.etree import ElementTree
 from helpers import campaign_md, soup
 
 FILES = {
-    "later.md": campaign_md(slug="later", title="Later", deadline="2021-03-20", summary="Later one."),
+    "later.md": campaign_md(
+        slug="later", title="Later", deadline="2021-03-20", summary="Later one."
+    ),
     "soon.md": campaign_md(slug="soon", title="Soon", deadline="2021-03-02"),
     "today.md": campaign_md(slug="today", title="Today", deadline="2021-03-01 18:00"),
     "old.md": campaign_md(slug="old", title="Old", deadline="2020-06-01"),
@@ -23,7 +25,10 @@ def test_open_first_soonest_first_then_closed_most_recent_first(site):
     open_items = section(page, "open").select("li")
     assert [li.a.get_text() for li in open_items] == ["Today", "Soon", "Later"]
     assert [li.find(class_="countdown").get_text() for li in open_items] == [
-        "Closes today", "1 day left", "19 days left"]
+        "Closes today",
+        "1 day left",
+        "19 days left",
+    ]
     assert "Later one." in open_items[2].get_text()
     assert "Saturday 20 March 2021" in open_items[2].find(class_="deadline").get_text()
     closed = section(page, "closed").select("li")

@@ -11,8 +11,11 @@ from settings_under_test import CONF, ROOT
 
 
 def snapshot(folder):
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_a_build_with_problems_leaves_the_last_good_site(tmp_path):
@@ -37,12 +40,24 @@ def test_a_killed_build_leaves_the_last_good_site(tmp_path):
     before = snapshot(output)
     for path in (content / "campaigns").iterdir():
         path.write_text(path.read_text("utf-8").replace("Campaign", "Changed"), "utf-8")
-    command = [sys.executable, "-m", "megaphone.commands", "build", str(content), "-o", str(output),
-               "-s", str(CONF)]
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL,
-                               env={**os.environ, "PYTHONPATH": "plugins",
-                                    "CAMPAIGN_TODAY": "2021-01-01"})
+    command = [
+        sys.executable,
+        "-m",
+        "megaphone.commands",
+        "build",
+        str(content),
+        "-o",
+        str(output),
+        "-s",
+        str(CONF),
+    ]
+    process = subprocess.Popen(
+        command,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "PYTHONPATH": "plugins", "CAMPAIGN_TODAY": "2021-01-01"},
+    )
     # Kill it once it has written part of the new site.
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and process.poll() is None:

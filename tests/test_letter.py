@@ -20,9 +20,11 @@ NASTY = (
 
 def render(text: str) -> str:
     config = markdown_settings()
-    return markdown.Markdown(extensions=list(config["extension_configs"]),
-                             extension_configs=config["extension_configs"],
-                             output_format=config["output_format"]).convert(text)
+    return markdown.Markdown(
+        extensions=list(config["extension_configs"]),
+        extension_configs=config["extension_configs"],
+        output_format=config["output_format"],
+    ).convert(text)
 
 
 def test_letter_comes_out_exactly_with_the_sites_markdown_settings():
@@ -47,4 +49,6 @@ def test_counts_every_letter_block(count):
 
 def test_placeholders_in_order_without_repeats():
     assert placeholders("[Your name]\n[Your city] [Your name] [not\na placeholder]") == (
-        "Your name", "Your city")
+        "Your name",
+        "Your city",
+    )

@@ -33,7 +33,14 @@ def test_golden_vectors(case, kind):
 # --- properties ---------------------------------------------------------------
 
 SPECIALS = list("+&=?#%,;/ \r\n\t@<>\"'[]") + [
-    "\r\n", "😀", "👩🏽‍⚖️", "é", "中文", "عربي", "&bcc=x@evil.example"]
+    "\r\n",
+    "😀",
+    "👩🏽‍⚖️",
+    "é",
+    "中文",
+    "عربي",
+    "&bcc=x@evil.example",
+]
 text = st.lists(
     st.one_of(st.sampled_from(SPECIALS), st.characters(blacklist_categories=("Cs",))),
     max_size=40,
@@ -59,8 +66,11 @@ def expected_subject(subject: str) -> str:
 def test_every_link_decodes_back_exactly(to, cc, bcc, subject, body):
     message = Message(to, subject, body, cc, bcc)
     want = {
-        "to": list(to), "cc": list(cc), "bcc": list(bcc),
-        "subject": expected_subject(subject), "body": expected_body(body),
+        "to": list(to),
+        "cc": list(cc),
+        "bcc": list(bcc),
+        "subject": expected_subject(subject),
+        "body": expected_body(body),
     }
     for kind in KINDS:
         url = getattr(links, kind)(message)
@@ -102,8 +112,11 @@ def test_the_model_imports_nothing_from_pelican():
     import sys
 
     root = Path(__file__).resolve().parent.parent
-    modules = sorted(p.stem for p in (root / "plugins" / "megaphone" / "model").glob("*.py")
-                     if p.stem != "__init__")
+    modules = sorted(
+        p.stem
+        for p in (root / "plugins" / "megaphone" / "model").glob("*.py")
+        if p.stem != "__init__"
+    )
     assert {"campaign", "links", "page"} <= set(modules)
     code = (
         "import sys, importlib; sys.path.insert(0, 'plugins');"

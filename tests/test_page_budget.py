@@ -11,8 +11,9 @@ def example(example_site):
     return example_site("2021-02-22")
 
 
-@pytest.mark.parametrize("page", ["ban-the-scan-nypd/index.html", "es/ban-the-scan-nypd/index.html",
-                                  "index.html"])
+@pytest.mark.parametrize(
+    "page", ["ban-the-scan-nypd/index.html", "es/ban-the-scan-nypd/index.html", "index.html"]
+)
 def test_the_page_fits_the_budget(example, page):
     resources = measure(example, page)
     assert resources[0].gzipped <= FIRST_ROUND_TRIP  # readable after the first round trip

@@ -11,12 +11,17 @@ from megaphone.model.addresses import parse_address_list
 from megaphone.model.deadline import DeadlineError, parse_deadline
 from megaphone.model.letter import split_letters
 
-local = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789.+-_", min_size=1, max_size=16).filter(
-    lambda s: s[0] != "." and s[-1] != "." and ".." not in s)
+local = st.text(
+    alphabet="abcdefghijklmnopqrstuvwxyz0123456789.+-_", min_size=1, max_size=16
+).filter(lambda s: s[0] != "." and s[-1] != "." and ".." not in s)
 domain = st.sampled_from(["example.org", "nypd.org", "council.nyc.gov", "example.co.uk"])
 address = st.builds("{}@{}".format, local, domain)
-separator = st.builds("{}{}{}".format, st.sampled_from(["", " ", "  ", "\t"]),
-                      st.sampled_from([",", ";"]), st.sampled_from(["", " ", "   "]))
+separator = st.builds(
+    "{}{}{}".format,
+    st.sampled_from(["", " ", "  ", "\t"]),
+    st.sampled_from([",", ";"]),
+    st.sampled_from(["", " ", "   "]),
+)
 
 
 @given(st.lists(address, min_size=1, max_size=6, unique_by=str.lower), st.data())
@@ -42,7 +47,9 @@ def test_an_invisible_character_anywhere_is_caught(addresses, index, invisible):
     assert any(error.code == "address-invisible" for error in bad)
 
 
-zones = st.sampled_from(["America/New_York", "Europe/Madrid", "Asia/Shanghai", "Australia/Lord_Howe", "UTC"])
+zones = st.sampled_from(
+    ["America/New_York", "Europe/Madrid", "Asia/Shanghai", "Australia/Lord_Howe", "UTC"]
+)
 
 
 @given(st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2090, 12, 31)), zones)
@@ -61,10 +68,14 @@ def test_any_written_deadline_reads_back_as_that_wall_time(moment, zone_name):
     assert deadline.utcoffset() == zone.utcoffset(wall)
 
 
-@given(st.dates(min_value=datetime(1990, 1, 1).date(), max_value=datetime(2090, 12, 31).date()), zones)
+@given(
+    st.dates(min_value=datetime(1990, 1, 1).date(), max_value=datetime(2090, 12, 31).date()), zones
+)
 def test_a_bare_date_closes_at_the_last_minute_of_that_day(day, zone_name):
     deadline = parse_deadline(day.isoformat(), ZoneInfo(zone_name))
-    assert deadline.date() == day and (deadline + timedelta(minutes=1)).date() == day + timedelta(days=1)
+    assert deadline.date() == day and (deadline + timedelta(minutes=1)).date() == day + timedelta(
+        days=1
+    )
 
 
 # Letters: any text a volunteer can type survives Markdown and extraction.
@@ -75,7 +86,9 @@ letter_line = st.text(
     st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"), blacklist_characters="\u0085"),
     max_size=30,
 ).filter(lambda line: not line.lstrip().startswith("```") and (line.strip() or not line))
-letter = st.lists(letter_line, min_size=1, max_size=8).map("\n".join).filter(lambda t: t.strip("\n"))
+letter = (
+    st.lists(letter_line, min_size=1, max_size=8).map("\n".join).filter(lambda t: t.strip("\n"))
+)
 
 
 @settings(max_examples=200, deadline=None)

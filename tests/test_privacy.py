@@ -7,10 +7,21 @@ from helpers import campaign_md, soup
 
 PAGE_URL = "https://campaign.example/some/page/"
 # Attributes a browser fetches by itself, without a click.
-FETCHED = {"script": ["src"], "img": ["src", "srcset"], "iframe": ["src"], "frame": ["src"],
-           "embed": ["src"], "object": ["data"], "source": ["src", "srcset"],
-           "audio": ["src"], "video": ["src", "poster"], "track": ["src"],
-           "input": ["src"], "image": ["href", "xlink:href"], "use": ["href", "xlink:href"]}
+FETCHED = {
+    "script": ["src"],
+    "img": ["src", "srcset"],
+    "iframe": ["src"],
+    "frame": ["src"],
+    "embed": ["src"],
+    "object": ["data"],
+    "source": ["src", "srcset"],
+    "audio": ["src"],
+    "video": ["src", "poster"],
+    "track": ["src"],
+    "input": ["src"],
+    "image": ["href", "xlink:href"],
+    "use": ["href", "xlink:href"],
+}
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)|@import\s+['"]([^'"]+)""")
 
 
@@ -27,8 +38,16 @@ def fetched_urls(page):
                     if candidate.strip():
                         yield f"<{tag} {attribute}>", candidate
     for link in page.find_all("link", href=True):  # stylesheets, icons, preloads, fonts
-        if set(link.get("rel", [])) & {"stylesheet", "icon", "preload", "prefetch",
-                                       "preconnect", "dns-prefetch", "modulepreload", "manifest"}:
+        if set(link.get("rel", [])) & {
+            "stylesheet",
+            "icon",
+            "preload",
+            "prefetch",
+            "preconnect",
+            "dns-prefetch",
+            "modulepreload",
+            "manifest",
+        }:
             yield f"<link rel={link['rel']}>", link["href"]
     for meta in page.find_all("meta", attrs={"http-equiv": re.compile("refresh", re.I)}):
         yield "<meta refresh>", meta.get("content", "").partition("url=")[2]
@@ -41,12 +60,18 @@ def fetched_urls(page):
 
 
 def test_no_page_or_stylesheet_fetches_from_another_host(site):
-    out = site({"a.md": campaign_md(slug="a"), "b.md": campaign_md(slug="b", deadline="2020-01-01")},
-               today="2021-01-01")
+    out = site(
+        {"a.md": campaign_md(slug="a"), "b.md": campaign_md(slug="b", deadline="2020-01-01")},
+        today="2021-01-01",
+    )
     pages = list(out.rglob("*.html"))
     assert len(pages) == 4  # home, two campaigns, the open one's flyer
-    offenders = [(p.name, where, url) for p in pages for where, url in fetched_urls(soup(p))
-                 if other_host(url)]
+    offenders = [
+        (p.name, where, url)
+        for p in pages
+        for where, url in fetched_urls(soup(p))
+        if other_host(url)
+    ]
     assert offenders == []
     assert all(soup(p).find("style") for p in pages)  # so the <style> check above did run
     # The theme's stylesheet is inlined (checked above as <style>); any other is checked here.
@@ -56,8 +81,10 @@ def test_no_page_or_stylesheet_fetches_from_another_host(site):
 
 
 def test_the_check_itself_catches_a_third_party_request():
-    page = soup_of('<link rel="stylesheet" href="https://cdn.example/x.css">'
-                   '<img src="//tracker.example/p.gif"><div style="background:url(http://x.example/a.png)">')
+    page = soup_of(
+        '<link rel="stylesheet" href="https://cdn.example/x.css">'
+        '<img src="//tracker.example/p.gif"><div style="background:url(http://x.example/a.png)">'
+    )
     assert len([u for _, u in fetched_urls(page) if other_host(u)]) == 3
 
 
@@ -71,4 +98,5 @@ def test_send_links_to_webmail_keep_no_referrer(site):
 
 def soup_of(html):
     from bs4 import BeautifulSoup
+
     return BeautifulSoup(html, "html.parser")

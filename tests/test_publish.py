@@ -21,8 +21,9 @@ TEXT = {".html", ".xml", ".js", ".txt", ".ics", ".svg"}
 def make(*arguments, cwd=ROOT, **env):
     """The example campaigns (tests/fixtures/example in `cwd`), published as of a day."""
     content = cwd / "tests" / "fixtures" / "example"
-    return run_make(*arguments, f"INPUTDIR={content}", cwd=cwd, CAMPAIGN_TODAY="2021-02-22",
-                    SITEURL=SITE, **env)
+    return run_make(
+        *arguments, f"INPUTDIR={content}", cwd=cwd, CAMPAIGN_TODAY="2021-02-22", SITEURL=SITE, **env
+    )
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +41,9 @@ def test_sitemap_lists_every_campaign_with_its_translations(published):
     assert set(urls) == {f"{SITE}/", f"{SITE}/ban-the-scan-nypd/", f"{SITE}/es/ban-the-scan-nypd/"}
     links = urls[f"{SITE}/ban-the-scan-nypd/"].findall("x:link", ns)
     assert {(link.get("hreflang"), link.get("href")) for link in links} == {
-        ("en", f"{SITE}/ban-the-scan-nypd/"), ("es", f"{SITE}/es/ban-the-scan-nypd/")}
+        ("en", f"{SITE}/ban-the-scan-nypd/"),
+        ("es", f"{SITE}/es/ban-the-scan-nypd/"),
+    }
 
 
 def test_robots_points_to_the_sitemap_and_hides_drafts(published):
@@ -75,23 +78,37 @@ def test_publishing_twice_gives_the_same_bytes(published, tmp_path):
 
 
 def test_make_github_pushes_the_site_to_a_gh_pages_branch(tmp_path):
-    git = lambda *a, cwd=tmp_path: subprocess.run(["git", *a], cwd=cwd, check=True,  # noqa: E731
-                                                  capture_output=True, text=True).stdout
+    def git(*arguments, cwd=tmp_path):
+        return subprocess.run(
+            ["git", *arguments], cwd=cwd, check=True, capture_output=True, text=True
+        ).stdout
+
     git("init", "--bare", "-q", str(tmp_path / "remote.git"))
     git("clone", "-q", str(ROOT), str(tmp_path / "clone"))
     clone = tmp_path / "clone"
     git("remote", "add", "pages", str(tmp_path / "remote.git"), cwd=clone)
     for name in ("requirements.txt", "requirements-test.txt"):  # use this checkout's .venv as is
         os.utime(clone / name, (0, 0))
-    identity = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",
-                "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org"}
+    identity = {
+        "GIT_AUTHOR_NAME": "Test",
+        "GIT_AUTHOR_EMAIL": "test@example.org",
+        "GIT_COMMITTER_NAME": "Test",
+        "GIT_COMMITTER_EMAIL": "test@example.org",
+    }
     result = make("github", "GITHUB_REMOTE=pages", f"VENV={ROOT / '.venv'}", cwd=clone, **identity)
     assert result.returncode == 0, result.stdout + result.stderr
-    files = git("--git-dir", str(tmp_path / "remote.git"), "ls-tree", "-r", "--name-only", "gh-pages")
-    built = sorted(p.relative_to(clone / "output").as_posix()
-                   for p in (clone / "output").rglob("*") if p.is_file())
+    files = git(
+        "--git-dir", str(tmp_path / "remote.git"), "ls-tree", "-r", "--name-only", "gh-pages"
+    )
+    built = sorted(
+        p.relative_to(clone / "output").as_posix()
+        for p in (clone / "output").rglob("*")
+        if p.is_file()
+    )
     assert sorted(files.split()) == sorted(built + [".nojekyll"])
-    page = git("--git-dir", str(tmp_path / "remote.git"), "show", "gh-pages:ban-the-scan-nypd/index.html")
+    page = git(
+        "--git-dir", str(tmp_path / "remote.git"), "show", "gh-pages:ban-the-scan-nypd/index.html"
+    )
     assert "Tell the NYPD: ban facial recognition" in page
     shutil.rmtree(clone / "output")
 

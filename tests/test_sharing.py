@@ -14,8 +14,10 @@ TITLE = "Keep the park open: 100% & more?"
 
 
 def open_site(site, **fields):
-    return site({"park.md": campaign_md(slug="park", title=TITLE, summary="Save it.", **fields)},
-                today="2021-01-01")
+    return site(
+        {"park.md": campaign_md(slug="park", title=TITLE, summary="Save it.", **fields)},
+        today="2021-01-01",
+    )
 
 
 def test_share_links_carry_the_title_and_address_exactly(site):
@@ -34,8 +36,13 @@ def test_share_links_carry_the_title_and_address_exactly(site):
 def test_canonical_and_social_metadata(site):
     page = soup(open_site(site) / "park" / "index.html")
     assert page.find("link", rel="canonical")["href"] == URL
-    meta = {m.get("property") or m.get("name"): m["content"] for m in page.find_all("meta", content=True)}
-    assert meta["og:url"] == URL and meta["og:title"] == TITLE and meta["og:description"] == "Save it."
+    meta = {
+        m.get("property") or m.get("name"): m["content"]
+        for m in page.find_all("meta", content=True)
+    }
+    assert (
+        meta["og:url"] == URL and meta["og:title"] == TITLE and meta["og:description"] == "Save it."
+    )
     assert meta["twitter:card"] == "summary"
 
 
@@ -75,8 +82,10 @@ def test_a_closed_campaign_offers_no_reminder_flyer_or_sharing(site):
 
 
 def test_content_security_policy_allows_only_this_site_and_no_inline_script(site):
-    out = site({"a.md": campaign_md(slug="a"), "b.md": campaign_md(slug="b", deadline="2020-01-01")},
-               today="2021-01-01")
+    out = site(
+        {"a.md": campaign_md(slug="a"), "b.md": campaign_md(slug="b", deadline="2020-01-01")},
+        today="2021-01-01",
+    )
     for path in out.rglob("*.html"):
         page = soup(path)
         csp = page.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]

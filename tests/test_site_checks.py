@@ -33,8 +33,14 @@ def test_a_draft_is_checked_too(tmp_path):
 
 
 def test_control_characters_in_the_letter_or_subject(tmp_path):
-    found, stop = problems_of(tmp_path, {"c.md": campaign_md(
-        slug="c", subject="Hello\x07", letter="Dear Council,\x1b[0m\n\nThanks")})
+    found, stop = problems_of(
+        tmp_path,
+        {
+            "c.md": campaign_md(
+                slug="c", subject="Hello\x07", letter="Dear Council,\x1b[0m\n\nThanks"
+            )
+        },
+    )
     assert sorted(found) == [("c.md", "Subject"), ("c.md", "letter")]
     assert "U+001B" in str(stop) and "U+0007" in str(stop)
 
@@ -58,5 +64,7 @@ def test_a_bad_default_timezone_is_reported_once_against_the_settings(tmp_path):
 
 
 def test_a_bad_timezone_does_not_hide_the_other_problems_in_the_file(tmp_path):
-    found, _ = problems_of(tmp_path, {"t.md": campaign_md(slug="t", timezone="Nowhere", subject="")})
+    found, _ = problems_of(
+        tmp_path, {"t.md": campaign_md(slug="t", timezone="Nowhere", subject="")}
+    )
     assert sorted(found) == [("t.md", "Subject"), ("t.md", "Timezone")]

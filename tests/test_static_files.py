@@ -26,19 +26,37 @@ AVIF_COMPATIBLE = b"\x00\x00\x00\x20ftypmif1\x00\x00\x00\x00mif1avifmiafMA1B" + 
 HEIC = b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + b"\x00" * 8
 
 
-@pytest.mark.parametrize("head, kind", [
-    (PNG, "PNG"), (JPEG, "JPEG"), (GIF, "GIF"), (b"GIF87a" + b"\x00" * 10, "GIF"),
-    (WEBP, "WebP"), (AVIF, "AVIF"), (AVIF_COMPATIBLE, "AVIF"),
-])
+@pytest.mark.parametrize(
+    "head, kind",
+    [
+        (PNG, "PNG"),
+        (JPEG, "JPEG"),
+        (GIF, "GIF"),
+        (b"GIF87a" + b"\x00" * 10, "GIF"),
+        (WEBP, "WebP"),
+        (AVIF, "AVIF"),
+        (AVIF_COMPATIBLE, "AVIF"),
+    ],
+)
 def test_pictures_are_known_by_their_first_bytes(head, kind):
     assert picture_kind(head) == kind
 
 
-@pytest.mark.parametrize("head", [
-    b"<html><script>alert(1)</script>", b"<?xml version='1.0'?><svg", b"<svg onload=x>",
-    b"alert(document.cookie)", b"", b"\x89PNG", b"RIFF\x00\x00\x00\x00WAVEfmt ", HEIC,
-    b"%PDF-1.7", b"PK\x03\x04",
-])
+@pytest.mark.parametrize(
+    "head",
+    [
+        b"<html><script>alert(1)</script>",
+        b"<?xml version='1.0'?><svg",
+        b"<svg onload=x>",
+        b"alert(document.cookie)",
+        b"",
+        b"\x89PNG",
+        b"RIFF\x00\x00\x00\x00WAVEfmt ",
+        HEIC,
+        b"%PDF-1.7",
+        b"PK\x03\x04",
+    ],
+)
 def test_anything_else_is_not_a_picture(head):
     assert picture_kind(head) is None
 
@@ -66,17 +84,26 @@ def test_real_pictures_pass(tmp_path):
     assert link_problems(content) == []
 
 
-@pytest.mark.parametrize("name, data, advice", [
-    ("evil.png", b"<html><script>alert(1)</script></html>", "save it again as PNG or JPEG"),
-    ("chart.svg", b"<svg xmlns='http://www.w3.org/2000/svg' onload='alert(1)'/>",
-     "Convert chart.svg to PNG"),
-    ("x.html", b"<meta http-equiv=refresh content='0;url=https://phish.example'>",
-     "Delete x.html"),
-    ("x.js", b"alert(1)", "Delete x.js"),
-    ("x.css", b"body{}", "Delete x.css"),
-    ("notes.txt", b"hello", "Delete notes.txt"),
-    ("photo.jpg", b"", "save it again as PNG or JPEG"),
-])
+@pytest.mark.parametrize(
+    "name, data, advice",
+    [
+        ("evil.png", b"<html><script>alert(1)</script></html>", "save it again as PNG or JPEG"),
+        (
+            "chart.svg",
+            b"<svg xmlns='http://www.w3.org/2000/svg' onload='alert(1)'/>",
+            "Convert chart.svg to PNG",
+        ),
+        (
+            "x.html",
+            b"<meta http-equiv=refresh content='0;url=https://phish.example'>",
+            "Delete x.html",
+        ),
+        ("x.js", b"alert(1)", "Delete x.js"),
+        ("x.css", b"body{}", "Delete x.css"),
+        ("notes.txt", b"hello", "Delete notes.txt"),
+        ("photo.jpg", b"", "save it again as PNG or JPEG"),
+    ],
+)
 def test_files_that_are_not_pictures_are_refused_with_advice(tmp_path, name, data, advice):
     content = the_site(tmp_path)
     (content / "images" / name).write_bytes(data)
@@ -95,7 +122,9 @@ def test_ignored_files_are_skipped_but_hidden_files_are_not(tmp_path):
     (content / "images" / ".htaccess").write_bytes(b"AddType text/html .png\n")
     assert codes(static_problems(content, ["images"])) == [(".htaccess", "static-not-image")]
     assert codes(static_problems(content, ["images"], ignore=[".#*"])) == [
-        (".gitkeep", "static-not-image"), (".htaccess", "static-not-image")]
+        (".gitkeep", "static-not-image"),
+        (".htaccess", "static-not-image"),
+    ]
 
 
 def test_files_outside_the_static_paths_are_not_its_business(tmp_path):
@@ -104,6 +133,7 @@ def test_files_outside_the_static_paths_are_not_its_business(tmp_path):
 
 
 # --- Links (symlinks) ----------------------------------------------------------
+
 
 @pytest.fixture
 def outside(tmp_path) -> Path:
@@ -144,9 +174,12 @@ def test_a_link_loop_and_a_broken_link_lead_nowhere(tmp_path):
     os.symlink("b", content / "images" / "a")
     os.symlink("missing.png", content / "images" / "gone.png")
     os.symlink("..", content / "images" / "up")  # a loop through folders, inside content
-    assert codes(link_problems(content)) == [("a", "symlink-broken"), ("b", "symlink-broken"),
-                                             ("gone.png", "symlink-broken"),
-                                             ("loop.png", "symlink-broken")]
+    assert codes(link_problems(content)) == [
+        ("a", "symlink-broken"),
+        ("b", "symlink-broken"),
+        ("gone.png", "symlink-broken"),
+        ("loop.png", "symlink-broken"),
+    ]
     assert static_problems(content, ["images"]) != []  # finishes, and finds park.md via up/
 
 
@@ -159,8 +192,7 @@ def test_a_link_inside_content_to_a_picture_is_fine(tmp_path):
 def test_a_link_inside_content_to_a_campaign_file_is_not_a_picture(tmp_path):
     content = the_site(tmp_path)
     os.symlink("../campaigns/park.md", content / "images" / "park-source.png")
-    assert codes(static_problems(content, ["images"])) == [("park-source.png",
-                                                            "static-not-image")]
+    assert codes(static_problems(content, ["images"])) == [("park-source.png", "static-not-image")]
 
 
 # --- The Image field -------------------------------------------------------------
@@ -173,11 +205,22 @@ def test_an_image_field_naming_a_picture_in_images_passes(tmp_path, value):
     assert image_field_problems(the_site(tmp_path), value, file=FILE) == []
 
 
-@pytest.mark.parametrize("value", [
-    "/etc/passwd", "../../.git/config", "images/../../.git/config", "images/../campaigns/park.md",
-    "campaigns/park.md", "https://tracker.example/p.png", "images", "images/",
-    "images\\..\\..\\secret.png", "C:\\secret.png", "/proc/self/environ",
-])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "/etc/passwd",
+        "../../.git/config",
+        "images/../../.git/config",
+        "images/../campaigns/park.md",
+        "campaigns/park.md",
+        "https://tracker.example/p.png",
+        "images",
+        "images/",
+        "images\\..\\..\\secret.png",
+        "C:\\secret.png",
+        "/proc/self/environ",
+    ],
+)
 def test_an_image_field_outside_images_is_refused(tmp_path, value):
     problems = image_field_problems(the_site(tmp_path), value, file=FILE)
     assert [(p.code, p.field, p.file) for p in problems] == [("image-outside", "Image", FILE)]
@@ -189,19 +232,23 @@ def test_an_image_field_through_a_link_outside_is_refused(tmp_path, outside):
     os.symlink(outside.parent, content / "images" / "dir")
     for value in ("images/cat.png", "images/dir/secret.txt"):
         assert [p.code for p in image_field_problems(content, value, file=FILE)] == [
-            "image-outside"]
+            "image-outside"
+        ]
 
 
 def test_an_image_field_naming_a_fake_picture_or_nothing(tmp_path):
     content = the_site(tmp_path)
     (content / "images" / "fake.png").write_text("<script>alert(1)</script>", "utf-8")
     assert [p.code for p in image_field_problems(content, "images/fake.png", file=FILE)] == [
-        "static-not-image"]
+        "static-not-image"
+    ]
     assert [p.code for p in image_field_problems(content, "images/none.png", file=FILE)] == [
-        "image-not-found"]
+        "image-not-found"
+    ]
 
 
 # --- What Pelican is about to copy ----------------------------------------------------
+
 
 def test_copies_from_outside_content_or_to_outside_output_are_refused(tmp_path, outside):
     content = the_site(tmp_path)
@@ -217,19 +264,25 @@ def test_copies_from_outside_content_or_to_outside_output_are_refused(tmp_path, 
     ]
     problems = copy_problems(copies, content=content, output=output, static_paths=["images"])
     assert [(Path(p.file).name, p.code) for p in problems] == [
-        ("secret.txt", "static-link-outside"), ("secret.txt", "static-link-outside"),
-        ("park.md", "static-link-outside"), ("fake.png", "static-link-outside"),
-        ("park.png", "static-link-outside")]
+        ("secret.txt", "static-link-outside"),
+        ("secret.txt", "static-link-outside"),
+        ("park.md", "static-link-outside"),
+        ("fake.png", "static-link-outside"),
+        ("park.png", "static-link-outside"),
+    ]
     assert "outside the output folder" in problems[-1].message
 
 
 def test_copies_as_pelican_lists_them_with_absolute_sources(tmp_path, outside):
     """context['staticfiles'] holds absolute source paths."""
     content = the_site(tmp_path)
-    copies = [(str(content / "images" / "park.png"), "images/park.png"),
-              (str(outside), "park/secret.txt")]
-    problems = copy_problems(copies, content=content, output=tmp_path / "out",
-                             static_paths=["images"])
+    copies = [
+        (str(content / "images" / "park.png"), "images/park.png"),
+        (str(outside), "park/secret.txt"),
+    ]
+    problems = copy_problems(
+        copies, content=content, output=tmp_path / "out", static_paths=["images"]
+    )
     assert [(p.file, p.code) for p in problems] == [(str(outside), "static-link-outside")]
 
 

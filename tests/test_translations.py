@@ -24,12 +24,20 @@ def test_each_language_links_to_the_other(example):
     spanish = soup(example / "es" / "ban-the-scan-nypd" / "index.html")
     assert english.html["lang"] == "en" and spanish.html["lang"] == "es"
     for page in (english, spanish):
-        alternates = {link["hreflang"]: link["href"] for link in page.find_all("link", hreflang=True)}
-        assert alternates == {"en": "http://localhost:8000/ban-the-scan-nypd/",
-                              "es": "http://localhost:8000/es/ban-the-scan-nypd/"}
+        alternates = {
+            link["hreflang"]: link["href"] for link in page.find_all("link", hreflang=True)
+        }
+        assert alternates == {
+            "en": "http://localhost:8000/ban-the-scan-nypd/",
+            "es": "http://localhost:8000/es/ban-the-scan-nypd/",
+        }
     switch = english.find("nav", class_="languages").find("a")
     assert (switch["href"], switch["hreflang"], switch["lang"], switch.get_text()) == (
-        "/es/ban-the-scan-nypd/", "es", "es", "Español")
+        "/es/ban-the-scan-nypd/",
+        "es",
+        "es",
+        "Español",
+    )
     assert spanish.find("nav", class_="languages").find("a")["href"] == "/ban-the-scan-nypd/"
 
 
@@ -40,9 +48,16 @@ def test_spanish_page_speaks_spanish(example):
     assert page.find("a", class_="button").get_text() == "Enviar este correo"
     assert page.find(id="send-heading").get_text() == "Envía la carta"
     countdown = page.find(attrs={"data-countdown": True})
-    assert countdown.get_text() == "Quedan 3 días" and countdown["data-days"] == "Quedan {days} días"
+    assert (
+        countdown.get_text() == "Quedan 3 días" and countdown["data-days"] == "Quedan {days} días"
+    )
     assert countdown["data-city"] == "Nueva York"
-    for english in ("Send this email", "Copy the letter", "Your privacy", "Skip to the main content"):
+    for english in (
+        "Send this email",
+        "Copy the letter",
+        "Your privacy",
+        "Skip to the main content",
+    ):
         assert english not in text
 
 
@@ -58,8 +73,11 @@ def test_spanish_links_carry_the_spanish_letter(example):
 
 def test_the_home_page_lists_the_original_and_offers_the_translation(example):
     home = soup(example / "index.html")
-    items = [li for li in home.select("section[aria-labelledby=open-heading] li")
-             if "ban-the-scan-nypd" in li.find("a")["href"]]
+    items = [
+        li
+        for li in home.select("section[aria-labelledby=open-heading] li")
+        if "ban-the-scan-nypd" in li.find("a")["href"]
+    ]
     assert len(items) == 1  # a translation is not a second campaign
     assert items[0].find("a")["href"] == "/ban-the-scan-nypd/"
     also = items[0].find(class_="also").find("a")
@@ -80,9 +98,24 @@ def test_the_spanish_catalogue_translates_every_theme_string():
 
 def test_the_template_catalogue_is_up_to_date_with_the_templates(tmp_path):
     fresh = tmp_path / "messages.pot"
-    subprocess.run([sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "babel.cfg",
-                    "-o", str(fresh), "--no-location", "--omit-header", "."],
-                   cwd=ROOT, check=True, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "babel.messages.frontend",
+            "extract",
+            "-F",
+            "babel.cfg",
+            "-o",
+            str(fresh),
+            "--no-location",
+            "--omit-header",
+            ".",
+        ],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
     extracted = {m.id for m in catalogue(fresh) if m.id}
     committed = {m.id for m in catalogue(TRANSLATIONS / "messages.pot") if m.id}
     assert extracted == committed, "run `make translations` and translate the new strings"
@@ -98,7 +131,10 @@ def test_the_reminder_speaks_the_language_of_its_page(example):
     spanish, english = event("es/ban-the-scan-nypd"), event("ban-the-scan-nypd")
     assert str(spanish["summary"]).startswith("Última oportunidad: ")
     assert "Se cierra el jueves, 25 de febrero de 2021, 23:59 (hora de Nueva York)" in str(
-        spanish["description"])
+        spanish["description"]
+    )
     assert str(spanish.walk("VALARM")[0]["description"]).startswith("Queda un día: ")
     assert str(english["summary"]).startswith("Last chance: ")
-    assert "Closes Thursday 25 February 2021 at 11:59 pm, New York time" in str(english["description"])
+    assert "Closes Thursday 25 February 2021 at 11:59 pm, New York time" in str(
+        english["description"]
+    )

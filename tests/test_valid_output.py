@@ -35,12 +35,17 @@ def test_every_page_passes_the_nu_html_checker(sites, tmp_path):
     assert len(pages) >= 10
     control = tmp_path / "control-invalid.html"  # proves the checker can fail
     control.write_text('<!doctype html><html lang="en"><title>x</title><p><div>bad</p>')
-    result = subprocess.run([java, "-jar", str(VNU), "--format", "json", "--errors-only",
-                             *map(str, pages + [control])], capture_output=True, text=True,
-                            timeout=300)
+    result = subprocess.run(
+        [java, "-jar", str(VNU), "--format", "json", "--errors-only", *map(str, pages + [control])],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     messages = json.loads(result.stderr or "{}").get("messages", [])
-    errors = [(unquote(urlsplit(m.get("url", "")).path), m.get("lastLine"), m["message"])
-              for m in messages]
+    errors = [
+        (unquote(urlsplit(m.get("url", "")).path), m.get("lastLine"), m["message"])
+        for m in messages
+    ]
     assert [e for e in errors if e[0] != str(control)] == []
     assert [e for e in errors if e[0] == str(control)]
 
@@ -52,9 +57,12 @@ def test_no_internal_link_is_broken(sites):
             html = soup(page)
             targets = [a["href"] for a in html.find_all("a", href=True)]
             targets += [t["src"] for t in html.find_all(src=True)]
-            targets += [link["href"] for link in html.find_all("link", href=True)
-                        if not {"canonical", "alternate"} & set(link.get("rel", []))
-                        or link.get("type") == "application/atom+xml"]
+            targets += [
+                link["href"]
+                for link in html.find_all("link", href=True)
+                if not {"canonical", "alternate"} & set(link.get("rel", []))
+                or link.get("type") == "application/atom+xml"
+            ]
             for target in targets:
                 url = urlsplit(urljoin(base, target))
                 if url.scheme or url.netloc or target.startswith(("mailto:", "data:", "#")):
@@ -74,4 +82,6 @@ def test_hreflang_and_canonical_links_point_to_built_pages(sites):
             if link.get("type"):
                 continue
             path = urlsplit(link["href"]).path  # absolute, on CANONICAL_SITEURL
-            assert (out / path.lstrip("/") / "index.html").exists() or (out / path.lstrip("/")).is_file()
+            assert (out / path.lstrip("/") / "index.html").exists() or (
+                out / path.lstrip("/")
+            ).is_file()

@@ -3,14 +3,17 @@
 from decoders import rfc_decode
 from helpers import campaign_md, soup
 
-LETTERS = ["Dear Council,\n\nPlease keep the park open.\n\n[Your name]",
-           "Hello,\n\nI walk my dog in that park every day. Keep it open!\n\n[Your name]",
-           "To the Council:\n\nClosing the park would hurt [Your street].\n\n[Your name]"]
+LETTERS = [
+    "Dear Council,\n\nPlease keep the park open.\n\n[Your name]",
+    "Hello,\n\nI walk my dog in that park every day. Keep it open!\n\n[Your name]",
+    "To the Council:\n\nClosing the park would hurt [Your street].\n\n[Your name]",
+]
 
 
 def variant_site(site, subjects="Keep the park open | The park matters | Save our park"):
     text = campaign_md(slug="park", letters=LETTERS).replace(
-        "Subject: Keep the park open", f"Subjects: {subjects}")
+        "Subject: Keep the park open", f"Subjects: {subjects}"
+    )
     return soup(site({"park.md": text}, today="2021-01-01") / "park" / "index.html")
 
 
@@ -21,7 +24,8 @@ def test_without_javascript_each_variant_has_its_own_send_links(site):
     assert all(m["subject"] == "Keep the park open" for m in main)
     versions = page.select(".other-versions .version")
     assert len(versions) == 2
-    for version, letter, subject in zip(versions, LETTERS[1:], ["The park matters", "Save our park"]):
+    subjects = ["The park matters", "Save our park"]
+    for version, letter, subject in zip(versions, LETTERS[1:], subjects, strict=True):
         hrefs = [a["href"] for a in version.select("a")]
         assert len(hrefs) == 5
         for href in hrefs:
@@ -39,15 +43,22 @@ def test_the_chooser_offers_every_variant_first_checked(site):
     assert [r["data-letter"] for r in radios] == LETTERS
     assert radios[0].has_attr("checked") and not radios[1].has_attr("checked")
     labels = [label.get_text() for label in choice.select("label")]
-    assert labels == ["Please keep the park open.", "I walk my dog in that park every day. Keep it open!",
-                      "Closing the park would hurt [Your street]."]
+    assert labels == [
+        "Please keep the park open.",
+        "I walk my dog in that park every day. Keep it open!",
+        "Closing the park would hurt [Your street].",
+    ]
     assert page.find("article")["data-subjects"].split("\n") == [
-        "Keep the park open", "The park matters", "Save our park"]
+        "Keep the park open",
+        "The park matters",
+        "Save our park",
+    ]
 
 
 def test_subjects_one_per_line(site):
     text = campaign_md(slug="park").replace(
-        "Subject: Keep the park open", "Subjects: First subject\n    Second subject")
+        "Subject: Keep the park open", "Subjects: First subject\n    Second subject"
+    )
     page = soup(site({"park.md": text}, today="2021-01-01") / "park" / "index.html")
     assert page.find("article")["data-subjects"].split("\n") == ["First subject", "Second subject"]
 

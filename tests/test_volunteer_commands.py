@@ -17,14 +17,27 @@ def test_make_campaign_writes_a_draft_that_builds_right_away(tmp_path):
     path = content / "campaigns" / "tell-the-council-no-scans.md"
     assert f"Created {path}" in result.stdout
     text = path.read_text("utf-8")
-    for field in ("Title:", "Slug:", "Status: draft", "Date:", "Summary:", "To:", "Subject:",
-                  "Deadline:", "Timezone:", "```letter"):
+    for field in (
+        "Title:",
+        "Slug:",
+        "Status: draft",
+        "Date:",
+        "Summary:",
+        "To:",
+        "Subject:",
+        "Deadline:",
+        "Timezone:",
+        "```letter",
+    ):
         assert field in text
     out = build(content, tmp_path / "out")  # today's date: the deadline is 30 days away
     draft = soup(out / "drafts" / "tell-the-council-no-scans" / "index.html")
     assert draft.find("h1").get_text() == "Tell the Council: no scans!"
     assert draft.find(attrs={"data-link": "mailto"}) is not None  # open, with its links
-    assert "How to fill this in" not in (out / "drafts" / "tell-the-council-no-scans" / "index.html").read_text()
+    assert (
+        "How to fill this in"
+        not in (out / "drafts" / "tell-the-council-no-scans" / "index.html").read_text()
+    )
     again = make("campaign", "TITLE=Tell the Council: no scans!", f"INPUTDIR={content}")
     assert again.returncode != 0 and "already exists" in again.stdout
 
@@ -35,20 +48,28 @@ def test_make_campaign_needs_a_title(tmp_path):
 
 
 def test_make_check_names_every_broken_file_and_writes_nothing(tmp_path):
-    content = write_site(tmp_path, {
-        "a-no-to.md": campaign_md(slug="a", to=None),
-        "b-bad-deadline.md": campaign_md(slug="b", deadline="2021-02-30", summary="S"),
-        "c-no-letter.md": campaign_md(slug="c", letter=None),
-        "d-good.md": campaign_md(slug="d", summary="Fine."),
-    })
+    content = write_site(
+        tmp_path,
+        {
+            "a-no-to.md": campaign_md(slug="a", to=None),
+            "b-bad-deadline.md": campaign_md(slug="b", deadline="2021-02-30", summary="S"),
+            "c-no-letter.md": campaign_md(slug="c", letter=None),
+            "d-good.md": campaign_md(slug="d", summary="Fine."),
+        },
+    )
     (content / "campaigns" / "e-not-utf8.md").write_bytes(
-        campaign_md(slug="e", subject="Café").encode("latin-1"))
+        campaign_md(slug="e", subject="Café").encode("latin-1")
+    )
     result = make("check", f"INPUTDIR={content}")
     out = result.stdout
     assert result.returncode != 0, out
     assert "Traceback" not in out + result.stderr
-    for name, code in (("a-no-to.md", "to-missing"), ("b-bad-deadline.md", "deadline-no-such-day"),
-                       ("c-no-letter.md", "letter-missing"), ("e-not-utf8.md", "file-not-utf8")):
+    for name, code in (
+        ("a-no-to.md", "to-missing"),
+        ("b-bad-deadline.md", "deadline-no-such-day"),
+        ("c-no-letter.md", "letter-missing"),
+        ("e-not-utf8.md", "file-not-utf8"),
+    ):
         assert f"content/campaigns/{name}" in out and f"[{code}]" in out
     assert "line 7: Deadline:" in out  # file, line, field
     files = [line for line in out.splitlines() if line.endswith(".md")]
@@ -71,11 +92,15 @@ def test_make_check_passes_a_good_site_with_warnings(tmp_path, capsys):
 
 
 def test_make_check_warns_about_translations_that_write_to_others(tmp_path, capsys):
-    content = write_site(tmp_path, {
-        "park.md": campaign_md(slug="park", summary="S"),
-        "park.es.md": campaign_md(slug="park", summary="S", to="otro@example.org").replace(
-            "Date:", "Lang: es\nDate:"),
-    })
+    content = write_site(
+        tmp_path,
+        {
+            "park.md": campaign_md(slug="park", summary="S"),
+            "park.es.md": campaign_md(slug="park", summary="S", to="otro@example.org").replace(
+                "Date:", "Lang: es\nDate:"
+            ),
+        },
+    )
     status, out = check_in_process(content, capsys)
     assert status == 0
     assert "[translation-recipients-differ]" in out

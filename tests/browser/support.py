@@ -17,9 +17,17 @@ from helpers import EXAMPLE_SOURCE, header, letter_in_source
 
 CHROMIUM = os.environ.get("MEGAPHONE_CHROMIUM", "/usr/bin/chromium")
 # Flags for a closed network: no background calls home, no first-run work.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--disable-default-apps", "--no-default-browser-check"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+    "--no-default-browser-check",
+]
 NEW_YORK = ZoneInfo("America/New_York")
 BEFORE_DEADLINE = datetime(2021, 2, 22, 12, 0, tzinfo=NEW_YORK)
 
@@ -35,8 +43,13 @@ def hrefs(page):
 
 
 def assert_all_links_carry(page, letter, subject=SUBJECT, to=("postact@nypd.org",), cc=()):
-    want = {"to": list(to), "cc": list(cc), "bcc": [], "subject": subject,
-            "body": letter.replace("\n", "\r\n")}
+    want = {
+        "to": list(to),
+        "cc": list(cc),
+        "bcc": [],
+        "subject": subject,
+        "body": letter.replace("\n", "\r\n"),
+    }
     for kind, href in hrefs(page).items():
         assert rfc_decode(href) == want, kind
         assert form_decode(href) == want, kind
@@ -59,8 +72,11 @@ class Visit:
 
     def __init__(self, browser, javascript=True, timezone="Europe/London", width=390):
         self.context = browser.new_context(
-            java_script_enabled=javascript, timezone_id=timezone, locale="en-GB",
-            viewport={"width": width, "height": 844})
+            java_script_enabled=javascript,
+            timezone_id=timezone,
+            locale="en-GB",
+            viewport={"width": width, "height": 844},
+        )
         self.requests: list[str] = []
         self.console_errors: list[str] = []
         self.context.on("request", lambda request: self.requests.append(request.url))

@@ -9,8 +9,12 @@ from axe_playwright_python.sync_playwright import Axe
 EXAMPLE = "/ban-the-scan-nypd/"
 AXE = Axe()
 # WCAG 2.0, 2.1 and 2.2, levels A and AA, plus axe's best practices.
-AXE_OPTIONS = {"runOnly": {"type": "tag", "values": [
-    "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}}
+AXE_OPTIONS = {
+    "runOnly": {
+        "type": "tag",
+        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
+    }
+}
 
 
 def personalise(page):
@@ -74,8 +78,14 @@ def test_axe_does_report_a_violation(visit):
     assert AXE.run(page, options=AXE_OPTIONS).violations_count >= 2
 
 
-PAGES = [("open", EXAMPLE), ("open", "/"), ("open", EXAMPLE + "flyer/"), ("open", "/awkward/"),
-         ("closed", EXAMPLE), ("closed", "/")]
+PAGES = [
+    ("open", EXAMPLE),
+    ("open", "/"),
+    ("open", EXAMPLE + "flyer/"),
+    ("open", "/awkward/"),
+    ("closed", EXAMPLE),
+    ("closed", "/"),
+]
 
 
 @pytest.mark.parametrize("site,path", PAGES)

@@ -21,13 +21,23 @@ def test_golden_vectors_in_the_browser(visit, sites):
     page = visit().open(sites["open"] + "/")
     cases = VECTORS["cases"]
     got = js_links(page, [c["message"] for c in cases])
-    for case, result in zip(cases, got):
+    for case, result in zip(cases, got, strict=True):
         for kind in KINDS:
             assert result[kind] == case[kind], (case["name"], kind)
 
 
-POOL = (list("+&=?#%,;/ \r\n\t@<>\"'[]!*()~-._:$") + ["\r\n", "😀", "👩🏽‍⚖️", "é", "中文", "عربي",
-        "&bcc=x@evil.example", "\u200b", "\u2028", "\U0001f3f3\ufe0f\u200d\U0001f308"])
+POOL = list("+&=?#%,;/ \r\n\t@<>\"'[]!*()~-._:$") + [
+    "\r\n",
+    "😀",
+    "👩🏽‍⚖️",
+    "é",
+    "中文",
+    "عربي",
+    "&bcc=x@evil.example",
+    "\u200b",
+    "\u2028",
+    "\U0001f3f3\ufe0f\u200d\U0001f308",
+]
 
 
 def random_text(rng: random.Random) -> str:
@@ -36,8 +46,14 @@ def random_text(rng: random.Random) -> str:
         if rng.random() < 0.5:
             parts.append(rng.choice(POOL))
         else:  # any code point from any plane, except surrogates
-            code = rng.choice([rng.randint(0x20, 0x7e), rng.randint(0xa0, 0xd7ff),
-                               rng.randint(0xe000, 0xfffd), rng.randint(0x10000, 0x10ffff)])
+            code = rng.choice(
+                [
+                    rng.randint(0x20, 0x7E),
+                    rng.randint(0xA0, 0xD7FF),
+                    rng.randint(0xE000, 0xFFFD),
+                    rng.randint(0x10000, 0x10FFFF),
+                ]
+            )
             parts.append(chr(code))
     return "".join(parts)
 
@@ -46,21 +62,28 @@ def test_random_unicode_gives_the_same_bytes_as_python(visit, sites):
     rng = random.Random(6068)
     messages = []
     for _ in range(400):
-        to = [f"{rng.choice(['a', 'b+c', 'd.e', 'x_y'])}@example.org" for _ in range(rng.randint(1, 3))]
+        to = [
+            f"{rng.choice(['a', 'b+c', 'd.e', 'x_y'])}@example.org"
+            for _ in range(rng.randint(1, 3))
+        ]
         cc = ["cc@example.org"] if rng.random() < 0.3 else []
-        messages.append({"to": to, "cc": cc, "bcc": [], "subject": random_text(rng),
-                         "body": random_text(rng)})
+        messages.append(
+            {"to": to, "cc": cc, "bcc": [], "subject": random_text(rng), "body": random_text(rng)}
+        )
     got = js_links(visit().open(sites["open"] + "/"), messages)
-    for message, result in zip(messages, got):
-        python = Message(tuple(message["to"]), message["subject"], message["body"], tuple(message["cc"]))
+    for message, result in zip(messages, got, strict=True):
+        python = Message(
+            tuple(message["to"]), message["subject"], message["body"], tuple(message["cc"])
+        )
         for kind in KINDS:
             assert result[kind] == getattr(links, kind)(python), (message, kind)
 
 
 def test_lone_surrogates_do_not_crash_the_script(visit, sites):
     page = visit().open(sites["open"] + "/")
-    href = page.evaluate("""() => Megaphone.links.mailto(
-        {to: ["a@example.org"], cc: [], bcc: [], subject: "x\\uD800y", body: "\\uDC00 z \\uD83D"})""")
+    href = page.evaluate("""() => Megaphone.links.mailto({
+        to: ["a@example.org"], cc: [], bcc: [],
+        subject: "x\\uD800y", body: "\\uDC00 z \\uD83D"})""")
     assert href == "mailto:a@example.org?subject=x%EF%BF%BDy&body=%EF%BF%BD%20z%20%EF%BF%BD"
 
 
@@ -69,5 +92,8 @@ def test_the_budget_is_applied_the_same_way(visit, sites):
     message = {"to": ["a@example.org"], "cc": [], "bcc": [], "subject": "Hi", "body": "é" * 400}
     result = page.evaluate("m => Megaphone.links.buildLinks(m, 1800)", message)
     python = links.build_links(Message(("a@example.org",), "Hi", "é" * 400))
-    assert result["mailto"] == python.mailto and result["mailtoHasBody"] is python.mailto_has_body is False
+    assert (
+        result["mailto"] == python.mailto
+        and result["mailtoHasBody"] is python.mailto_has_body is False
+    )
     assert result["gmail"] == python.gmail

@@ -29,14 +29,20 @@ def when_parsed(selector: str, action: str) -> str:
 # --- Times and plurals in the page's language ---------------------------------
 
 TIMES = {
-    "en": dict(path=EXAMPLE, clock="11:59 pm",
-               today="Closes today at 11:59 pm, New York time",
-               tomorrow="1 day left: closes tomorrow at 11:59 pm, New York time",
-               local="That is Friday 26 February at 4:59 am where you are."),
-    "es": dict(path="/es" + EXAMPLE, clock="23:59",
-               today="Se cierra hoy a las 23:59 (hora de Nueva York)",
-               tomorrow="Queda 1 día: se cierra mañana a las 23:59 (hora de Nueva York)",
-               local="Donde estás tú, es el viernes, 26 de febrero, 4:59."),
+    "en": dict(
+        path=EXAMPLE,
+        clock="11:59 pm",
+        today="Closes today at 11:59 pm, New York time",
+        tomorrow="1 day left: closes tomorrow at 11:59 pm, New York time",
+        local="That is Friday 26 February at 4:59 am where you are.",
+    ),
+    "es": dict(
+        path="/es" + EXAMPLE,
+        clock="23:59",
+        today="Se cierra hoy a las 23:59 (hora de Nueva York)",
+        tomorrow="Queda 1 día: se cierra mañana a las 23:59 (hora de Nueva York)",
+        local="Donde estás tú, es el viernes, 26 de febrero, 4:59.",
+    ),
 }
 
 
@@ -72,21 +78,33 @@ def test_each_plural_category_of_the_language_has_its_form(visit, sites):
     assert english.get_attribute("data-days-many") is None
 
 
-@pytest.mark.parametrize("days,many,expected", [
-    (1_000_000, True, "MANY 1000000"),  # Spanish "many": a whole million
-    (21, True, "OTHER 21"),
-    (1_000_000, False, "OTHER 1000000"),  # a category without its form: "other"
-])
+@pytest.mark.parametrize(
+    "days,many,expected",
+    [
+        (1_000_000, True, "MANY 1000000"),  # Spanish "many": a whole million
+        (21, True, "OTHER 21"),
+        (1_000_000, False, "OTHER 1000000"),  # a category without its form: "other"
+    ],
+)
 def test_the_script_picks_the_form_with_intl_plural_rules(visit, sites, days, many, expected):
     deadline = (datetime(2021, 2, 22, 23, 0, tzinfo=NEW_YORK) + timedelta(days=days)).isoformat()
     v = visit(timezone="America/New_York")
-    v.context.add_init_script(when_parsed("[data-countdown]", """element => {
+    v.context.add_init_script(
+        when_parsed(
+            "[data-countdown]",
+            """element => {
         element.setAttribute("data-deadline", %s);
         element.setAttribute("data-days", "OTHER {days}");
         %s
-    }""" % (json.dumps(deadline),
-            'element.setAttribute("data-days-many", "MANY {days}");' if many
-            else 'element.removeAttribute("data-days-many");')))
+    }"""
+            % (
+                json.dumps(deadline),
+                'element.setAttribute("data-days-many", "MANY {days}");'
+                if many
+                else 'element.removeAttribute("data-days-many");',
+            ),
+        )
+    )
     page = v.open(sites["open"] + "/es" + EXAMPLE)
     assert page.inner_text("[data-countdown]") == expected
 
@@ -127,10 +145,12 @@ def test_a_page_with_such_placeholders_closes_after_its_deadline(visit, proto_si
 
 # --- One module failing leaves the others working ------------------------------
 
+
 def test_a_broken_countdown_leaves_the_rest_working(visit, sites):
     v = visit()
     v.context.add_init_script(
-        "Intl.DateTimeFormat.prototype.formatToParts = () => { throw new Error('broken'); };")
+        "Intl.DateTimeFormat.prototype.formatToParts = () => { throw new Error('broken'); };"
+    )
     page = v.open(sites["open"] + EXAMPLE)
     assert page.inner_text("[data-countdown]") == "3 days left"  # as built
     assert any("megaphone-countdown" in error for error in v.console_errors)

@@ -31,13 +31,18 @@ def test_typing_a_name_personalises_the_letter_and_every_link(visit, sites):
 
 def test_an_awkward_letter_personalised_with_an_awkward_name(visit, sites):
     page = visit().open(sites["open"] + "/awkward/")
-    name = "Zoë \"Z\" O'Brien & <b>Co</b> + 100% #1 = ?; 李 😀"
+    name = 'Zoë "Z" O\'Brien & <b>Co</b> + 100% #1 = ?; 李 😀'
     page.get_by_label("Your name", exact=True).fill(name)
     letter = AWKWARD_LETTER.replace("[Your name]", name)
     assert page.inner_text("[data-letter-preview]") == letter
     assert page.locator("[data-letter-preview] b").count() == 0  # text, never markup
-    assert_all_links_carry(page, letter, AWKWARD_SUBJECT, to=("council@example.org", "a+b@example.org"),
-                           cc=("josé@xn--exmple-cua.org",))
+    assert_all_links_carry(
+        page,
+        letter,
+        AWKWARD_SUBJECT,
+        to=("council@example.org", "a+b@example.org"),
+        cc=("josé@xn--exmple-cua.org",),
+    )
 
 
 def test_editing_the_letter_changes_the_links_and_reset_restores_it(visit, sites):
@@ -62,11 +67,14 @@ def test_without_javascript_every_send_link_is_complete(visit, sites):
     assert page.get_by_text("Replace the words in square brackets").is_visible()
 
 
-@pytest.mark.parametrize("what,label,expected", [
-    ("to", "Copy address", "postact@nypd.org"),
-    ("subject", "Copy subject", SUBJECT),
-    ("letter", "Copy the letter", LETTER.replace("[Your name]", "Ana")),
-])
+@pytest.mark.parametrize(
+    "what,label,expected",
+    [
+        ("to", "Copy address", "postact@nypd.org"),
+        ("subject", "Copy subject", SUBJECT),
+        ("letter", "Copy the letter", LETTER.replace("[Your name]", "Ana")),
+    ],
+)
 def test_copy_buttons_put_the_right_text_on_the_clipboard(visit, sites, what, label, expected):
     v = visit()
     v.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=sites["open"])
@@ -102,8 +110,11 @@ def test_countdown_before_the_deadline(visit, sites):
 
 def test_countdown_on_the_last_day(visit, sites):
     page = visit(timezone="America/New_York").open(
-        sites["open"] + EXAMPLE, at=datetime(2021, 2, 25, 9, 0, tzinfo=NEW_YORK))
-    assert re.fullmatch(r"Closes today at 11:59\s?(pm|PM), New York time", page.inner_text("[data-countdown]"))
+        sites["open"] + EXAMPLE, at=datetime(2021, 2, 25, 9, 0, tzinfo=NEW_YORK)
+    )
+    assert re.fullmatch(
+        r"Closes today at 11:59\s?(pm|PM), New York time", page.inner_text("[data-countdown]")
+    )
     assert page.locator("[data-local-time]").is_hidden()  # same zone: nothing to add
 
 
@@ -149,9 +160,10 @@ def test_mastodon_instance_field_builds_a_share_link(visit, sites):
 
 @pytest.mark.parametrize("javascript", [True, False])
 def test_keyboard_only_on_a_phone_reaches_a_correct_email(visit, sites, javascript):
-    page = visit(javascript=javascript, width=360).open(sites["open"] + EXAMPLE,
-                                                        at=None if not javascript else
-                                                        datetime(2021, 2, 22, 12, 0, tzinfo=NEW_YORK))
+    page = visit(javascript=javascript, width=360).open(
+        sites["open"] + EXAMPLE,
+        at=None if not javascript else datetime(2021, 2, 22, 12, 0, tzinfo=NEW_YORK),
+    )
     focused = []
     for _ in range(30):
         page.keyboard.press("Tab")
@@ -186,10 +198,13 @@ def test_the_spanish_page_works_in_spanish(visit, sites):
 
 
 def test_letter_variants_with_javascript(visit, sites, tmp_path):
-    letters = ["Dear Council,\n\nPlease keep it open.\n\n[Your name]",
-               "Hello,\n\nI walk there every day.\n\n[Your name]\n[Your street]"]
+    letters = [
+        "Dear Council,\n\nPlease keep it open.\n\n[Your name]",
+        "Hello,\n\nI walk there every day.\n\n[Your name]\n[Your street]",
+    ]
     text = campaign_md(slug="park", letters=letters).replace(
-        "Subject: Keep the park open", "Subjects: One | Two")
+        "Subject: Keep the park open", "Subjects: One | Two"
+    )
     content = tmp_path / "content" / "campaigns"
     content.mkdir(parents=True)
     (content / "park.md").write_text(text, "utf-8")

@@ -5,8 +5,12 @@ from __future__ import annotations
 import sys
 from importlib import import_module
 
-COMMANDS = {"build": "build", "check": "check", "devserver": "devserver",
-            "campaign": "new_campaign"}
+COMMANDS = {
+    "build": "build",
+    "check": "check",
+    "devserver": "devserver",
+    "campaign": "new_campaign",
+}
 
 
 def main(argv: list[str]) -> int:

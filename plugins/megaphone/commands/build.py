@@ -21,8 +21,10 @@ from .swap import fresh_output, put_in_place
 def build_site(settings_file: str, content: str, output: str, **override: object) -> Outcome:
     """Build into a fresh folder; on success it becomes `output`."""
     with fresh_output(output) as building:
-        outcome = run_pelican(settings_file, {**override, "PATH": os.path.abspath(content),
-                                              "OUTPUT_PATH": str(building)})
+        outcome = run_pelican(
+            settings_file,
+            {**override, "PATH": os.path.abspath(content), "OUTPUT_PATH": str(building)},
+        )
         if outcome.ok:
             put_in_place(building, output)
     return outcome
@@ -35,8 +37,11 @@ def build(content: str, output: str, settings_file: str) -> int:
     elif outcome.failure:
         print(f"The site was not built: {outcome.failure}", file=sys.stderr)
     elif outcome.errors:
-        print(f"The site was not built: Pelican reported {count(outcome.errors, 'error')}, "
-              "shown above.", file=sys.stderr)
+        print(
+            f"The site was not built: Pelican reported {count(outcome.errors, 'error')}, "
+            "shown above.",
+            file=sys.stderr,
+        )
     return 0 if outcome.ok else 1
 
 

@@ -50,11 +50,22 @@ def _collected(handler: logging.Handler) -> Iterator[None]:
 
 def check(content: str, settings_file: str) -> int:
     warnings = _Warnings()
-    with _collected(warnings), tempfile.TemporaryDirectory() as scratch, \
-            contextlib.redirect_stdout(io.StringIO()):  # Pelican's "Done: ..." line
-        outcome = run_pelican(settings_file, {
-            "PATH": content, "OUTPUT_PATH": scratch, "MEGAPHONE_CHECK_ONLY": True,
-            "DELETE_OUTPUT_DIRECTORY": False, "CACHE_CONTENT": False, "LOAD_CONTENT_CACHE": False})
+    with (
+        _collected(warnings),
+        tempfile.TemporaryDirectory() as scratch,
+        contextlib.redirect_stdout(io.StringIO()),
+    ):  # Pelican's "Done: ..." line
+        outcome = run_pelican(
+            settings_file,
+            {
+                "PATH": content,
+                "OUTPUT_PATH": scratch,
+                "MEGAPHONE_CHECK_ONLY": True,
+                "DELETE_OUTPUT_DIRECTORY": False,
+                "CACHE_CONTENT": False,
+                "LOAD_CONTENT_CACHE": False,
+            },
+        )
     problems = outcome.problems
     other = warnings.other + ([outcome.failure] if outcome.failure else [])
 
@@ -74,11 +85,15 @@ def check(content: str, settings_file: str) -> int:
     found = len(problems) + len(other)
     warned = count(sum(len(w) for w in warnings.by_file.values()), "warning")
     if found:
-        print(f"{count(found, 'problem')} to fix, {warned}. The site will not build until "
-              "the problems are fixed. Each [code] is explained in docs/errors.md.")
+        print(
+            f"{count(found, 'problem')} to fix, {warned}. The site will not build until "
+            "the problems are fixed. Each [code] is explained in docs/errors.md."
+        )
         return 1
-    print(f"No problems. {warned}."
-          + ("" if warned.startswith("0 ") else " Warnings do not stop the build."))
+    print(
+        f"No problems. {warned}."
+        + ("" if warned.startswith("0 ") else " Warnings do not stop the build.")
+    )
     return 0
 
 

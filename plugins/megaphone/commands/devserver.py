@@ -22,15 +22,22 @@ from .build import build_site
 
 def build_once(settings_file: str, content: str, output: str) -> tuple[bool, dict]:
     # Only changed pages are read again with Markdown (Pelican's content cache).
-    outcome = build_site(settings_file, content, output,
-                         CACHE_CONTENT=True, LOAD_CONTENT_CACHE=True)
+    outcome = build_site(
+        settings_file, content, output, CACHE_CONTENT=True, LOAD_CONTENT_CACHE=True
+    )
     if outcome.problems:
-        print(f"\n{format_report(outcome.problems)}\n\nThe preview still shows the last good "
-              "build. Fix the file and save it: the site rebuilds by itself.", flush=True)
+        print(
+            f"\n{format_report(outcome.problems)}\n\nThe preview still shows the last good "
+            "build. Fix the file and save it: the site rebuilds by itself.",
+            flush=True,
+        )
     elif not outcome.ok:  # a theme or settings mistake: say it, keep serving
         reason = outcome.failure or "Pelican reported an error, shown above"
-        print(f"\nThe site could not be built: {reason}\nThe preview still shows the last "
-              "good build.", flush=True)
+        print(
+            f"\nThe site could not be built: {reason}\nThe preview still shows the last "
+            "good build.",
+            flush=True,
+        )
     return outcome.ok, outcome.settings
 
 

@@ -64,14 +64,23 @@ and by when. Link to your sources.
 
 def new_campaign(title: str, content: Path, today: date | None = None) -> Path:
     today = today or date.today()
-    slug = slugify(title, regex_subs=[(r"[^\w\s-]", ""), (r"(?u)\A\s*", ""),
-                                      (r"(?u)\s*\Z", ""), (r"[-\s]+", "-")])
+    slug = slugify(
+        title,
+        regex_subs=[(r"[^\w\s-]", ""), (r"(?u)\A\s*", ""), (r"(?u)\s*\Z", ""), (r"[-\s]+", "-")],
+    )
     path = content / "campaigns" / f"{slug}.md"
     if path.exists():
         raise FileExistsError(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(TEMPLATE.format(title=title, slug=slug, today=today.isoformat(),
-                                    deadline=(today + timedelta(days=30)).isoformat()), "utf-8")
+    path.write_text(
+        TEMPLATE.format(
+            title=title,
+            slug=slug,
+            today=today.isoformat(),
+            deadline=(today + timedelta(days=30)).isoformat(),
+        ),
+        "utf-8",
+    )
     return path
 
 
@@ -89,8 +98,10 @@ def main(argv: list[str] | None = None) -> int:
     except FileExistsError as exists:
         print(f"{exists.args[0]} already exists. Choose another title, or edit that file.")
         return 1
-    print(f"Created {path}. Open it in your editor and fill it in, then preview it with "
-          "'make devserver'. It is a draft until you delete the line 'Status: draft'.")
+    print(
+        f"Created {path}. Open it in your editor and fill it in, then preview it with "
+        "'make devserver'. It is a draft until you delete the line 'Status: draft'."
+    )
     return 0
 
 

@@ -136,9 +136,12 @@ def read_campaign(
     elif not recipients["to"] and not any(p.field == "To" for p in reading.problems):
         problem("To", "to-empty")
 
-    subjects = list(dict.fromkeys(
-        ([_text(metadata.get("subject"))] if _text(metadata.get("subject")) else [])
-        + _subject_lines(metadata.get("subjects"))))
+    subjects = list(
+        dict.fromkeys(
+            ([_text(metadata.get("subject"))] if _text(metadata.get("subject")) else [])
+            + _subject_lines(metadata.get("subjects"))
+        )
+    )
     if not subjects and "subject" in metadata:
         problem("Subject", "subject-empty")
     elif not subjects:
@@ -178,8 +181,12 @@ def read_campaign(
             problem_from(name, invisible)
     if control_characters(split.explanation):  # feeds cannot carry them
         first = next(c for c in split.explanation if control_characters(c))
-        problem("explanation", "text-control", find=first,
-                characters=control_characters(split.explanation))
+        problem(
+            "explanation",
+            "text-control",
+            find=first,
+            characters=control_characters(split.explanation),
+        )
 
     if reading.problems:
         return reading
@@ -188,7 +195,8 @@ def read_campaign(
     for number, letter in enumerate(split.letters, start=1):
         subject = subjects[(number - 1) % len(subjects)]
         message = link_builder.Message(
-            recipients["to"], subject, letter, recipients["cc"], recipients["bcc"])
+            recipients["to"], subject, letter, recipients["cc"], recipients["bcc"]
+        )
         try:
             built = link_builder.build_links(message, budget)
         except link_builder.LinkError as error:
@@ -196,8 +204,9 @@ def read_campaign(
             continue
         which = f" of letter {number}" if len(split.letters) > 1 else ""
         if not built.mailto_has_body:
-            reading.warnings.append(say("link-over-budget", which=which,
-                                        length=built.mailto_full_length, budget=budget))
+            reading.warnings.append(
+                say("link-over-budget", which=which, length=built.mailto_full_length, budget=budget)
+            )
             if len(built.mailto) > budget:
                 reading.warnings.append(say("link-long-without-letter", length=len(built.mailto)))
         variants.append(Variant(letter, subject, built))

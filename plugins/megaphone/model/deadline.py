@@ -67,14 +67,25 @@ def parse_deadline(text: str, zone: ZoneInfo) -> datetime:
             raise DeadlineError("deadline-no-such-time", text=text) from None
     deadline = datetime.combine(day_, clock, tzinfo=zone)
     if not _exists(deadline):
-        if not any(_exists(datetime.combine(day_, time(h, m), tzinfo=zone))
-                   for h in range(24) for m in (0, 30)):
-            raise DeadlineError("deadline-skipped-day", text=text, zone=zone.key,
-                                before=(day_ - timedelta(days=1)).isoformat(),
-                                after=(day_ + timedelta(days=1)).isoformat())
+        if not any(
+            _exists(datetime.combine(day_, time(h, m), tzinfo=zone))
+            for h in range(24)
+            for m in (0, 30)
+        ):
+            raise DeadlineError(
+                "deadline-skipped-day",
+                text=text,
+                zone=zone.key,
+                before=(day_ - timedelta(days=1)).isoformat(),
+                after=(day_ + timedelta(days=1)).isoformat(),
+            )
         moved = deadline.astimezone(UTC).astimezone(zone)  # the same instant, after the change
-        raise DeadlineError("deadline-skipped-hour", text=text, zone=zone.key,
-                            instead=moved.strftime("%Y-%m-%d %H:%M"))
+        raise DeadlineError(
+            "deadline-skipped-hour",
+            text=text,
+            zone=zone.key,
+            instead=moved.strftime("%Y-%m-%d %H:%M"),
+        )
     return deadline
 
 
@@ -132,8 +143,12 @@ ENGLISH_PATTERN = "EEEE d MMMM y 'at' h:mm a"
 ENGLISH_SENTENCE = "{when}, {city} time"
 
 
-def in_words(deadline: datetime, locale: str = "en_GB", pattern: str = ENGLISH_PATTERN,
-             sentence: str = ENGLISH_SENTENCE) -> str:
+def in_words(
+    deadline: datetime,
+    locale: str = "en_GB",
+    pattern: str = ENGLISH_PATTERN,
+    sentence: str = ENGLISH_SENTENCE,
+) -> str:
     """'Thursday 25 February 2021 at 11:59 pm, New York time'.
 
     The pattern is a CLDR date pattern; the sentence places {when} and {city}."""

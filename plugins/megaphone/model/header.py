@@ -13,8 +13,20 @@ _KEY = re.compile(r"^(?P<indent>[ \t]*)(?P<key>[A-Za-z0-9_-]+)[ \t]*:(?P<value>.
 _CONTINUATION = re.compile(r"^[ \t]{4,}\S|^\t+\S")
 
 # Fields that hold one value: a second line is a mistake, not more of the same.
-SINGLE_VALUED = ("title", "slug", "date", "modified", "status", "summary", "image", "subject",
-                 "deadline", "timezone", "lang", "translation")
+SINGLE_VALUED = (
+    "title",
+    "slug",
+    "date",
+    "modified",
+    "status",
+    "summary",
+    "image",
+    "subject",
+    "deadline",
+    "timezone",
+    "lang",
+    "translation",
+)
 # Pelican fields that would change where or how a page is written: a campaign
 # is published at its Slug with the theme's template, nothing else.
 NOT_ALLOWED = ("save_as", "url", "template", "lang_save_as", "lang_url")
@@ -40,8 +52,9 @@ def header_lines(source: str) -> list[HeaderLine]:
             break
         match = _KEY.match(line)
         if match:
-            found.append(HeaderLine(match["key"], match["value"].strip(), number,
-                                    bool(match["indent"])))
+            found.append(
+                HeaderLine(match["key"], match["value"].strip(), number, bool(match["indent"]))
+            )
         elif not _CONTINUATION.match(line) and number == 1:
             break  # no header at all
     return found

@@ -40,8 +40,8 @@ from .messages import ContentError, say
 KEPT_FORMAT = frozenset("\u200c\u200d\u200e\u200f\u061c")
 # Prepended_Concatenation_Mark (PropList.txt): visible signs, though Cf.
 VISIBLE_FORMAT = frozenset(
-    "\u0600\u0601\u0602\u0603\u0604\u0605\u06dd\u070f\u0890\u0891\u08e2"
-    "\U000110bd\U000110cd")
+    "\u0600\u0601\u0602\u0603\u0604\u0605\u06dd\u070f\u0890\u0891\u08e2\U000110bd\U000110cd"
+)
 ALWAYS_HIDDEN = frozenset("\u2028\u2029\u3164\uffa0")
 MONGOLIAN_VOWEL_SEPARATOR = "\u180e"
 KEPT_CONTROLS = frozenset("\n\r\t")
@@ -123,10 +123,12 @@ def describe(found: list[Invisible]) -> str:
     """'RIGHT-TO-LEFT OVERRIDE (U+202E), ZERO WIDTH SPACE (U+200B) 3 times'.
 
     Tag characters are counted together: one by one they would fill a screen."""
-    counts = Counter("TAG characters (U+E0000 to U+E007F)" if _is_tag(item.char) else str(item)
-                     for item in found)
-    return ", ".join(f"{text} {number} times" if number > 1 else text
-                     for text, number in counts.items())
+    counts = Counter(
+        "TAG characters (U+E0000 to U+E007F)" if _is_tag(item.char) else str(item) for item in found
+    )
+    return ", ".join(
+        f"{text} {number} times" if number > 1 else text for text, number in counts.items()
+    )
 
 
 def hidden_text(text: str) -> str:
@@ -138,7 +140,8 @@ def hidden_text(text: str) -> str:
     kept = "".join(c for i, c in enumerate(text) if i not in flags)
     return " ".join(
         "".join(chr(ord(c) - 0xE0000) for c in run.group() if 0xE0020 <= ord(c) <= 0xE007E)
-        for run in _TAGS.finditer(kept)).strip()
+        for run in _TAGS.finditer(kept)
+    ).strip()
 
 
 def _hidden_words(text: str) -> str:
@@ -150,8 +153,15 @@ def control_characters(text: str) -> str:
     """Control characters (Cc) other than line breaks and tabs, as 'U+0007, U+001B'.
 
     The format the messages have always used."""
-    return ", ".join(sorted({f"U+{ord(c):04X}" for c in text
-                             if unicodedata.category(c) == "Cc" and c not in KEPT_CONTROLS}))
+    return ", ".join(
+        sorted(
+            {
+                f"U+{ord(c):04X}"
+                for c in text
+                if unicodedata.category(c) == "Cc" and c not in KEPT_CONTROLS
+            }
+        )
+    )
 
 
 def text_errors(text: str) -> list[ContentError]:
@@ -160,8 +170,9 @@ def text_errors(text: str) -> list[ContentError]:
     found = invisible_characters(text)
     if not found:
         return []
-    return [ContentError("invisible-characters", characters=describe(found),
-                         hidden=_hidden_words(text))]
+    return [
+        ContentError("invisible-characters", characters=describe(found), hidden=_hidden_words(text))
+    ]
 
 
 def letter_errors(letter: str, number: int) -> list[ContentError]:
@@ -172,9 +183,15 @@ def letter_errors(letter: str, number: int) -> list[ContentError]:
     for item in invisible_characters(letter):
         by_line.setdefault(item.line, []).append(item)
     for line, found in by_line.items():
-        errors.append(ContentError("letter-invisible", number=number, line=line,
-                                   characters=describe(found),
-                                   hidden=_hidden_words(lines[line - 1])))
+        errors.append(
+            ContentError(
+                "letter-invisible",
+                number=number,
+                line=line,
+                characters=describe(found),
+                hidden=_hidden_words(lines[line - 1]),
+            )
+        )
     return errors
 
 
@@ -182,8 +199,10 @@ def letter_errors(letter: str, number: int) -> list[ContentError]:
 
 # Scripts that are written together: Japanese mixes Han, Hiragana and
 # Katakana; Korean mixes Hangul and Han.
-_WRITTEN_TOGETHER = ({"CJK", "HIRAGANA", "KATAKANA", "KATAKANA-HIRAGANA", "HALFWIDTH"},
-                     {"HANGUL", "CJK", "HALFWIDTH"})
+_WRITTEN_TOGETHER = (
+    {"CJK", "HIRAGANA", "KATAKANA", "KATAKANA-HIRAGANA", "HALFWIDTH"},
+    {"HANGUL", "CJK", "HALFWIDTH"},
+)
 
 
 def _script(char: str) -> str | None:
@@ -249,5 +268,8 @@ def mixed_scripts(address: str) -> str | None:
 def mixed_scripts_warning(address: str) -> str | None:
     """The `address-mixed-scripts` warning for `address`, or None."""
     description = mixed_scripts(address)
-    return say("address-mixed-scripts", address=address, description=description) \
-        if description else None
+    return (
+        say("address-mixed-scripts", address=address, description=description)
+        if description
+        else None
+    )

@@ -9,149 +9,149 @@ from __future__ import annotations
 PROBLEMS = {
     # Addresses: To, Cc, Bcc
     "to-missing": "is missing. Add a line near the top such as 'To: postact@nypd.org' "
-                  "with the address the letter goes to.",
+    "with the address the letter goes to.",
     "to-empty": "is empty. Write the address the letter goes to, for example "
-                "'To: postact@nypd.org'.",
+    "'To: postact@nypd.org'.",
     "address-invalid": "{text!r} is not an email address ({reason}). "
-                       "Write one address like name@example.org.",
+    "Write one address like name@example.org.",
     "address-invisible": "{text!r} contains an invisible character: {characters}. It usually "
-                         "comes from copying out of a document. Delete the address and type it "
-                         "again by hand.",
+    "comes from copying out of a document. Delete the address and type it "
+    "again by hand.",
     # Subject
     "subject-missing": "is missing. Add a line such as 'Subject: Ban facial recognition' with "
-                       "the subject line of the email.",
+    "the subject line of the email.",
     "subject-empty": "is empty. Write the subject line of the email after 'Subject:', for "
-                     "example 'Subject: Ban facial recognition'.",
+    "example 'Subject: Ban facial recognition'.",
     # Deadline and Timezone
     "deadline-missing": "is missing. Add the last day people can send, for example "
-                        "'Deadline: 2021-02-25' (or '2021-02-25 17:00').",
+    "'Deadline: 2021-02-25' (or '2021-02-25 17:00').",
     "deadline-unreadable": "{text!r} is not a date we can read. Write the last day people can "
-                           "send, as YYYY-MM-DD (for example 2021-02-25), or add a time as "
-                           "YYYY-MM-DD HH:MM (for example 2021-02-25 17:00).",
+    "send, as YYYY-MM-DD (for example 2021-02-25), or add a time as "
+    "YYYY-MM-DD HH:MM (for example 2021-02-25 17:00).",
     "deadline-no-such-day": "{text!r} is not a real date (there is no such day in that month). "
-                            "Check the month and the day.",
+    "Check the month and the day.",
     "deadline-no-such-time": "{text!r} has a time that does not exist. Write the time on a "
-                             "24-hour clock, from 00:00 to 23:59.",
+    "24-hour clock, from 00:00 to 23:59.",
     "deadline-skipped-hour": "{text!r} does not exist in {zone}: the clocks go forward at that "
-                             "moment. Write the time just after the change instead: "
-                             "'Deadline: {instead}'.",
+    "moment. Write the time just after the change instead: "
+    "'Deadline: {instead}'.",
     "deadline-skipped-day": "{text!r} does not exist in {zone}: that day was skipped when the "
-                            "country moved across the date line. Choose the day before or "
-                            "after: 'Deadline: {before}' or 'Deadline: {after}'.",
+    "country moved across the date line. Choose the day before or "
+    "after: 'Deadline: {before}' or 'Deadline: {after}'.",
     "deadline-out-of-range": "{text!r} is outside the years {first} to {last}. Check the year: "
-                             "write the last day people can send, for example 2030-02-25.",
+    "write the last day people can send, for example 2030-02-25.",
     "timezone-unknown": "{text!r} is not a time zone name. Write a name from the IANA list, "
-                        "such as America/New_York, Europe/Madrid or Asia/Shanghai.",
+    "such as America/New_York, Europe/Madrid or Asia/Shanghai.",
     "timezone-not-for-browsers": "{text!r} is a time zone name that only some computers know, "
-                                 "and visitors' browsers reject it. Write the name of a place, "
-                                 "such as America/Chicago or Europe/Madrid.",
+    "and visitors' browsers reject it. Write the name of a place, "
+    "such as America/Chicago or Europe/Madrid.",
     # The letter
     "letter-missing": "there is no letter. Put the letter between a line '```letter' and a "
-                      "line '```'.",
+    "line '```'.",
     "letter-empty": "letter {number} is empty. Write the letter between '```letter' and '```', "
-                    "or delete the empty block.",
+    "or delete the empty block.",
     "letter-unencodable": "{reason}. Retype that part of the letter or subject.",
     # The page itself
     "slug-taken": "{slug!r} is also the address of {others}, so one page would overwrite the "
-                  "other. Give each campaign its own Slug, for example 'Slug: {slug}-2'.",
+    "other. Give each campaign its own Slug, for example 'Slug: {slug}-2'.",
     "slug-characters": "{slug!r} can hold only letters, digits and dashes: it becomes the "
-                       "page's address. Write, for example, 'Slug: {suggestion}'.",
+    "page's address. Write, for example, 'Slug: {suggestion}'.",
     "slug-reserved": "{slug!r} is a name the site uses for its own files. Choose another, for "
-                     "example 'Slug: {suggestion}'.",
+    "example 'Slug: {suggestion}'.",
     "slug-same-name": "{slug!r} differs from the address of {others} only in capital letters "
-                      "or accents written another way, so one page would overwrite the other on "
-                      "many computers. Give each campaign a clearly different Slug.",
+    "or accents written another way, so one page would overwrite the other on "
+    "many computers. Give each campaign a clearly different Slug.",
     "lang-unknown": "{text!r} is not a language code. Write a code such as 'Lang: es' (Spanish) "
-                    "or 'Lang: fr' (French), in lower case.",
+    "or 'Lang: fr' (French), in lower case.",
     "lang-case": "{text!r} must be written in lower case, because it becomes part of the page's "
-                 "address. Write 'Lang: {lower}'.",
+    "address. Write 'Lang: {lower}'.",
     "field-repeated": "is written on {count} lines ({lines}), and only one counts. Keep one line; "
-                      "for several subject lines write one 'Subjects: A | B' line.",
+    "for several subject lines write one 'Subjects: A | B' line.",
     "field-not-allowed": "cannot be set in a campaign file: a campaign is always published at "
-                         "its Slug, with the site's own page design. Delete this line.",
+    "its Slug, with the site's own page design. Delete this line.",
     "text-control": "contains invisible control characters ({characters}), usually pasted from "
-                    "another program. Retype that line by hand.",
+    "another program. Retype that line by hand.",
     "title-missing": "is missing. Add a line such as 'Title: Tell the NYPD to ban facial "
-                     "recognition' at the top of the file.",
+    "recognition' at the top of the file.",
     "date-missing": "is missing. Add a line such as 'Date: 2021-01-26' (the day the campaign "
-                    "starts) at the top of the file.",
+    "starts) at the top of the file.",
     "date-unreadable": "{reason}. Write the day the campaign starts as YYYY-MM-DD, for example "
-                       "'Date: 2021-01-26'.",
+    "'Date: 2021-01-26'.",
     "image-not-found": "{path!r} is not a file in the content folder. Put the picture in "
-                       "content/images/ and write 'Image: images/<file name>'.",
+    "content/images/ and write 'Image: images/<file name>'.",
     "file-not-utf8": "is not saved as UTF-8 text. Open it in your editor and save it again "
-                     "with the UTF-8 encoding.",
+    "with the UTF-8 encoding.",
     "file-unreadable": "could not be read ({reason}). Check the 'Key: value' lines at the top "
-                       "of the file.",
+    "of the file.",
     # Invisible characters (model/invisible.py)
     "invisible-characters": "contains characters you cannot see: {characters}{hidden}. They can "
-                            "hide or reverse words, and would be sent or shown as they are. "
-                            "Delete the text around them and type it again by hand.",
+    "hide or reverse words, and would be sent or shown as they are. "
+    "Delete the text around them and type it again by hand.",
     "letter-invisible": "letter {number}, line {line} contains characters you cannot see: "
-                        "{characters}{hidden}. They can hide or reverse words, and every "
-                        "email would carry them. Delete that line and type it again by hand.",
+    "{characters}{hidden}. They can hide or reverse words, and every "
+    "email would carry them. Delete that line and type it again by hand.",
     # HTML in the explanation and the Summary (model/safe_html.py)
     "html-element": "{snippet}: a campaign page cannot contain <{element}>, so it would not "
-                    "appear. {advice}",
+    "appear. {advice}",
     "html-attribute": "{snippet}: {attribute!r} is not allowed on <{element}>, so it would not "
-                      "appear. {advice}",
+    "appear. {advice}",
     "html-link-scheme": "{snippet}: a link can start with https://, http://, mailto: or a path "
-                        "on this site, not {scheme!r}. Write the web address of the page, for "
-                        "example [the report](https://example.org/report).",
+    "on this site, not {scheme!r}. Write the web address of the page, for "
+    "example [the report](https://example.org/report).",
     "html-image-elsewhere": "{snippet}: the picture {src!r} is not on this site, and the page "
-                            "shows only pictures from this site (a picture from elsewhere "
-                            "would tell that site who reads the page). Save it in "
-                            "content/images/ and write ![what it shows](images/<file name>).",
+    "shows only pictures from this site (a picture from elsewhere "
+    "would tell that site who reads the page). Save it in "
+    "content/images/ and write ![what it shows](images/<file name>).",
     "html-unsafe": "{snippet}: this HTML would not appear as written ({change}). Write this "
-                   "part in plain Markdown instead.",
+    "part in plain Markdown instead.",
     # Files in the content folder (site/static_files.py)
     "static-not-image": "{path!r} is not a PNG, JPEG, GIF, WebP or AVIF picture{found}, and "
-                        "only those pictures are published from the content folder. {advice}",
+    "only those pictures are published from the content folder. {advice}",
     "symlink-outside": "{path!r} is a link to {target!r}, outside the content folder, and "
-                       "nothing outside it is published. Put a copy of the file itself in "
-                       "content/images/ instead of the link.",
+    "nothing outside it is published. Put a copy of the file itself in "
+    "content/images/ instead of the link.",
     "symlink-broken": "{path!r} is a link that leads nowhere (or back to itself). Delete it, "
-                      "and put the file itself in the content folder.",
+    "and put the file itself in the content folder.",
     "static-link-outside": "{path!r} would be published by a {{static}} or {{attach}} link, "
-                           "but it is {why}. Put the picture in content/images/ and link to "
-                           "it as images/<file name>.",
+    "but it is {why}. Put the picture in content/images/ and link to "
+    "it as images/<file name>.",
     "image-outside": "{path!r} is not inside content/images/. Put the picture in "
-                     "content/images/ and write 'Image: images/<file name>'.",
+    "content/images/ and write 'Image: images/<file name>'.",
     # The site
     "budget-not-a-number": "MAILTO_BUDGET = {text!r} is not a whole number of characters. Write, "
-                           "for example, MAILTO_BUDGET = 1800.",
+    "for example, MAILTO_BUDGET = 1800.",
     "build-date-invalid": "CAMPAIGN_TODAY={text!r} is not a date. Write it as YYYY-MM-DD, for "
-                          "example CAMPAIGN_TODAY=2021-02-22 make html.",
+    "example CAMPAIGN_TODAY=2021-02-22 make html.",
     "site-timezone-unknown": "{text!r} is not a time zone name. Write a name from the IANA "
-                             "list, such as America/New_York.",
+    "list, such as America/New_York.",
 }
 
 WARNINGS = {
     "file-not-read": "is not read, so it is not on the site: only files ending in .md are "
-                     "campaigns. Rename it to end in .md, or move it out of the folder.",
+    "campaigns. Rename it to end in .md, or move it out of the folder.",
     "link-over-budget": "the email link{which} would be {length} characters, over the budget "
-                        "of {budget}, so the mail-app button carries only the address and "
-                        "subject and the page asks visitors to paste the letter. A shorter "
-                        "letter avoids this.",
+    "of {budget}, so the mail-app button carries only the address and "
+    "subject and the page asks visitors to paste the letter. A shorter "
+    "letter avoids this.",
     "link-long-without-letter": "even without the letter the email link is {length} "
-                                "characters; some mail apps will not open it. Use fewer "
-                                "addresses or a shorter subject.",
+    "characters; some mail apps will not open it. Use fewer "
+    "addresses or a shorter subject.",
     "deadline-soon": "the campaign closes in less than 24 hours ({when}). Share it now, or "
-                     "check the Deadline.",
+    "check the Deadline.",
     "summary-missing": "has no Summary. Add one or two sentences: they appear under the title "
-                       "and when the page is shared.",
+    "and when the page is shared.",
     "image-missing": "has no Image for sharing. Add 'Image: images/<file>' with a picture in "
-                     "content/images/ so shared links show it.",
+    "content/images/ so shared links show it.",
     "translation-recipients-differ": "this translation sends to {these}, but {original} sends "
-                                     "to {those}. Check that both versions write to the same "
-                                     "people.",
+    "to {those}. Check that both versions write to the same "
+    "people.",
     "mailto-not-recipients": "{snippet}: this email link writes to {addresses}, not to the "
-                             "people this campaign writes to, and it could pass for the "
-                             "button that sends the letter. Remove it, or make sure it is "
-                             "meant to be there.",
+    "people this campaign writes to, and it could pass for the "
+    "button that sends the letter. Remove it, or make sure it is "
+    "meant to be there.",
     "address-mixed-scripts": "{address!r} {description}, so it may imitate another address. "
-                             "Copy the address again from the recipient's own website, or "
-                             "type it by hand.",
+    "Copy the address again from the recipient's own website, or "
+    "type it by hand.",
 }
 
 

@@ -30,8 +30,9 @@ class CampaignPage:
         return f"{self.path}flyer/"
 
 
-def campaign_page(campaign: Campaign, *, base: str, path: str, title: str,
-                  summary_html: str = "", image: str = "") -> CampaignPage:
+def campaign_page(
+    campaign: Campaign, *, base: str, path: str, title: str, summary_html: str = "", image: str = ""
+) -> CampaignPage:
     """`base` is the site's public address without a trailing slash."""
     url = f"{base}/{path}"
     image = image.strip().lstrip("/")

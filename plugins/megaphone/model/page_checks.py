@@ -17,12 +17,20 @@ def page_problems(file: str, source: str) -> list[Problem]:
     problems = []
     for found in repeated(lines).values():
         numbers = ", ".join(str(line.line) for line in found)
-        problems.append(Problem(file, found[0].key, say(
-            "field-repeated", count=len(found), lines=numbers), found[1].line, "field-repeated"))
+        problems.append(
+            Problem(
+                file,
+                found[0].key,
+                say("field-repeated", count=len(found), lines=numbers),
+                found[1].line,
+                "field-repeated",
+            )
+        )
     for line in lines:
         if line.name in NOT_ALLOWED:
-            problems.append(Problem(file, line.key, say("field-not-allowed"), line.line,
-                                    "field-not-allowed"))
+            problems.append(
+                Problem(file, line.key, say("field-not-allowed"), line.line, "field-not-allowed")
+            )
         elif line.name == "lang":
             try:
                 check_language(line.value)
@@ -31,8 +39,14 @@ def page_problems(file: str, source: str) -> list[Problem]:
     return problems
 
 
-def html_problems(file: str, source: str, html: str, *, field: str = "explanation",
-                  recipients: tuple[str, ...] = ()) -> tuple[list[Problem], list[str]]:
+def html_problems(
+    file: str,
+    source: str,
+    html: str,
+    *,
+    field: str = "explanation",
+    recipients: tuple[str, ...] = (),
+) -> tuple[list[Problem], list[str]]:
     """What in a page's HTML would not appear (problems), and email links to
     people the campaign does not write to (warnings).
 

@@ -12,6 +12,16 @@ def qr_svg(url: str, title: str) -> str:
     # scoring all eight to pick the "best" was most of a site build's time.
     code = segno.make(url, error="m", mask=0)
     out = io.BytesIO()
-    code.save(out, kind="svg", xmldecl=False, svgns=True, nl=False, scale=6, border=4,
-              title=title, svgclass="qr", lineclass=None)
+    code.save(
+        out,
+        kind="svg",
+        xmldecl=False,
+        svgns=True,
+        nl=False,
+        scale=6,
+        border=4,
+        title=title,
+        svgclass="qr",
+        lineclass=None,
+    )
     return out.getvalue().decode("utf-8")

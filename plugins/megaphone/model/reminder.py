@@ -10,8 +10,16 @@ from datetime import UTC, datetime, timedelta
 from icalendar import Alarm, Calendar, Event
 
 
-def reminder_ics(*, uid: str, deadline: datetime, summary: str, description: str,
-                 alarm_text: str, url: str, stamp: datetime) -> bytes:
+def reminder_ics(
+    *,
+    uid: str,
+    deadline: datetime,
+    summary: str,
+    description: str,
+    alarm_text: str,
+    url: str,
+    stamp: datetime,
+) -> bytes:
     calendar = Calendar()
     calendar.add("prodid", "-//Megaphone//Campaign reminder//EN")
     calendar.add("version", "2.0")

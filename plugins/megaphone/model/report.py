@@ -42,8 +42,10 @@ def count(number: int, noun: str, nouns: str = "") -> str:
 
 
 def format_report(problems: list[Problem]) -> str:
-    head = (f"The site was not built: {count(len(problems), 'problem')} in "
-            f"{count(len({p.file for p in problems}), 'file')}. Fix them, then build again.")
+    head = (
+        f"The site was not built: {count(len(problems), 'problem')} in "
+        f"{count(len({p.file for p in problems}), 'file')}. Fix them, then build again."
+    )
     return "\n".join([head, ""] + [f"  {p}" for p in problems])
 
 

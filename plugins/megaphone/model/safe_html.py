@@ -34,12 +34,45 @@ from .messages import say
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # What Python-Markdown 3.11 with `extra` and `meta` writes, plus a few
 # harmless text-level elements volunteers often type by hand.
-TAGS = frozenset({
-    "p", *HEADINGS, "ul", "ol", "li", "a", "em", "strong", "blockquote", "code", "pre",
-    "table", "thead", "tbody", "tr", "th", "td", "img", "br", "hr", "dl", "dt", "dd",
-    "abbr", "sup", "sub", "div",
-    "b", "i", "s", "del", "ins", "mark", "small", "kbd",
-})
+TAGS = frozenset(
+    {
+        "p",
+        *HEADINGS,
+        "ul",
+        "ol",
+        "li",
+        "a",
+        "em",
+        "strong",
+        "blockquote",
+        "code",
+        "pre",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+        "img",
+        "br",
+        "hr",
+        "dl",
+        "dt",
+        "dd",
+        "abbr",
+        "sup",
+        "sub",
+        "div",
+        "b",
+        "i",
+        "s",
+        "del",
+        "ins",
+        "mark",
+        "small",
+        "kbd",
+    }
+)
 ATTRIBUTES = {
     "a": {"href", "title", "class"},
     "img": {"src", "alt", "title"},
@@ -57,11 +90,22 @@ URL_SCHEMES = frozenset({"http", "https", "mailto"})
 
 # Ids and data- attributes the theme's pages and script rely on: a campaign
 # must not take them over. tests/test_safe_html.py checks this against the theme.
-THEME_IDS = frozenset({
-    "closed-heading", "forget-status", "letter-editor", "letter-heading", "main",
-    "mastodon-instance", "open-heading", "privacy-heading", "send-heading", "share-heading",
-    "versions-heading", "webmail-label",
-})
+THEME_IDS = frozenset(
+    {
+        "closed-heading",
+        "forget-status",
+        "letter-editor",
+        "letter-heading",
+        "main",
+        "mastodon-instance",
+        "open-heading",
+        "privacy-heading",
+        "send-heading",
+        "share-heading",
+        "versions-heading",
+        "webmail-label",
+    }
+)
 _THEME_ID_PATTERNS = (re.compile(r"variant-\d+"),)
 
 _CLASSES = {
@@ -98,7 +142,7 @@ _ELEMENT_ADVICE = {
     "textarea": "Delete it: the page's own buttons send the letter.",
     "select": "Delete it: the page's own buttons send the letter.",
     "svg": "Save the drawing as a PNG in content/images/ and write "
-           "![what it shows](images/<file name>).",
+    "![what it shows](images/<file name>).",
     "math": "Write the formula in words, or as a picture in content/images/.",
     "span": "Delete the tag and keep its text: *emphasis* and **strong** are Markdown.",
     "u": "Use *emphasis* or **strong** instead: underlined words look like links.",
@@ -157,7 +201,7 @@ def line_of(source: str, *needles: str) -> int | None:
 
 def _shorten(text: str) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= _SNIPPET_LENGTH else text[:_SNIPPET_LENGTH - 1] + "…"
+    return text if len(text) <= _SNIPPET_LENGTH else text[: _SNIPPET_LENGTH - 1] + "…"
 
 
 def url_scheme(url: str) -> str | None:
@@ -165,9 +209,11 @@ def url_scheme(url: str) -> str | None:
 
     Browsers strip leading and trailing spaces and control characters and
     ignore tabs and line breaks anywhere, so `  JaVa\\tScRiPt:` is javascript:."""
-    url = re.sub(r"[\t\n\r]", "", url).strip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c"
-                                               "\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17"
-                                               "\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f ")
+    url = re.sub(r"[\t\n\r]", "", url).strip(
+        "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c"
+        "\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17"
+        "\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f "
+    )
     match = _SCHEME.match(url)
     return match.group(1).lower() if match else None
 
@@ -211,9 +257,15 @@ def _keep(element: str, attribute: str, value: str) -> str | None:
 
 def sanitize(html: str) -> str:
     """The HTML as nh3 cleans it with this allowlist (the same rules as check_html)."""
-    return nh3.clean(html, tags=set(TAGS), attributes={k: set(v) for k, v in ATTRIBUTES.items()},
-                     attribute_filter=_keep, url_schemes=set(URL_SCHEMES), link_rel=None,
-                     strip_comments=False)
+    return nh3.clean(
+        html,
+        tags=set(TAGS),
+        attributes={k: set(v) for k, v in ATTRIBUTES.items()},
+        attribute_filter=_keep,
+        url_schemes=set(URL_SCHEMES),
+        link_rel=None,
+        strip_comments=False,
+    )
 
 
 class _Tags(HTMLParser):
@@ -270,9 +322,17 @@ def _parse(html: str) -> _Tags:
 
 def _element_finding(tag: str, snippet: str) -> Finding:
     shown = _shorten(snippet)
-    return Finding("html-element", say("html-element", snippet=shown, element=tag,
-                                       advice=_ELEMENT_ADVICE.get(tag, _DEFAULT_ELEMENT_ADVICE)),
-                   shown, look_for=(snippet, f"<{tag}"))
+    return Finding(
+        "html-element",
+        say(
+            "html-element",
+            snippet=shown,
+            element=tag,
+            advice=_ELEMENT_ADVICE.get(tag, _DEFAULT_ELEMENT_ADVICE),
+        ),
+        shown,
+        look_for=(snippet, f"<{tag}"),
+    )
 
 
 def _attribute_findings(tag: str, attrs: list[tuple[str, str]], snippet: str) -> list[Finding]:
@@ -286,22 +346,44 @@ def _attribute_findings(tag: str, attrs: list[tuple[str, str]], snippet: str) ->
         else:
             reason = refused_value(tag, name, value)
         if reason == "scheme":
-            findings.append(Finding("html-link-scheme", say(
-                "html-link-scheme", snippet=shown, scheme=f"{url_scheme(value)}:"),
-                shown, look_for=look_for))
+            findings.append(
+                Finding(
+                    "html-link-scheme",
+                    say("html-link-scheme", snippet=shown, scheme=f"{url_scheme(value)}:"),
+                    shown,
+                    look_for=look_for,
+                )
+            )
         elif reason == "host":
-            findings.append(Finding("html-image-elsewhere", say(
-                "html-image-elsewhere", snippet=shown, src=value), shown, look_for=look_for))
+            findings.append(
+                Finding(
+                    "html-image-elsewhere",
+                    say("html-image-elsewhere", snippet=shown, src=value),
+                    shown,
+                    look_for=look_for,
+                )
+            )
         elif reason:
-            findings.append(Finding("html-attribute", say(
-                "html-attribute", snippet=shown, attribute=name, element=tag,
-                advice=_attribute_advice(tag, name)), shown, look_for=look_for))
+            findings.append(
+                Finding(
+                    "html-attribute",
+                    say(
+                        "html-attribute",
+                        snippet=shown,
+                        attribute=name,
+                        element=tag,
+                        advice=_attribute_advice(tag, name),
+                    ),
+                    shown,
+                    look_for=look_for,
+                )
+            )
     return findings
 
 
 def _first_difference(original: list[tuple], cleaned: list[tuple]) -> tuple[str, str]:
     """(snippet, change) for the first place nh3's output differs from the original."""
-    for before, after in zip(original, cleaned):
+    for before, after in zip(original, cleaned, strict=False):
         if before != after:
             return _describe(before), f"it would become {_describe(after)}"
     if len(original) > len(cleaned):
@@ -332,21 +414,30 @@ def check_html(html: str) -> list[Finding]:
         cleaned = _parse(sanitize(html)).shape
         if cleaned != parsed.shape:
             snippet, change = _first_difference(parsed.shape, cleaned)
-            findings.append(Finding("html-unsafe", say("html-unsafe", snippet=snippet,
-                                                       change=change), snippet,
-                                    look_for=(snippet,)))
+            findings.append(
+                Finding(
+                    "html-unsafe",
+                    say("html-unsafe", snippet=snippet, change=change),
+                    snippet,
+                    look_for=(snippet,),
+                )
+            )
     return findings
 
 
 # --- mailto: links that write to someone else -----------------------------
+
 
 def mailto_addresses(url: str) -> list[str]:
     """Every address a mailto: link writes to: before '?', and in to=, cc=, bcc=."""
     url = re.sub(r"[\t\n\r]", "", url).strip()
     body = url.split(":", 1)[1] if ":" in url else ""
     path, _, query = body.partition("?")
-    pieces = [unquote(path)] + [value for key, value in parse_qsl(query, keep_blank_values=True)
-                                if key.lower() in ("to", "cc", "bcc")]
+    pieces = [unquote(path)] + [
+        value
+        for key, value in parse_qsl(query, keep_blank_values=True)
+        if key.lower() in ("to", "cc", "bcc")
+    ]
     return [a.strip() for piece in pieces for a in re.split(r"[,;]", piece) if a.strip()]
 
 
@@ -370,7 +461,13 @@ def foreign_mailto_links(html: str, recipients: Iterable[str]) -> list[Finding]:
             others = [a for a in mailto_addresses(value) if _same_form(a) not in ours]
             if others:
                 shown = _shorten(snippet)
-                findings.append(Finding("mailto-not-recipients", say(
-                    "mailto-not-recipients", snippet=shown, addresses=", ".join(others)),
-                    shown, kind="warning", look_for=(snippet, *others)))
+                findings.append(
+                    Finding(
+                        "mailto-not-recipients",
+                        say("mailto-not-recipients", snippet=shown, addresses=", ".join(others)),
+                        shown,
+                        kind="warning",
+                        look_for=(snippet, *others),
+                    )
+                )
     return findings

@@ -17,14 +17,17 @@ class Entry:
 
 
 def sitemap_xml(entries: list[Entry]) -> str:
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
-             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
-             'xmlns:xhtml="http://www.w3.org/1999/xhtml">']
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+        'xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+    ]
     for entry in entries:
         lines.append(f"<url><loc>{escape(entry.url)}</loc><lastmod>{entry.lastmod}</lastmod>")
         for lang, url in entry.alternates:
-            lines.append(f'  <xhtml:link rel="alternate" hreflang={quoteattr(lang)} '
-                         f'href={quoteattr(url)}/>')
+            lines.append(
+                f'  <xhtml:link rel="alternate" hreflang={quoteattr(lang)} href={quoteattr(url)}/>'
+            )
         lines.append("</url>")
     lines.append("</urlset>")
     return "\n".join(lines) + "\n"

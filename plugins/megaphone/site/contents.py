@@ -6,10 +6,22 @@ import os
 from collections.abc import Iterator
 from typing import Any
 
-ARTICLE_GROUPS = ("articles", "translations", "hidden_articles",
-                  "hidden_translations", "drafts", "drafts_translations")
-PAGE_GROUPS = ("pages", "translations", "hidden_pages",
-               "hidden_translations", "draft_pages", "draft_translations")
+ARTICLE_GROUPS = (
+    "articles",
+    "translations",
+    "hidden_articles",
+    "hidden_translations",
+    "drafts",
+    "drafts_translations",
+)
+PAGE_GROUPS = (
+    "pages",
+    "translations",
+    "hidden_pages",
+    "hidden_translations",
+    "draft_pages",
+    "draft_translations",
+)
 
 
 def contents(generator: Any, groups: tuple[str, ...]) -> Iterator[Any]:

@@ -31,9 +31,24 @@ _POLICY = (
 # share button): both are used. interest-cohort is the older name of
 # browsing-topics; browsers that know neither ignore them.
 UNUSED_FEATURES = (
-    "accelerometer", "autoplay", "bluetooth", "browsing-topics", "camera", "display-capture",
-    "geolocation", "gyroscope", "hid", "interest-cohort", "magnetometer", "microphone", "midi",
-    "payment", "publickey-credentials-get", "screen-wake-lock", "serial", "usb",
+    "accelerometer",
+    "autoplay",
+    "bluetooth",
+    "browsing-topics",
+    "camera",
+    "display-capture",
+    "geolocation",
+    "gyroscope",
+    "hid",
+    "interest-cohort",
+    "magnetometer",
+    "microphone",
+    "midi",
+    "payment",
+    "publickey-credentials-get",
+    "screen-wake-lock",
+    "serial",
+    "usb",
     "xr-spatial-tracking",
 )
 
@@ -44,8 +59,9 @@ def content_security_policy(style_hash: str, *, frame_ancestors: bool = False) -
     `frame_ancestors` adds `frame-ancestors 'none'`, for the HTTP header only."""
     if not style_hash.strip() or ";" in style_hash or "," in style_hash:
         raise ValueError(f"not a CSP source for the stylesheet: {style_hash!r}")
-    directives = [f"{name} {value.format(style_hash=style_hash.strip())}"
-                  for name, value in _POLICY]
+    directives = [
+        f"{name} {value.format(style_hash=style_hash.strip())}" for name, value in _POLICY
+    ]
     if frame_ancestors:
         directives.append("frame-ancestors 'none'")
     return "; ".join(directives)

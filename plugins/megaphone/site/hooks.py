@@ -58,8 +58,9 @@ def initialized(pelican) -> None:
     if links:
         raise CampaignProblems(links)
     filters = pelican.settings.setdefault("JINJA_FILTERS", {})
-    filters.update(deadline_words=deadline_words_filter, city=city_filter,
-                   language_name=language_name)
+    filters.update(
+        deadline_words=deadline_words_filter, city=city_filter, language_name=language_name
+    )
     filters.update(SCRIPT_LOCALE_FILTERS)
     prepare_assets(pelican.settings)
     _read_failures.start(pelican.settings["PATH"])
@@ -99,8 +100,12 @@ class SiteReading:
 
 def with_lines(problems: list[Problem], source: str) -> list[Problem]:
     """Add the line of each problem that has none yet, from the file's text."""
-    return [p if p.line else replace(p, line=line_containing(source, p.find)
-                                     or field_line(source, p.field)) for p in problems]
+    return [
+        p
+        if p.line
+        else replace(p, line=line_containing(source, p.find) or field_line(source, p.field))
+        for p in problems
+    ]
 
 
 def read_campaigns(articles: ArticlesGenerator) -> SiteReading:
@@ -122,15 +127,28 @@ def read_campaigns(articles: ArticlesGenerator) -> SiteReading:
         )
         campaign = reading.campaign
         html, html_warnings = html_problems(
-            file, source, campaign.explanation if campaign else article._content,
-            recipients=campaign.to + campaign.cc + campaign.bcc if campaign else ())
-        summary, _ = html_problems(file, source, str(article.metadata.get("summary") or ""),
-                                   field="Summary")
-        image = image_field_problems(settings["PATH"], str(article.metadata.get("image") or ""),
-                                     file=file)
-        site.problems.extend(with_lines(
-            reading.problems + page_problems(file, source) + html + summary + image
-            + slug_problems(article, reserved), source))
+            file,
+            source,
+            campaign.explanation if campaign else article._content,
+            recipients=campaign.to + campaign.cc + campaign.bcc if campaign else (),
+        )
+        summary, _ = html_problems(
+            file, source, str(article.metadata.get("summary") or ""), field="Summary"
+        )
+        image = image_field_problems(
+            settings["PATH"], str(article.metadata.get("image") or ""), file=file
+        )
+        site.problems.extend(
+            with_lines(
+                reading.problems
+                + page_problems(file, source)
+                + html
+                + summary
+                + image
+                + slug_problems(article, reserved),
+                source,
+            )
+        )
         site.warnings.extend((file, warning) for warning in reading.warnings + html_warnings)
         if reading.campaign is not None:
             site.campaigns[article] = reading.campaign
@@ -139,22 +157,32 @@ def read_campaigns(articles: ArticlesGenerator) -> SiteReading:
 
 def stop_on_problems(site: SiteReading, articles: ArticlesGenerator, generators) -> None:
     """Step 2: say every warning, then stop once with every problem, if any."""
-    pages = [p for g in generators if isinstance(g, PagesGenerator)
-             for p in contents(g, PAGE_GROUPS)]
+    pages = [
+        p for g in generators if isinstance(g, PagesGenerator) for p in contents(g, PAGE_GROUPS)
+    ]
     problems = site.problems + same_address(list(contents(articles, ARTICLE_GROUPS)) + pages)
-    problems += [problem for page in pages for problem in html_problems(
-        shown_path(page.source_path), read_source(page.source_path), page._content)[0]]
+    problems += [
+        problem
+        for page in pages
+        for problem in html_problems(
+            shown_path(page.source_path), read_source(page.source_path), page._content
+        )[0]
+    ]
     settings = articles.settings
-    problems += static_problems(settings["PATH"], settings["STATIC_PATHS"],
-                                settings.get("IGNORE_FILES", ()))
-    problems += copy_problems(((s.source_path, s.save_as)
-                               for s in articles.context.get("staticfiles", [])),
-                              content=settings["PATH"], output=settings["OUTPUT_PATH"],
-                              static_paths=settings["STATIC_PATHS"])
+    problems += static_problems(
+        settings["PATH"], settings["STATIC_PATHS"], settings.get("IGNORE_FILES", ())
+    )
+    problems += copy_problems(
+        ((s.source_path, s.save_as) for s in articles.context.get("staticfiles", [])),
+        content=settings["PATH"],
+        output=settings["OUTPUT_PATH"],
+        static_paths=settings["STATIC_PATHS"],
+    )
     generated = articles.context["generated_content"]
     problems += dropped_files(generated, articles.path, {p.file for p in problems})
-    unread = [(file, say("file-not-read")) for file in unread_files(articles.settings,
-                                                                     set(generated))]
+    unread = [
+        (file, say("file-not-read")) for file in unread_files(articles.settings, set(generated))
+    ]
     for file, warning in site.warnings + unread + _translation_warnings(site.campaigns):
         _warn(file, warning)
     if problems:
@@ -166,19 +194,26 @@ def attach_pages(site: SiteReading, settings) -> None:
     base = public_base(settings)
     for article, campaign in site.campaigns.items():
         article.campaign_page = campaign_page(
-            campaign, base=base, path=article.url, title=article.title,
+            campaign,
+            base=base,
+            path=article.url,
+            title=article.title,
             summary_html=str(article.metadata.get("summary") or ""),
-            image=str(article.metadata.get("image") or ""))
+            image=str(article.metadata.get("image") or ""),
+        )
 
 
 def order_campaigns(articles: ArticlesGenerator, site: SiteReading) -> None:
     """Step 4: the home page lists open campaigns soonest first, then closed ones."""
     listed = [a for a in articles.articles if a in site.campaigns]
     articles.context["campaigns_open"] = sorted(
-        (a for a in listed if site.campaigns[a].is_open), key=lambda a: site.campaigns[a].deadline)
+        (a for a in listed if site.campaigns[a].is_open), key=lambda a: site.campaigns[a].deadline
+    )
     articles.context["campaigns_closed"] = sorted(
         (a for a in listed if not site.campaigns[a].is_open),
-        key=lambda a: site.campaigns[a].deadline, reverse=True)
+        key=lambda a: site.campaigns[a].deadline,
+        reverse=True,
+    )
 
 
 def all_generators_finalized(generators) -> None:
@@ -192,12 +227,14 @@ def all_generators_finalized(generators) -> None:
 
 def _warn(file: str, warning: str) -> None:
     """A warning does not stop the build; `make check` groups them by file."""
-    logger.warning("%s: %s", file, warning,
-                   extra={"campaign_file": file, "campaign_warning": warning})
+    logger.warning(
+        "%s: %s", file, warning, extra={"campaign_file": file, "campaign_warning": warning}
+    )
 
 
 def _translation_warnings(campaigns: dict) -> list[tuple[str, str]]:
     """A translation should write to the same people as its original."""
+
     def recipients(c: Campaign) -> tuple[set, set, set]:
         return set(c.to), set(c.cc), set(c.bcc)
 
@@ -206,11 +243,17 @@ def _translation_warnings(campaigns: dict) -> list[tuple[str, str]]:
         for translation in getattr(article, "translations", []):
             theirs = campaigns.get(translation)
             if theirs and article.in_default_lang and recipients(ours) != recipients(theirs):
-                warnings.append((shown_path(translation.source_path), say(
-                    "translation-recipients-differ",
-                    these=", ".join(theirs.to + theirs.cc + theirs.bcc),
-                    original=shown_path(article.source_path),
-                    those=", ".join(ours.to + ours.cc + ours.bcc))))
+                warnings.append(
+                    (
+                        shown_path(translation.source_path),
+                        say(
+                            "translation-recipients-differ",
+                            these=", ".join(theirs.to + theirs.cc + theirs.bcc),
+                            original=shown_path(article.source_path),
+                            those=", ".join(ours.to + ours.cc + ours.bcc),
+                        ),
+                    )
+                )
     return warnings
 
 

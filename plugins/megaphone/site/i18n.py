@@ -89,9 +89,10 @@ def _time_part(pattern: str) -> list:
     """The tokens of a date pattern from its first time field to its last:
     "h:mm a" out of "EEEE d MMMM y 'at' h:mm a"."""
     tokens = tokenize_pattern(pattern)
-    times = [i for i, (kind, value) in enumerate(tokens)
-             if kind == "field" and value[0] in _TIME_FIELDS]
-    return tokens[times[0]:times[-1] + 1] if times else []
+    times = [
+        i for i, (kind, value) in enumerate(tokens) if kind == "field" and value[0] in _TIME_FIELDS
+    ]
+    return tokens[times[0] : times[-1] + 1] if times else []
 
 
 def _deadline_pattern(context) -> str:
@@ -113,14 +114,17 @@ def intl_locale_filter(context, lang: str) -> str:
     the browser's Intl, with the hour cycle of the deadline pattern: en_GB with
     "h:mm a" gives "en-GB-u-hc-h12", so the browser also writes "11:59 pm"."""
     tag = str(Locale.parse(locale_for(lang, context.get("LOCALES")))).replace("_", "-")
-    hours = [value[0] for kind, value in _time_part(_deadline_pattern(context))
-             if kind == "field" and value[0] in _HOUR_CYCLES]
+    hours = [
+        value[0]
+        for kind, value in _time_part(_deadline_pattern(context))
+        if kind == "field" and value[0] in _HOUR_CYCLES
+    ]
     return f"{tag}-u-hc-{_HOUR_CYCLES[hours[0]]}" if hours else tag
 
 
 # Whole numbers tried, in order, for a sample of each plural category: enough
 # for every CLDR rule on whole numbers (Spanish "many" first holds at 1000000).
-_PLURAL_CANDIDATES = tuple(range(0, 1001)) + tuple(10 ** k for k in range(4, 8))
+_PLURAL_CANDIDATES = tuple(range(0, 1001)) + tuple(10**k for k in range(4, 8))
 _CLDR_ORDER = ("zero", "one", "two", "few", "many", "other")
 
 
@@ -147,5 +151,8 @@ def plural_samples_filter(context, lang: str) -> tuple[tuple[str, int], ...]:
 
 # Registered with the other filters (hooks.py): what the templates hand the script
 # so that it writes times and plurals as the page does.
-SCRIPT_LOCALE_FILTERS = {"clock": clock_filter, "intl_locale": intl_locale_filter,
-                         "plural_samples": plural_samples_filter}
+SCRIPT_LOCALE_FILTERS = {
+    "clock": clock_filter,
+    "intl_locale": intl_locale_filter,
+    "plural_samples": plural_samples_filter,
+}

@@ -33,10 +33,12 @@ def prepare_assets(settings) -> None:
     style = inline_style(os.path.join(static, *STYLESHEET))
     script = fingerprinted_name(os.path.join(static, *SCRIPT))
     settings.setdefault("JINJA_GLOBALS", {}).update(
-        INLINE_CSS=Markup(style.css), STYLE_HASH=Markup(style.csp_source),
+        INLINE_CSS=Markup(style.css),
+        STYLE_HASH=Markup(style.csp_source),
         CSP=Markup(content_security_policy(style.csp_source)),
         SCRIPT_PATH=f"{settings['THEME_STATIC_DIR']}/{SCRIPT[0]}/{script}",
-        MAIL_SERVICES=MAIL_SERVICES)
+        MAIL_SERVICES=MAIL_SERVICES,
+    )
 
 
 def publish_assets(pelican) -> None:
@@ -76,11 +78,16 @@ def write_sitemap(generator, writer) -> None:
         return
     pages = list(generator.articles) + list(generator.translations)
     newest = max((a.date for a in pages), default=None)
-    entries = [Entry(f"{public_base(settings)}/", newest.date().isoformat() if newest else "1970-01-01")]
+    entries = [
+        Entry(f"{public_base(settings)}/", newest.date().isoformat() if newest else "1970-01-01")
+    ]
     for article in sorted(pages, key=lambda a: a.url):
         versions = [article] + list(getattr(article, "translations", []))
-        alternates = (tuple(sorted((v.lang, v.campaign_page.url) for v in versions))
-                      if len(versions) > 1 else ())
+        alternates = (
+            tuple(sorted((v.lang, v.campaign_page.url) for v in versions))
+            if len(versions) > 1
+            else ()
+        )
         lastmod = getattr(article, "modified", None) or article.date
         entries.append(Entry(article.campaign_page.url, lastmod.date().isoformat(), alternates))
     with open(os.path.join(generator.output_path, "sitemap.xml"), "w", encoding="utf-8") as out:
@@ -95,15 +102,18 @@ def reminder(article, settings) -> bytes:
     """The calendar file of one campaign, in the words of its page's language."""
     page = article.campaign_page
     gettext = _catalogue(settings, article.lang).gettext
-    when = deadline_in_words(page.campaign.deadline, gettext,
-                             locale_for(article.lang, settings.get("LOCALES")))
+    when = deadline_in_words(
+        page.campaign.deadline, gettext, locale_for(article.lang, settings.get("LOCALES"))
+    )
     return reminder_ics(
         uid=f"{article.slug}-{article.lang}-deadline@megaphone",
         deadline=page.campaign.deadline,
         summary=gettext(REMINDER_SUMMARY).format(title=article.title),
         description=gettext(REMINDER_DESCRIPTION).format(when=when, url=page.url),
         alarm_text=gettext(REMINDER_ALARM).format(title=article.title),
-        url=page.url, stamp=article.date)
+        url=page.url,
+        stamp=article.date,
+    )
 
 
 def write_page_extras(generator, writer) -> None:
@@ -121,9 +131,14 @@ def write_page_extras(generator, writer) -> None:
         with open(path, "wb") as out:
             out.write(reminder(article, generator.settings))
         writer.write_file(
-            posixpath.join(folder, "flyer", "index.html"), flyer, generator.context,
-            relative_urls=generator.settings["RELATIVE_URLS"], url=page.flyer_path,
-            article=article, qr=qr_svg(page.url, f"QR code: {page.url}"))
+            posixpath.join(folder, "flyer", "index.html"),
+            flyer,
+            generator.context,
+            relative_urls=generator.settings["RELATIVE_URLS"],
+            url=page.flyer_path,
+            article=article,
+            qr=qr_svg(page.url, f"QR code: {page.url}"),
+        )
 
 
 class TranslatingWriter(Writer):
@@ -135,8 +150,12 @@ class TranslatingWriter(Writer):
         content = kwargs.get("article") or kwargs.get("page")
         lang = getattr(content, "lang", None) or context.get("DEFAULT_LANG", "en")
         catalogue = _catalogue(self.settings, lang)
-        kwargs.update(page_lang=lang, gettext=catalogue.gettext, ngettext=catalogue.ngettext,
-                      _=catalogue.gettext)
+        kwargs.update(
+            page_lang=lang,
+            gettext=catalogue.gettext,
+            ngettext=catalogue.ngettext,
+            _=catalogue.gettext,
+        )
         return super().write_file(name, template, context, *args, **kwargs)
 
 

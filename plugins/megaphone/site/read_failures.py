@@ -52,13 +52,15 @@ class CollectReadFailures(logging.Filter):
             path = os.path.join(self.content_path, str(record.args[0]))
             self.problems.append(read_failure(path, sys.exc_info()[1]))
             return False
-        if str(record.msg).startswith("Skipping %s: could not find information") and \
-                isinstance(record.args, tuple):
+        if str(record.msg).startswith("Skipping %s: could not find information") and isinstance(
+            record.args, tuple
+        ):
             content, prop = record.args
             path = getattr(content, "source_path", str(content))
             name = str(prop).capitalize()
             code = f"{prop}-missing" if f"{prop}-missing" in PROBLEMS else "file-unreadable"
-            self.problems.append(Problem(shown_path(path), name,
-                                         say(code, reason=f"no {name}"), code=code))
+            self.problems.append(
+                Problem(shown_path(path), name, say(code, reason=f"no {name}"), code=code)
+            )
             return False
         return True

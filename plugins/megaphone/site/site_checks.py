@@ -32,21 +32,36 @@ def site_settings(settings, problems: list[Problem]) -> tuple[date | None, str, 
     try:
         parse_timezone(zone)
     except DeadlineError:
-        problems.append(Problem(SETTINGS_FILE, "CAMPAIGN_TIMEZONE",
-                                say("site-timezone-unknown", text=zone), code="site-timezone-unknown"))
+        problems.append(
+            Problem(
+                SETTINGS_FILE,
+                "CAMPAIGN_TIMEZONE",
+                say("site-timezone-unknown", text=zone),
+                code="site-timezone-unknown",
+            )
+        )
         zone = "UTC"  # so that campaigns are still checked, without repeating this
     budget = settings.get("MAILTO_BUDGET", 1800)
     if isinstance(budget, bool) or not isinstance(budget, int) or budget <= 0:
-        problems.append(Problem(SETTINGS_FILE, "MAILTO_BUDGET",
-                                say("budget-not-a-number", text=budget), code="budget-not-a-number"))
+        problems.append(
+            Problem(
+                SETTINGS_FILE,
+                "MAILTO_BUDGET",
+                say("budget-not-a-number", text=budget),
+                code="budget-not-a-number",
+            )
+        )
         budget = 1800
     return today, zone, budget
 
 
 def reserved_names(settings) -> set[str]:
     """Folder and file names at the top of the site that are not campaigns."""
-    return SITE_FILES | {settings["THEME_STATIC_DIR"]} | {
-        path.strip("/").split("/")[0] for path in settings.get("STATIC_PATHS", [])}
+    return (
+        SITE_FILES
+        | {settings["THEME_STATIC_DIR"]}
+        | {path.strip("/").split("/")[0] for path in settings.get("STATIC_PATHS", [])}
+    )
 
 
 def slug_problems(content, reserved: set[str]) -> list[Problem]:
@@ -54,8 +69,15 @@ def slug_problems(content, reserved: set[str]) -> list[Problem]:
         check_slug(content.slug, reserved)
     except SlugError as error:
         source = read_source(content.source_path)
-        return [Problem(shown_path(content.source_path), "Slug", str(error),
-                        field_line(source, "Slug"), error.code)]
+        return [
+            Problem(
+                shown_path(content.source_path),
+                "Slug",
+                str(error),
+                field_line(source, "Slug"),
+                error.code,
+            )
+        ]
     return []
 
 
@@ -73,10 +95,15 @@ def same_address(items) -> list[Problem]:
             exact = [c for c in others if c.save_as == content.save_as]
             code = "slug-taken" if exact else "slug-same-name"
             named = ", ".join(shown_path(c.source_path) for c in (exact or others))
-            problems.append(Problem(
-                shown_path(content.source_path), "Slug",
-                say(code, slug=content.slug, others=named),
-                field_line(read_source(content.source_path), "Slug"), code))
+            problems.append(
+                Problem(
+                    shown_path(content.source_path),
+                    "Slug",
+                    say(code, slug=content.slug, others=named),
+                    field_line(read_source(content.source_path), "Slug"),
+                    code,
+                )
+            )
     return problems
 
 
@@ -86,8 +113,14 @@ def dropped_files(generated: dict, base: str, named: set[str]) -> list[Problem]:
     for path, content in generated.items():
         file = shown_path(os.path.join(base, path))
         if content is None and file not in named:
-            problems.append(Problem(file, "file", say("file-unreadable", reason="unknown reason"),
-                                    code="file-unreadable"))
+            problems.append(
+                Problem(
+                    file,
+                    "file",
+                    say("file-unreadable", reason="unknown reason"),
+                    code="file-unreadable",
+                )
+            )
     return problems
 
 

@@ -29,15 +29,21 @@ from ..model.report import Problem
 from .contents import shown_path
 
 PICTURE_KINDS = ("PNG", "JPEG", "GIF", "WebP", "AVIF")
-PICTURE_SUFFIXES = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".gif": "GIF",
-                    ".webp": "WebP", ".avif": "AVIF"}
+PICTURE_SUFFIXES = {
+    ".png": "PNG",
+    ".jpg": "JPEG",
+    ".jpeg": "JPEG",
+    ".gif": "GIF",
+    ".webp": "WebP",
+    ".avif": "AVIF",
+}
 # Pelican's IGNORE_FILES in pelicanconf.py: never read nor copied.
 DEFAULT_IGNORE = (".#*", ".gitkeep")
 _HEAD_BYTES = 64
 
 _ADVICE = {
     ".svg": "Convert {name} to PNG (for example by opening it in a browser or an image editor "
-            "and exporting it), then link to the PNG.",
+    "and exporting it), then link to the PNG.",
     ".html": "Delete {name}: pages are made from campaign files, never copied.",
     ".htm": "Delete {name}: pages are made from campaign files, never copied.",
     ".js": "Delete {name}: a campaign page runs only the site's own script.",
@@ -45,8 +51,7 @@ _ADVICE = {
     ".pdf": "Delete {name}, and link to the document where it is published instead.",
 }
 _DEFAULT_ADVICE = "Delete {name}, or save it as a PNG or JPEG picture if it is one."
-_MISNAMED_ADVICE = ("Open {name} in an image editor and save it again as PNG or JPEG, "
-                    "or delete it.")
+_MISNAMED_ADVICE = "Open {name} in an image editor and save it again as PNG or JPEG, or delete it."
 
 
 def picture_kind(head: bytes) -> str | None:
@@ -61,7 +66,7 @@ def picture_kind(head: bytes) -> str | None:
         return "WebP"
     if head[4:8] == b"ftyp":  # ISO base media file: AVIF if avif/avis is a brand
         size = min(int.from_bytes(head[:4], "big"), len(head))
-        brands = [head[8:12]] + [head[i:i + 4] for i in range(16, size - 3, 4)]
+        brands = [head[8:12]] + [head[i : i + 4] for i in range(16, size - 3, 4)]
         if b"avif" in brands or b"avis" in brands:
             return "AVIF"
     return None
@@ -89,8 +94,12 @@ def _not_picture(path: str, shown: str) -> Problem:
         advice = _MISNAMED_ADVICE.format(name=name)
     else:
         advice = _ADVICE.get(suffix, _DEFAULT_ADVICE).format(name=name)
-    return Problem(shown, "file", say("static-not-image", path=shown, found=found, advice=advice),
-                   code="static-not-image")
+    return Problem(
+        shown,
+        "file",
+        say("static-not-image", path=shown, found=found, advice=advice),
+        code="static-not-image",
+    )
 
 
 def _link_problem(path: str, shown: str, root: str) -> Problem | None:
@@ -99,8 +108,12 @@ def _link_problem(path: str, shown: str, root: str) -> Problem | None:
     if not os.path.exists(target):
         return Problem(shown, "file", say("symlink-broken", path=shown), code="symlink-broken")
     if not _inside(target, root):
-        return Problem(shown, "file", say("symlink-outside", path=shown, target=os.readlink(path)),
-                       code="symlink-outside")
+        return Problem(
+            shown,
+            "file",
+            say("symlink-outside", path=shown, target=os.readlink(path)),
+            code="symlink-outside",
+        )
     return None
 
 
@@ -127,8 +140,9 @@ def escaping_links(content: str | Path) -> list[str]:
     """The links `link_problems` refuses, relative to `content`, with '/'.
 
     For Pelican's IGNORE_FILES or STATIC_EXCLUDES, so that they are never copied."""
-    return sorted(os.path.relpath(path, content).replace(os.sep, "/")
-                  for path, _ in _bad_links(content))
+    return sorted(
+        os.path.relpath(path, content).replace(os.sep, "/") for path, _ in _bad_links(content)
+    )
 
 
 def _ignored(name: str, ignore: Iterable[str]) -> bool:
@@ -167,8 +181,9 @@ def _files_under(folder: str, root: str, ignore: Iterable[str] = ()) -> Iterable
                 yield entry.path
 
 
-def static_problems(content: str | Path, static_paths: Iterable[str],
-                    ignore: Iterable[str] = DEFAULT_IGNORE) -> list[Problem]:
+def static_problems(
+    content: str | Path, static_paths: Iterable[str], ignore: Iterable[str] = DEFAULT_IGNORE
+) -> list[Problem]:
     """Every file Pelican would publish from `static_paths` (e.g. STATIC_PATHS = ['images'])
     that is not a picture by its first bytes. `ignore` is IGNORE_FILES: those are
     never copied (but .htaccess and other hidden files are). Links are
@@ -190,8 +205,9 @@ def static_problems(content: str | Path, static_paths: Iterable[str],
     return problems
 
 
-def image_field_problems(content: str | Path, value: str, *, file: str,
-                         images: str = "images") -> list[Problem]:
+def image_field_problems(
+    content: str | Path, value: str, *, file: str, images: str = "images"
+) -> list[Problem]:
     """Problems with one campaign's `Image:` value (e.g. 'images/park.png').
 
     It must be a relative path inside content/<images>/, with no '..', that
@@ -204,8 +220,14 @@ def image_field_problems(content: str | Path, value: str, *, file: str,
         return [Problem(file, "Image", say(code, path=value, **values), code=code)]
 
     parts = value.replace("\\", "/").split("/")
-    if (os.path.isabs(value) or value.startswith(("/", "\\")) or ":" in value
-            or ".." in parts or parts[0] != images or len(parts) < 2):
+    if (
+        os.path.isabs(value)
+        or value.startswith(("/", "\\"))
+        or ":" in value
+        or ".." in parts
+        or parts[0] != images
+        or len(parts) < 2
+    ):
         return problem("image-outside")
     folder = os.path.realpath(os.path.join(content, images))
     real = os.path.realpath(os.path.join(content, *parts))
@@ -214,13 +236,17 @@ def image_field_problems(content: str | Path, value: str, *, file: str,
     if not os.path.isfile(real):
         return problem("image-not-found")
     if file_picture_kind(real) is None:
-        return [Problem(file, "Image", _not_picture(real, value).message,
-                        code="static-not-image")]
+        return [Problem(file, "Image", _not_picture(real, value).message, code="static-not-image")]
     return []
 
 
-def copy_problems(copies: Iterable[tuple[str, str]], *, content: str | Path,
-                  output: str | Path, static_paths: Iterable[str]) -> list[Problem]:
+def copy_problems(
+    copies: Iterable[tuple[str, str]],
+    *,
+    content: str | Path,
+    output: str | Path,
+    static_paths: Iterable[str],
+) -> list[Problem]:
     """Problems with what Pelican is about to copy: (source path, destination path) pairs,
     such as `(s.source_path, s.save_as)` for each of context['staticfiles'].
 
@@ -244,6 +270,12 @@ def copy_problems(copies: Iterable[tuple[str, str]], *, content: str | Path,
         elif file_picture_kind(real) is None:
             why = "not a PNG, JPEG, GIF, WebP or AVIF picture"
         if why:
-            problems.append(Problem(shown, "file", say("static-link-outside", path=shown, why=why),
-                                    code="static-link-outside"))
+            problems.append(
+                Problem(
+                    shown,
+                    "file",
+                    say("static-link-outside", path=shown, why=why),
+                    code="static-link-outside",
+                )
+            )
     return problems
