@@ -16,12 +16,13 @@ PORT ?= 8000
 # read) fails the build instead of exiting 0.
 MEGAPHONE := PYTHONPATH=plugins $(BIN)/python -m megaphone.commands
 
-.PHONY: help html check campaign publish github rsync_upload s3_upload serve devserver clean test lint translations language
+.PHONY: help html check campaign publish github rsync_upload s3_upload serve devserver clean test lint fuzz translations language
 
 help:
 	@echo 'make html        build the site into $(OUTPUTDIR)/ (CAMPAIGN_TODAY=YYYY-MM-DD to build as of a day)'
 	@echo 'make test        run the linters, then every test'
 	@echo 'make lint        check style, formatting and types (ruff, mypy)'
+	@echo 'make fuzz        try thousands of random broken campaign files (FUZZ_EXAMPLES=2000)'
 	@echo 'make check       list every problem in every campaign, without building'
 	@echo 'make campaign TITLE="..."  start a new campaign file in content/campaigns/'
 	@echo 'make serve       preview $(OUTPUTDIR)/ on http://localhost:$(PORT)'
@@ -95,6 +96,11 @@ node_modules/.installed: package.json package-lock.json
 # Lint and types first (seconds), then every test, on both cores.
 test: lint node_modules/.installed
 	$(BIN)/python -m pytest -n 2 $(PYTESTOPTS)
+
+# Many more random campaign files than `make test` tries (tests/test_fuzz_campaigns.py).
+FUZZ_EXAMPLES ?= 2000
+fuzz: $(VENV)/.tested
+	MEGAPHONE_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -q tests/test_fuzz_campaigns.py
 
 # Style (ruff), formatting (ruff format) and types (mypy), as configured in pyproject.toml.
 lint: $(VENV)/.tested
