@@ -28,6 +28,9 @@ READERS = {"rst": None, "html": None, "htm": None}
 CAMPAIGN_TIMEZONE = "America/New_York"
 # Build the site as of another day: CAMPAIGN_TODAY=2021-02-22 make html
 CAMPAIGN_TODAY = os.environ.get("CAMPAIGN_TODAY", "")
+# Header fields your own theme changes use, besides Megaphone's and Pelican's
+# (any other key is reported as a misspelling): CAMPAIGN_EXTRA_FIELDS = ["Region"]
+CAMPAIGN_EXTRA_FIELDS: list[str] = []
 # Longest mailto: link, in characters, before the mail-app button drops the
 # letter (Chrome on Windows refuses links over 2,046 characters).
 MAILTO_BUDGET = 1800

@@ -44,11 +44,12 @@ class PluginFailed(SystemExit):
 
 
 _counter = _ErrorCounter()
+_running = False  # only runs started here stop early; Pelican used directly is left alone
 logging.getLogger("pelican").addHandler(_counter)
 
 
 def _stop_if_a_plugin_failed(pelican) -> None:
-    if _counter.count:
+    if _running and _counter.count:
         raise PluginFailed("a plugin could not be loaded (the error is shown above)")
 
 
@@ -57,12 +58,14 @@ signals.initialized.connect(_stop_if_a_plugin_failed, weak=False)
 
 def run_pelican(settings_file: str, override: dict) -> Outcome:
     """Read the settings, build (or only check), and say how it went."""
+    global _running
     _counter.count = 0
     # Pelican says a repeated warning once per process; each run is a new build
     # (the devserver's rebuilds, `make check` after `make html` in the tests).
     LimitFilter._raised_messages.clear()
     LimitFilter._group_count.clear()
     outcome = Outcome()
+    _running = True
     try:
         outcome.settings = read_settings(settings_file, override=override)
         Pelican(outcome.settings).run()
@@ -72,5 +75,7 @@ def run_pelican(settings_file: str, override: dict) -> Outcome:
         outcome.failure = str(stop.code)
     except Exception as error:  # a theme or settings mistake: say it, no traceback
         outcome.failure = f"{type(error).__name__}: {error}"
+    finally:
+        _running = False
     outcome.errors = _counter.count
     return outcome

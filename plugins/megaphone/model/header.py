@@ -9,8 +9,31 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_KEY = re.compile(r"^(?P<indent>[ \t]*)(?P<key>[A-Za-z0-9_-]+)[ \t]*:(?P<value>.*)$")
+# Keys as Markdown reads them, and keys with spaces ("Time zone"), which end
+# Markdown's header early and so must be reported, not skipped.
+_KEY = re.compile(
+    r"^(?P<indent>[ \t]*)(?P<key>[A-Za-z0-9_-]+(?: [A-Za-z0-9_-]+)*)[ \t]*:(?P<value>.*)$"
+)
 _CONTINUATION = re.compile(r"^[ \t]{4,}\S|^\t+\S")
+
+# Every field a campaign file may have: Pelican's own and Megaphone's. Keys
+# are case-insensitive; a site may add its own (CAMPAIGN_EXTRA_FIELDS).
+PELICAN_FIELDS = (
+    "title",
+    "date",
+    "modified",
+    "tags",
+    "category",
+    "slug",
+    "author",
+    "authors",
+    "summary",
+    "lang",
+    "translation",
+    "status",
+)
+MEGAPHONE_FIELDS = ("to", "cc", "bcc", "subject", "subjects", "deadline", "timezone", "image")
+KNOWN_FIELDS = PELICAN_FIELDS + MEGAPHONE_FIELDS
 
 # Fields that hold one value: a second line is a mistake, not more of the same.
 SINGLE_VALUED = (

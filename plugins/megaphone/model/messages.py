@@ -67,6 +67,9 @@ PROBLEMS = {
     "address. Write 'Lang: {lower}'.",
     "field-repeated": "is written on {count} lines ({lines}), and only one counts. Keep one line; "
     "for several subject lines write one 'Subjects: A | B' line.",
+    "field-unknown": "{key!r} is not a field, so this line would be ignored.{hint}",
+    "field-indented": "starts with a space or a tab, so it would be read as more of the line "
+    "above. Remove the space or tab at the start of line {line}.",
     "field-not-allowed": "cannot be set in a campaign file: a campaign is always published at "
     "its Slug, with the site's own page design. Delete this line.",
     "text-control": "contains invisible control characters ({characters}), usually pasted from "

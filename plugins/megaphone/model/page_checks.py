@@ -5,15 +5,20 @@ campaign model, working from Pelican's parsed metadata, does not have."""
 
 from __future__ import annotations
 
-from .header import NOT_ALLOWED, header_lines, repeated
+from difflib import get_close_matches
+
+from .header import KNOWN_FIELDS, NOT_ALLOWED, header_lines, repeated
 from .language import LanguageError, check_language
 from .messages import say
 from .report import Problem, field_line
 from .safe_html import check_html, foreign_mailto_links
 
 
-def page_problems(file: str, source: str) -> list[Problem]:
+def page_problems(file: str, source: str, extra_fields: tuple[str, ...] = ()) -> list[Problem]:
+    """Problems in the header as written: misspelt, indented, repeated or refused
+    keys, and the language code."""
     lines = header_lines(source)
+    known = KNOWN_FIELDS + tuple(name.lower() for name in extra_fields)
     problems = []
     for found in repeated(lines).values():
         numbers = ", ".join(str(line.line) for line in found)
@@ -27,6 +32,35 @@ def page_problems(file: str, source: str) -> list[Problem]:
             )
         )
     for line in lines:
+        if line.indented:
+            # Markdown reads an indented line as more of the line above: `Cc`
+            # would silently join `To`.
+            problems.append(
+                Problem(
+                    file,
+                    line.key.strip(),
+                    say("field-indented", line=line.line),
+                    line.line,
+                    "field-indented",
+                )
+            )
+        elif line.name not in known + NOT_ALLOWED:
+            guess = get_close_matches(line.name, known, n=1, cutoff=0.6)
+            problems.append(
+                Problem(
+                    file,
+                    line.key,
+                    say(
+                        "field-unknown",
+                        key=line.key,
+                        hint=f" Did you mean '{_written(guess[0])}'?"
+                        if guess
+                        else " Check the spelling, or delete the line.",
+                    ),
+                    line.line,
+                    "field-unknown",
+                )
+            )
         if line.name in NOT_ALLOWED:
             problems.append(
                 Problem(file, line.key, say("field-not-allowed"), line.line, "field-not-allowed")
@@ -37,6 +71,11 @@ def page_problems(file: str, source: str) -> list[Problem]:
             except LanguageError as error:
                 problems.append(Problem(file, line.key, str(error), line.line, error.code))
     return problems
+
+
+def _written(name: str) -> str:
+    """A field as the guide writes it: 'Timezone', 'Cc'."""
+    return name.capitalize()
 
 
 def html_problems(

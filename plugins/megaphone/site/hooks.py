@@ -63,7 +63,9 @@ def initialized(pelican) -> None:
     )
     filters.update(SCRIPT_LOCALE_FILTERS)
     prepare_assets(pelican.settings)
-    _read_failures.start(pelican.settings["PATH"])
+    _read_failures.start(
+        pelican.settings["PATH"], tuple(pelican.settings.get("CAMPAIGN_EXTRA_FIELDS", ()))
+    )
     for name in ("pelican.generators", "pelican.contents"):
         target = logging.getLogger(name)
         if _read_failures not in target.filters:
@@ -114,6 +116,7 @@ def read_campaigns(articles: ArticlesGenerator) -> SiteReading:
     site = SiteReading(problems=list(_read_failures.problems))
     today, default_timezone, budget = site_settings(settings, site.problems)
     reserved = reserved_names(settings)
+    extra_fields = tuple(settings.get("CAMPAIGN_EXTRA_FIELDS", ()))
     for article in contents(articles, ARTICLE_GROUPS):
         file = shown_path(article.source_path)
         source = read_source(article.source_path)
@@ -141,7 +144,7 @@ def read_campaigns(articles: ArticlesGenerator) -> SiteReading:
         site.problems.extend(
             with_lines(
                 reading.problems
-                + page_problems(file, source)
+                + page_problems(file, source, extra_fields)
                 + html
                 + summary
                 + image

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfoNotFoundError
 
 from ..model.deadline import DeadlineError, parse_timezone
 from ..model.messages import PROBLEMS, say
+from ..model.page_checks import page_problems
 from ..model.report import Problem, field_line, field_value, read_source
 from .contents import shown_path
 
@@ -41,16 +42,23 @@ class CollectReadFailures(logging.Filter):
     def __init__(self) -> None:
         super().__init__()
         self.content_path = ""
+        self.extra_fields: tuple[str, ...] = ()
         self.problems: list[Problem] = []
 
-    def start(self, content_path: str) -> None:
+    def start(self, content_path: str, extra_fields: tuple[str, ...] = ()) -> None:
         self.content_path = content_path
+        self.extra_fields = extra_fields
         self.problems.clear()
+
+    def _header_problems(self, path: str) -> list[Problem]:
+        """The header's own mistakes, which are usually why Pelican gave up."""
+        return page_problems(shown_path(path), read_source(path), self.extra_fields)
 
     def filter(self, record: logging.LogRecord) -> bool:
         if record.msg == "Could not process %s" and isinstance(record.args, tuple):
             path = os.path.join(self.content_path, str(record.args[0]))
             self.problems.append(read_failure(path, sys.exc_info()[1]))
+            self.problems.extend(self._header_problems(path))
             return False
         if str(record.msg).startswith("Skipping %s: could not find information") and isinstance(
             record.args, tuple
@@ -62,5 +70,6 @@ class CollectReadFailures(logging.Filter):
             self.problems.append(
                 Problem(shown_path(path), name, say(code, reason=f"no {name}"), code=code)
             )
+            self.problems.extend(self._header_problems(path))
             return False
         return True
