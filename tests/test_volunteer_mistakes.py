@@ -72,3 +72,32 @@ def test_keys_stay_case_insensitive(tmp_path):
     text = campaign_md(slug="a").replace("Deadline:", "DEADLINE:").replace("To:", "to:")
     content = write_site(tmp_path, {"a.md": text})
     assert build_as_make_does(content, tmp_path / "out", "2021-01-01")[0] == 0
+
+
+def test_what_make_campaign_wrote_is_not_published(tmp_path):
+    from megaphone.model.template import EXAMPLES, TEMPLATE
+
+    text = TEMPLATE.format(title="Park", slug="park", today="2021-01-01", deadline="2030-01-01")
+    published = text.replace("Status: draft\n", "")
+    content = write_site(tmp_path, {"park.md": published})
+    status, printed = build_as_make_does(content, tmp_path / "out", "2021-01-01")
+    assert status == 1
+    assert printed.count("[template-example]") == len(EXAMPLES) >= 6
+    for needle in (
+        "someone@example.org",
+        "The subject line of the email",
+        "Say in one sentence",
+        "[Title and name of the person who decides]",
+    ):
+        assert needle in printed, printed
+
+
+def test_in_a_draft_the_examples_are_warnings(tmp_path, caplog):
+    from megaphone.model.template import TEMPLATE
+
+    text = TEMPLATE.format(title="Park", slug="park", today="2021-01-01", deadline="2030-01-01")
+    content = write_site(tmp_path, {"park.md": text})
+    status, printed = build_as_make_does(content, tmp_path / "out", "2021-01-01")
+    assert status == 0, printed
+    logged = caplog.text
+    assert "[template-example-draft]" in logged and "[template-example]" not in logged + printed

@@ -12,54 +12,7 @@ from pathlib import Path
 
 from pelican.utils import slugify
 
-TEMPLATE = """\
-Title: {title}
-Slug: {slug}
-Status: draft
-Date: {today}
-Summary: One or two sentences that make people want to act. They appear under the title and when the page is shared.
-To: someone@example.org
-Subject: The subject line of the email
-Deadline: {deadline}
-Timezone: America/New_York
-
-<!--
-  How to fill this in (this note does not appear on the page):
-
-  Title     The headline of the page.
-  Slug      The page's address: /{slug}/. Letters, digits and dashes only.
-  Status    'draft' builds a preview at /drafts/{slug}/ only. Delete the line to publish.
-  Date      The day the campaign starts, YYYY-MM-DD.
-  Summary   One or two sentences under the headline.
-  To        Who receives the letter. Several addresses: separate them with commas.
-  Cc, Bcc   Optional, written like To. Visitors see them on the page.
-  Subject   The email's subject line. 'Subjects: A | B | C' offers several at random.
-  Deadline  The last day people can send, YYYY-MM-DD (until 23:59), or YYYY-MM-DD HH:MM.
-  Timezone  Where the deadline is, such as America/New_York or Europe/Madrid.
-
-  The letter goes between the two lines of backticks below. Words in square
-  brackets, like [Your name], become fields the visitor fills in. Several
-  letter blocks become versions the visitor chooses from.
-  Everything after the letter is the page's explanation. See docs/ for more.
--->
-
-```letter
-Dear [Title and name of the person who decides],
-
-Say in one sentence what you are asking for.
-
-Give two or three short reasons, with facts you can check.
-
-Sincerely,
-[Your name]
-[Your city]
-```
-
-## Why this matters
-
-Explain the issue in a few short paragraphs: what is being decided, by whom,
-and by when. Link to your sources.
-"""
+from ..model.template import TEMPLATE
 
 
 def new_campaign(title: str, content: Path, today: date | None = None) -> Path:

@@ -70,6 +70,8 @@ PROBLEMS = {
     "field-unknown": "{key!r} is not a field, so this line would be ignored.{hint}",
     "field-indented": "starts with a space or a tab, so it would be read as more of the line "
     "above. Remove the space or tab at the start of line {line}.",
+    "template-example": "still holds the example {example!r} that 'make campaign' wrote. Replace "
+    "it with your own words before publishing (or keep 'Status: draft').",
     "field-not-allowed": "cannot be set in a campaign file: a campaign is always published at "
     "its Slug, with the site's own page design. Delete this line.",
     "text-control": "contains invisible control characters ({characters}), usually pasted from "
@@ -130,6 +132,8 @@ PROBLEMS = {
 }
 
 WARNINGS = {
+    "template-example-draft": "line {line} still holds the example {example!r} that 'make "
+    "campaign' wrote. Replace it before you publish.",
     "file-not-read": "is not read, so it is not on the site: only files ending in .md are "
     "campaigns. Rename it to end in .md, or move it out of the folder.",
     "link-over-budget": "the email link{which} would be {length} characters, over the budget "

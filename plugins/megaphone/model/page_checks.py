@@ -12,6 +12,7 @@ from .language import LanguageError, check_language
 from .messages import say
 from .report import Problem, field_line
 from .safe_html import check_html, foreign_mailto_links
+from .template import template_leftovers
 
 
 def page_problems(file: str, source: str, extra_fields: tuple[str, ...] = ()) -> list[Problem]:
@@ -71,6 +72,27 @@ def page_problems(file: str, source: str, extra_fields: tuple[str, ...] = ()) ->
             except LanguageError as error:
                 problems.append(Problem(file, line.key, str(error), line.line, error.code))
     return problems
+
+
+def template_problems(file: str, source: str, *, draft: bool) -> tuple[list[Problem], list[str]]:
+    """Example texts that `make campaign` wrote and the volunteer has not replaced:
+    an error in a campaign about to be published, a warning in a draft."""
+    problems, warnings = [], []
+    for line, example in template_leftovers(source):
+        shown = example if len(example) <= 60 else example[:59] + "…"
+        if draft:
+            warnings.append(say("template-example-draft", line=line, example=shown))
+        else:
+            problems.append(
+                Problem(
+                    file,
+                    "template",
+                    say("template-example", example=shown),
+                    line,
+                    "template-example",
+                )
+            )
+    return problems, warnings
 
 
 def _written(name: str) -> str:

@@ -22,7 +22,7 @@ from ..model.deadline import DeadlineError, parse_timezone
 from ..model.header import line_containing
 from ..model.messages import say
 from ..model.page import campaign_page
-from ..model.page_checks import html_problems, page_problems
+from ..model.page_checks import html_problems, page_problems, template_problems
 from ..model.report import CampaignProblems, Problem, field_line, read_source
 from .contents import ARTICLE_GROUPS, PAGE_GROUPS, contents, public_base, shown_path
 from .i18n import SCRIPT_LOCALE_FILTERS, city_filter, deadline_words_filter, language_name
@@ -152,7 +152,13 @@ def read_campaigns(articles: ArticlesGenerator) -> SiteReading:
                 source,
             )
         )
-        site.warnings.extend((file, warning) for warning in reading.warnings + html_warnings)
+        leftovers, leftover_warnings = template_problems(
+            file, source, draft=article.status == "draft"
+        )
+        site.problems.extend(leftovers)
+        site.warnings.extend(
+            (file, warning) for warning in reading.warnings + html_warnings + leftover_warnings
+        )
         if reading.campaign is not None:
             site.campaigns[article] = reading.campaign
     return site
