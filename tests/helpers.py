@@ -97,13 +97,14 @@ def example_campaigns() -> dict[str, str]:
                 "To the Council:\n\nIt matters to [Your street].\n\n[Your name]",
             ],
         ),
+        # Several subjects and letters (their data attributes side by side), named Cc.
         "copies.md": campaign_md(
             slug="copies",
-            cc="cc@example.org",
+            cc="Clerk <cc@example.org>",
             bcc="bcc@example.org",
-            subject="Keep it open",
+            subject=None,
             letters=["Dear A,\n\nOne.\n\n[Your name]", "Dear B,\n\nTwo & more.\n\n[Your name]"],
-        ),
+        ).replace("Date:", "Subjects: Keep it open | Open it again\nDate:"),
         "draft.md": campaign_md(slug="draft").replace("Date:", "Status: draft\nDate:"),
         "long.md": campaign_md(slug="long", letter="Dear all,\n\n" + "Please act now. " * 150),
     }

@@ -3,7 +3,8 @@ file, the line and what to write instead (issue: the page says what the file mea
 
 import pytest
 
-from helpers import build, build_as_make_does, campaign_md, write_site
+from decoders import rfc_decode
+from helpers import build, build_as_make_does, campaign_md, soup, write_site
 
 
 def with_lines(*lines, **fields):
@@ -101,3 +102,81 @@ def test_in_a_draft_the_examples_are_warnings(tmp_path, caplog):
     assert status == 0, printed
     logged = caplog.text
     assert "[template-example-draft]" in logged and "[template-example]" not in logged + printed
+
+
+def test_two_campaigns_closing_at_one_instant_each_name_their_own_city(site):
+    out = site(
+        {
+            "ny.md": campaign_md(
+                slug="ny", deadline="2030-01-31 17:00", timezone="America/New_York"
+            ),
+            "detroit.md": campaign_md(
+                slug="detroit", deadline="2030-01-31 17:00", timezone="America/Detroit"
+            ),
+        },
+        today="2021-01-01",
+    )
+    for slug, city in (("ny", "New York time"), ("detroit", "Detroit time")):
+        when = soup(out / slug / "index.html").find(class_="deadline").get_text(" ", strip=True)
+        assert city in when, when
+
+
+def test_recipients_are_shown_with_their_names_and_sent_to_their_addresses(site):
+    out = site(
+        {
+            "a.md": campaign_md(
+                slug="a",
+                to='Jane Doe <jane@city.gov>, "Doe, John" <j@city.gov>',
+                cc="Clerk <clerk@city.gov>",
+                bcc="b@city.gov",
+            )
+        },
+        today="2021-01-01",
+    )
+    page = soup(out / "a" / "index.html")
+    shown = page.find(class_="envelope").get_text(" ", strip=True)
+    assert "Jane Doe <jane@city.gov>, Doe, John <j@city.gov>" in shown
+    assert "Clerk <clerk@city.gov>" in shown
+    decoded = rfc_decode(page.find("a", attrs={"data-link": "mailto"})["href"])
+    assert decoded["to"] == ["jane@city.gov", "j@city.gov"] and decoded["cc"] == ["clerk@city.gov"]
+    assert {b["data-copy"] for b in page.select(".envelope [data-copy]")} == {
+        "to",
+        "cc",
+        "bcc",
+        "subject",
+    }
+
+
+ADDRESS_SLIPS = {
+    "curly quotes": ("\u201cjane@city.gov\u201d", "address-curly-quotes"),
+    "and between": ("a@city.gov and b@city.gov", "address-and"),
+    "comma in the domain": ("j@city,gov", "address-comma-in-domain"),
+}
+
+
+@pytest.mark.parametrize("name", ADDRESS_SLIPS)
+def test_common_address_slips_are_said_plainly(tmp_path, name):
+    value, code = ADDRESS_SLIPS[name]
+    content = write_site(tmp_path, {"a.md": campaign_md(slug="a", to=value)})
+    status, printed = build_as_make_does(content, tmp_path / "out", "2021-01-01")
+    assert status == 1 and f"[{code}]" in printed and "a.md:" in printed, printed
+
+
+@pytest.mark.parametrize(
+    "fields,code",
+    [
+        (dict(to="bwong@smcgov.o"), "address-short-domain"),
+        (dict(deadline="2020-06-01"), "deadline-passed"),
+        (dict(deadline="2023-06-01"), "deadline-far"),
+        (dict(subject="Please " * 30 + "[Your name]"), "subject-long"),
+    ],
+)
+def test_facts_that_look_wrong_get_a_warning(site, caplog, fields, code):
+    site({"a.md": campaign_md(slug="a", **fields)}, today="2021-01-01")
+    assert f"[{code}]" in caplog.text
+
+
+def test_a_closed_draft_gets_no_closed_warning(site, caplog):
+    text = campaign_md(slug="a", deadline="2020-06-01").replace("Date:", "Status: draft\nDate:")
+    site({"a.md": text}, today="2021-01-01")
+    assert "[deadline-passed]" not in caplog.text

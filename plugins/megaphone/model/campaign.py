@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from . import links as link_builder
-from .addresses import parse_address_list
+from .addresses import parse_recipients
 from .deadline import (
     DeadlineError,
     build_moment,
@@ -28,6 +28,9 @@ from .messages import ContentError, say
 from .report import Problem
 
 ADDRESS_FIELDS = (("to", "To"), ("cc", "Cc"), ("bcc", "Bcc"))
+# Mail apps and inboxes cut longer subject lines; offices skim them.
+LONGEST_SUBJECT = 150
+_PLACEHOLDER_BRACKETS = re.compile(r"\[([^\[\]\n]+)\]")
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,12 @@ class Campaign:
     is_open: bool
     explanation: str  # the page's HTML without the letter blocks
     days_left: int = 0  # calendar days from the build date to the deadline, there
+    names: tuple[tuple[str, str], ...] = ()  # (address, name) as written: shown, never sent
+
+    def display(self, addresses: tuple[str, ...]) -> str:
+        """`Jane Doe <jane@city.gov>, clerk@city.gov`: how the page shows recipients."""
+        named = dict(self.names)
+        return ", ".join(f"{named[a]} <{a}>" if a in named else a for a in addresses)
 
     @property
     def letter(self) -> str:
@@ -126,10 +135,13 @@ def read_campaign(
         reading.problems.append(Problem(file, name, str(error), code=error.code))
 
     recipients = {}
+    names: list[tuple[str, str]] = []
     for key, name in ADDRESS_FIELDS:
-        addresses, bad = parse_address_list(metadata.get(key, ""))
-        recipients[key] = addresses
-        for error in bad:
+        read = parse_recipients(metadata.get(key, ""))
+        recipients[key] = read.addresses
+        names.extend(read.names)
+        reading.warnings.extend(read.warnings)
+        for error in read.problems:
             problem_from(name, error)
     if "to" not in metadata:
         problem("To", "to-missing")
@@ -224,9 +236,20 @@ def read_campaign(
         is_open=is_open(deadline, moment),
         explanation=split.explanation,
         days_left=(deadline.date() - moment.astimezone(zone).date()).days,
+        names=tuple(names),
     )
+    draft = _text(metadata.get("status")).lower() == "draft"
     if reading.campaign.is_open and deadline - moment < timedelta(hours=24):
         reading.warnings.append(say("deadline-soon", when=in_words(deadline)))
+    elif not reading.campaign.is_open and not draft:
+        reading.warnings.append(say("deadline-passed", when=in_words(deadline)))
+    elif deadline - moment > timedelta(days=366):
+        reading.warnings.append(say("deadline-far", when=in_words(deadline)))
+    for subject in subjects:
+        if len(_PLACEHOLDER_BRACKETS.sub(r"\1", subject)) > LONGEST_SUBJECT:
+            reading.warnings.append(
+                say("subject-long", length=len(subject), longest=LONGEST_SUBJECT)
+            )
     for address in recipients["to"] + recipients["cc"] + recipients["bcc"]:
         warning = mixed_scripts_warning(address)
         if warning:

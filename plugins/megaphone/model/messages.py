@@ -14,6 +14,13 @@ PROBLEMS = {
     "'To: postact@nypd.org'.",
     "address-invalid": "{text!r} is not an email address ({reason}). "
     "Write one address like name@example.org.",
+    "address-curly-quotes": "{text!r} has curly quotation marks, which are not part of any "
+    "address. Remove the \u201c \u201d quotation marks (a name may "
+    'be written in straight quotes: "Doe, Jo" <jo@example.org>).',
+    "address-and": "{text!r} joins two addresses with a word. Separate addresses with commas: "
+    "'a@example.org, b@example.org'.",
+    "address-comma-in-domain": "{text!r} has a comma inside the address. Did you mean "
+    "'{suggestion}' (with a '.')?",
     "address-invisible": "{text!r} contains an invisible character: {characters}. It usually "
     "comes from copying out of a document. Delete the address and type it "
     "again by hand.",
@@ -132,6 +139,14 @@ PROBLEMS = {
 }
 
 WARNINGS = {
+    "deadline-passed": "the deadline ({when}) has passed, so this page is built closed: it "
+    "shows the letter for the record, with no send buttons. Check the "
+    "Deadline if the campaign should still be open.",
+    "deadline-far": "the deadline ({when}) is more than a year away. Is the year right?",
+    "subject-long": "a subject line is {length} characters; mail apps cut subjects longer than "
+    "about {longest}. Shorten it so the office sees what it is about.",
+    "address-short-domain": "{address!r} ends in a one-letter domain. Is it cut off? Check "
+    "it against the recipient's own website.",
     "template-example-draft": "line {line} still holds the example {example!r} that 'make "
     "campaign' wrote. Replace it before you publish.",
     "file-not-read": "is not read, so it is not on the site: only files ending in .md are "

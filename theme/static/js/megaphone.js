@@ -430,6 +430,8 @@
     var button = root.querySelector("[data-copy]");
     var sources = {
       to: function () { return letter.to.join(", "); },
+      cc: function () { return letter.cc.join(", "); },
+      bcc: function () { return letter.bcc.join(", "); },
       subject: function () { return letter.subject; },
       letter: function () { return letter.text(); }
     };
