@@ -23,7 +23,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = Path(__file__).resolve().parent
-EXAMPLE = ROOT / "content" / "campaigns" / "ban-the-scan-nypd.md"
+EXAMPLE = ROOT / "tests" / "fixtures" / "example" / "campaigns" / "ban-the-scan-nypd.md"
 ROUNDS = {10: 5, 100: 5, 1000: 3}
 
 
@@ -31,7 +31,7 @@ def write_campaigns(content: Path, count: int) -> None:
     source = EXAMPLE.read_text("utf-8")
     folder = content / "campaigns"
     folder.mkdir(parents=True)
-    shutil.copytree(ROOT / "content" / "images", content / "images")
+    shutil.copytree(EXAMPLE.parent.parent / "images", content / "images")
     for i in range(count):
         text = source.replace("Slug: ban-the-scan-nypd", f"Slug: campaign-{i:04d}")
         text = text.replace("Title: Tell the NYPD", f"Title: Campaign {i}: tell the NYPD")

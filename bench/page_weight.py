@@ -66,10 +66,10 @@ def measure(output: Path, page: str) -> list[Resource]:
 
 def build_example(target: Path) -> Path:
     sys.path[:0] = [str(ROOT / "plugins"), str(ROOT / "tests")]
-    from sites import build  # the same in-process build the tests use
+    from helpers import EXAMPLE_CONTENT, build  # the same in-process build the tests use
 
     content = target / "content"
-    shutil.copytree(ROOT / "content", content)
+    shutil.copytree(EXAMPLE_CONTENT, content)
     return build(content, target / "output", "2021-02-22")
 
 
