@@ -23,7 +23,7 @@ def test_the_catalogue_is_exactly_what_the_code_can_report():
     code = r'"([a-z0-9]+(?:-[a-z0-9]+)+)"'
     # say("code", ...), problem("Field", "code", ...), problem(name, "code"), SomeError("code")
     used = set(
-        re.findall(r'(?:say|problem|Error)\(\s*(?:"[A-Za-z]+",\s*|[a-z_]+,\s*)?' + code, source)
+        re.findall(r'(?:say|problem|Error)\(\s*(?:(?:"[A-Za-z]+"|[a-z_]+),\s*){0,2}' + code, source)
     )
     # code = "one" if ... else "other"
     used |= {

@@ -129,6 +129,23 @@ PROBLEMS = {
     "it as images/<file name>.",
     "image-outside": "{path!r} is not inside content/images/. Put the picture in "
     "content/images/ and write 'Image: images/<file name>'.",
+    # Target lists (content/targets/)
+    "targets-column-missing": "has no {column!r} column. The first line must name the columns: "
+    "{columns}.",
+    "targets-area-empty": "this row has no area. Write the district or ward in the 'area' "
+    "column, or delete the row.",
+    "targets-area-twice": "area {area!r} is already on line {first}. Each area has one row: "
+    "merge the two, with both addresses in 'email' separated by commas.",
+    "targets-email-empty": "area {area!r} has no email address. Write it in the 'email' "
+    "column, or delete the row if nobody can be written to there.",
+    "targets-map-empty": "this row has no {column}. Each row is one postcode and one area.",
+    "targets-postcode-number": "postcode {postcode!r} has lost its leading zero, as happens when "
+    "a spreadsheet treats postcodes as numbers. Write '{fixed}', and "
+    "format the column as text before saving.",
+    "targets-map-unknown-area": "area {area!r} has no representative in the list. Add a row "
+    "for it to the list, or check how the area is written in both "
+    "files.",
+    "targets-unknown-list": "there is no target list {name!r} in content/targets/.{hint}",
     # The site
     "budget-not-a-number": "MAILTO_BUDGET = {text!r} is not a whole number of characters. Write, "
     "for example, MAILTO_BUDGET = 1800.",
@@ -139,6 +156,11 @@ PROBLEMS = {
 }
 
 WARNINGS = {
+    "targets-area-unmapped": "no postcode in {map} leads to area {area!r} (line {line}): "
+    "visitors can find this representative by searching, not by "
+    "postcode.",
+    "targets-address-shared": "{address!r} is the address of areas {areas} (lines {lines}). "
+    "Check it: a visitor writing to one would write to both.",
     "deadline-passed": "the deadline ({when}) has passed, so this page is built closed: it "
     "shows the letter for the record, with no send buttons. Check the "
     "Deadline if the campaign should still be open.",
