@@ -111,7 +111,11 @@ def test_the_script_picks_the_form_with_intl_plural_rules(visit, sites, days, ma
 
 # --- Placeholders that are also names of Object.prototype ---------------------
 
-PROTO_LETTER = "Dear Council,\n\n[constructor], [toString] and [__proto__] agree.\n\n[Your name]"
+# [__proto__] starts with "_", so it is text (a placeholder starts with a letter).
+PROTO_LETTER = (
+    "Dear Council,\n\n[constructor], [toString], [hasOwnProperty] and [__proto__] agree."
+    "\n\n[Your name]"
+)
 
 
 @pytest.fixture(scope="module")
@@ -129,8 +133,9 @@ def test_placeholders_named_like_object_properties_are_just_names(visit, proto_s
     v = visit()
     page = v.open(proto_site + "/park/", at=datetime(2029, 1, 1, 12, 0, tzinfo=NEW_YORK))
     page.get_by_label("constructor", exact=True).fill("Ana")
-    page.get_by_label("__proto__", exact=True).fill("Ben")
-    letter = "Dear Council,\n\nAna, [toString] and Ben agree.\n\n[Your name]"
+    page.get_by_label("hasOwnProperty", exact=True).fill("Ben")
+    assert page.get_by_label("__proto__", exact=True).count() == 0
+    letter = "Dear Council,\n\nAna, [toString], Ben and [__proto__] agree.\n\n[Your name]"
     assert page.inner_text("[data-letter-preview]") == letter
     for kind, href in hrefs(page).items():
         assert rfc_decode(href)["body"] == letter.replace("\n", "\r\n"), kind

@@ -23,7 +23,7 @@ from .deadline import (
     zone_of,
 )
 from .invisible import control_characters, letter_errors, mixed_scripts_warning, text_errors
-from .letter import placeholders, split_letters
+from .letter import excerpt, not_blanks, placeholders, split_letters
 from .messages import ContentError, say
 from .report import Problem
 
@@ -44,9 +44,7 @@ class Variant:
     @property
     def excerpt(self) -> str:
         """A line that tells variants apart: the first after the greeting."""
-        lines = [line.strip() for line in self.letter.splitlines() if line.strip()]
-        line = lines[1] if len(lines) > 1 else lines[0]
-        return line if len(line) <= 90 else line[:89].rstrip() + "…"
+        return excerpt(self.letter)
 
 
 @dataclass(frozen=True)
@@ -81,8 +79,10 @@ class Campaign:
 
     @property
     def placeholders(self) -> tuple[str, ...]:
-        """Every distinct [Placeholder] in any variant, in order."""
-        return placeholders("\n".join(v.letter for v in self.variants))
+        """Every distinct [Placeholder] in any subject, then in any variant, in order.
+
+        One field fills a placeholder wherever it is, in the subject as in the letter."""
+        return placeholders("\n".join(self.subjects + tuple(v.letter for v in self.variants)))
 
     @property
     def deadline_words(self) -> str:
@@ -115,6 +115,32 @@ def _subject_lines(value) -> list[str]:
     """`Subjects:` as one line split by |, or one subject per line."""
     lines = value if isinstance(value, (list, tuple)) else [value or ""]
     return [s.strip() for line in lines for s in re.split(r"[|\n]", str(line)) if s.strip()]
+
+
+def _only_a_note(subject: str) -> bool:
+    """A subject that is nothing but a note in brackets, such as
+    [*** INSERT UNIQUE SUBJECT LINE ***]: every email would carry it as it is."""
+    notes = [b.text for b in not_blanks(subject) if b.kind == "instruction"]
+    rest = subject
+    for note in notes:
+        rest = rest.replace(note, "")
+    return bool(notes) and not any(c.isalnum() for c in rest)
+
+
+def _bracket_warnings(texts: list[tuple[str, str]]) -> list[str]:
+    """Brackets that look like a blank but are not one: escaped, or a note."""
+    warnings = []
+    for where, text in texts:
+        for found in not_blanks(text):
+            place = " in the Subject" if where == "Subject" else ""
+            if found.kind == "escaped":
+                fixed = found.text.replace("\\[", "[").replace("\\]", "]")
+                warnings.append(
+                    say("placeholder-escaped", text=found.text, where=place, fixed=fixed)
+                )
+            else:
+                warnings.append(say("placeholder-instruction", text=found.text, where=place))
+    return list(dict.fromkeys(warnings))
 
 
 def read_campaign(
@@ -161,6 +187,8 @@ def read_campaign(
     for subject in subjects:
         for invisible in text_errors(subject):
             problem_from("Subject", invisible)
+        if _only_a_note(subject):
+            problem("Subject", "subject-instruction", find=subject, text=subject)
 
     deadline = None
     zone_name = _text(metadata.get("timezone")) or default_timezone
@@ -254,6 +282,10 @@ def read_campaign(
         warning = mixed_scripts_warning(address)
         if warning:
             reading.warnings.append(warning)
+    reading.warnings += _bracket_warnings(
+        [("Subject", s) for s in subjects if not _only_a_note(s)]
+        + [("letter", v.letter) for v in variants]
+    )
     if not _text(metadata.get("summary")):
         reading.warnings.append(say("summary-missing"))
     if not _text(metadata.get("image")):

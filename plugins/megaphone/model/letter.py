@@ -8,12 +8,12 @@ is the page's explanation."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, Comment
 
 LETTER_CLASS = "language-letter"
-_PLACEHOLDER = re.compile(r"\[([^\[\]\n]+)\]")
 
 
 @dataclass(frozen=True)
@@ -42,9 +42,92 @@ def _clean(text: str) -> str:
     return text.strip("\r\n")
 
 
-def placeholders(letter: str) -> tuple[str, ...]:
+# --- Placeholders: the blanks a visitor fills in -------------------------------
+#
+# One grammar, written twice: here and in theme/static/js/megaphone.js
+# (placeholders, fill, excerpt). tests/vectors/placeholders.json holds the
+# cases both must agree on. A placeholder is `[name]` where the name, without
+# the spaces around it, starts with a letter of any alphabet, holds only
+# words (letters, digits, spaces and the punctuation of a phrase), and is at
+# most PLACEHOLDER_MAX characters. Anything else in brackets stays text:
+# citation markers [1], bracketed links, [...], escaped \[brackets\], and
+# long notes in capitals.
+
+# 40 characters: a label a visitor reads at a glance, on one line of a phone
+# (the longest blank in `make campaign`'s letter, "Title and name of the
+# person who decides", is 40). Longer bracketed text is a note to whoever
+# sends the letter ("[MAKE SURE YOU FILL IN THE BRACKETS BEFORE SENDING]"),
+# not a blank anyone could fill in a field.
+PLACEHOLDER_MAX = 40
+# The `[` of a placeholder: not escaped with a backslash (`\[` is text).
+_BRACKETS = re.compile(r"(?<!\\)\[([^\[\]\n]*)\]")
+_ESCAPED = re.compile(r"\\\[[^\[\]\n]*\]")
+_PHRASE_PUNCTUATION = frozenset(" _'\u2019.,:;!?&()/#+%@\"-\u2013\u2014")
+_URL = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)", re.IGNORECASE)
+
+
+def _is_word_character(character: str) -> bool:
+    return unicodedata.category(character)[0] in "LMN" or character in _PHRASE_PUNCTUATION
+
+
+def placeholder_name(inside: str) -> str | None:
+    """The field's label for the text between the brackets, or None if it stays text."""
+    name = inside.strip(" ")
+    if not name or len(name) > PLACEHOLDER_MAX or _URL.match(name):
+        return None
+    if not unicodedata.category(name[0]).startswith("L"):
+        return None
+    return name if all(_is_word_character(c) for c in name) else None
+
+
+def placeholders(text: str) -> tuple[str, ...]:
     """The distinct `[Your name]`-style blanks, in order of appearance."""
     seen: dict[str, None] = {}
-    for match in _PLACEHOLDER.finditer(letter):
-        seen.setdefault(match.group(1), None)
+    for match in _BRACKETS.finditer(text):
+        name = placeholder_name(match.group(1))
+        if name:
+            seen.setdefault(name, None)
     return tuple(seen)
+
+
+def fill(text: str, values: dict[str, str]) -> str:
+    """Each placeholder with a value (not blank) replaced by it, as the page's script does."""
+
+    def replace(match: re.Match) -> str:
+        name = placeholder_name(match.group(1))
+        value = values.get(name) if name else None
+        return value if isinstance(value, str) and value.strip() else match.group(0)
+
+    return _BRACKETS.sub(replace, text)
+
+
+def excerpt(letter: str) -> str:
+    """A line that tells versions of a letter apart: the first after the greeting."""
+    lines = [line.strip() for line in letter.split("\n") if line.strip()]
+    line = lines[1] if len(lines) > 1 else lines[0] if lines else ""
+    return line if len(line) <= 90 else line[:89].rstrip() + "\u2026"
+
+
+@dataclass(frozen=True)
+class Bracketed:
+    """Bracketed text that is not a blank, but looks as if it was meant as one."""
+
+    text: str  # as written, brackets included
+    kind: str  # "escaped" or "instruction"
+
+
+def not_blanks(text: str) -> list[Bracketed]:
+    """Escaped brackets, and notes in brackets (too long, or not plain words).
+
+    Digits, links and `...` in brackets are left alone: they are citations,
+    addresses and quotations, meant to be sent as they are."""
+    found: dict[str, Bracketed] = {}
+    for match in _ESCAPED.finditer(text):
+        found.setdefault(match.group(0), Bracketed(match.group(0), "escaped"))
+    for match in _BRACKETS.finditer(text):
+        inside = match.group(1).strip(" ")
+        if placeholder_name(inside) or _URL.match(inside):
+            continue
+        if any(unicodedata.category(c).startswith("L") for c in inside):
+            found.setdefault(match.group(0), Bracketed(match.group(0), "instruction"))
+    return list(found.values())

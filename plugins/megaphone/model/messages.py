@@ -29,6 +29,11 @@ PROBLEMS = {
     "the subject line of the email.",
     "subject-empty": "is empty. Write the subject line of the email after 'Subject:', for "
     "example 'Subject: Ban facial recognition'.",
+    "subject-instruction": "{text!r} is a note in brackets, not a subject: a visitor cannot "
+    "fill it in, and every email would carry it as it is. Write the subject "
+    "line yourself, such as 'Subject: Ban facial recognition'. For emails that "
+    "differ, offer several ('Subjects: Ban it | No face scans | Protect us') or "
+    "add a short blank: 'Subject: Ban facial recognition in [Your city]'.",
     # Deadline and Timezone
     "deadline-missing": "is missing. Add the last day people can send, for example "
     "'Deadline: 2021-02-25' (or '2021-02-25 17:00').",
@@ -58,6 +63,21 @@ PROBLEMS = {
     "letter-empty": "letter {number} is empty. Write the letter between '```letter' and '```', "
     "or delete the empty block.",
     "letter-unencodable": "{reason}. Retype that part of the letter or subject.",
+    # The letter blocks as written (model/letter_blocks.py)
+    "letter-fence-spelling": "{text!r} looks like the start of a letter, but it is not one: "
+    "{why}. This version would not be sent. Write {instead!r} on a line of "
+    "its own, with nothing before it.",
+    "letter-unclosed": "the letter that starts here has no line {fence!r} to end it{before}, "
+    "so {result}. Write {fence!r} alone on the line after the letter's last "
+    "line{last}.",
+    "letter-close-spelling": "{text!r} looks like the end of the letter that starts on line "
+    "{start}, but it does not end it: {why}. Write {fence!r} alone on the "
+    "line, with nothing before it.",
+    "letter-cut-short": "this line {fence!r} ends the letter that starts on line {start}, so "
+    "the lines after it, up to the {fence!r} on line {end}, would be left out "
+    "of the email. If they are part of the letter, delete this line. (To keep "
+    "a line of backticks in a letter, start the letter with '~~~letter' and "
+    "end it with '~~~'.)",
     # The page itself
     "slug-taken": "{slug!r} is also the address of {others}, so one page would overwrite the "
     "other. Give each campaign its own Slug, for example 'Slug: {slug}-2'.",
@@ -193,6 +213,14 @@ WARNINGS = {
     "people this campaign writes to, and it could pass for the "
     "button that sends the letter. Remove it, or make sure it is "
     "meant to be there.",
+    "placeholder-escaped": "{text!r}{where} has backslashes before the brackets, so it is not "
+    "a blank the visitor fills in, and the backslashes would be sent. Write "
+    "{fixed!r}: brackets need no backslash in a letter or a subject.",
+    "placeholder-instruction": "{text!r}{where} is not a blank a visitor can fill in (a blank "
+    "is a short label of up to 40 characters that starts with a letter, "
+    "such as [Your name]), so it would be sent as written. If it is a note "
+    "for you, do what it says and delete it; if the visitor should fill it "
+    "in, write a short label instead.",
     "address-mixed-scripts": "{address!r} {description}, so it may imitate another address. "
     "Copy the address again from the recipient's own website, or "
     "type it by hand.",

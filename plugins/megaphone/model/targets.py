@@ -85,7 +85,8 @@ def read_target_list(
         problem(1, column, "targets-column-missing", column=column, columns=",".join(COLUMNS))
     if missing:
         return reading
-    targets, seen_areas = [], {}
+    targets: list[Target] = []
+    seen_areas: dict[str, int] = {}
     for line, cells in rows:
         area = cells.get("area", "")
         if not area:

@@ -20,6 +20,7 @@ from pelican.generators import ArticlesGenerator, PagesGenerator
 from ..model.campaign import Campaign, read_campaign
 from ..model.deadline import DeadlineError, parse_timezone
 from ..model.header import line_containing
+from ..model.letter_blocks import letter_block_problems
 from ..model.messages import say
 from ..model.page import campaign_page
 from ..model.page_checks import html_problems, page_problems, template_problems
@@ -129,6 +130,7 @@ def read_campaigns(articles: ArticlesGenerator) -> SiteReading:
             budget=budget,
         )
         campaign = reading.campaign
+        blocks = letter_block_problems(file, source)  # each says why, better than "no letter"
         html, html_warnings = html_problems(
             file,
             source,
@@ -143,7 +145,8 @@ def read_campaigns(articles: ArticlesGenerator) -> SiteReading:
         )
         site.problems.extend(
             with_lines(
-                reading.problems
+                [p for p in reading.problems if not (blocks and p.code == "letter-missing")]
+                + blocks
                 + page_problems(file, source, extra_fields)
                 + html
                 + summary

@@ -94,12 +94,28 @@
     return links;
   }
 
-  var PLACEHOLDER = /\[([^\[\]\n]+)\]/g;
+  // --- Placeholders, mirrored from letter.py ------------------------------
+  // [name]: the name (without the spaces around it) starts with a letter,
+  // holds only words and is at most 40 characters; anything else in brackets
+  // ([1], links, [...], \[escaped\], long notes) stays text.
+  // tests/vectors/placeholders.json is checked against both.
 
-  function placeholders(letter) {
+  var PLACEHOLDER = /(?<!\\)\[([^\[\]\n]*)\]/g;
+  var PLACEHOLDER_MAX = 40;
+  var WORDS = /^\p{L}[\p{L}\p{M}\p{N} _'\u2019.,:;!?&()\/#+%@"\-\u2013\u2014]*$/u;
+  var URL_LIKE = /^(?:[a-z][a-z0-9+.\-]*:\/\/|www\.|mailto:)/i;
+
+  function placeholderName(inside) {
+    var name = inside.replace(/^ +| +$/g, "");
+    if (Array.from(name).length > PLACEHOLDER_MAX || URL_LIKE.test(name)) return null;
+    return WORDS.test(name) ? name : null;
+  }
+
+  function placeholders(text) {
     var seen = [];
-    letter.replace(PLACEHOLDER, function (_, name) {
-      if (seen.indexOf(name) < 0) seen.push(name);
+    text.replace(PLACEHOLDER, function (_, inside) {
+      var name = placeholderName(inside);
+      if (name !== null && seen.indexOf(name) < 0) seen.push(name);
     });
     return seen;
   }
@@ -107,11 +123,21 @@
   // Only the values' own keys: a placeholder may be named [constructor].
   function own(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
 
-  function fill(letter, values) {
-    return letter.replace(PLACEHOLDER, function (whole, name) {
-      var value = own(values, name) ? values[name] : null;
+  function fill(text, values) {
+    return text.replace(PLACEHOLDER, function (whole, inside) {
+      var name = placeholderName(inside);
+      var value = name !== null && own(values, name) ? values[name] : null;
       return typeof value === "string" && value.trim() ? value : whole;
     });
+  }
+
+  // The line that tells versions apart: the first after the greeting (Variant.excerpt).
+  function excerpt(letter) {
+    var lines = letter.split("\n").map(function (l) { return l.trim(); })
+      .filter(function (l) { return l; });
+    var line = lines.length > 1 ? lines[1] : lines[0] || "";
+    var points = Array.from(line);
+    return points.length <= 90 ? line : points.slice(0, 89).join("").trimEnd() + "\u2026";
   }
 
   window.Megaphone = {
@@ -123,7 +149,8 @@
       yahoo: function (m) { return webmail("yahoo", m); }
     },
     placeholders: placeholders,
-    fill: fill
+    fill: fill,
+    excerpt: excerpt
   };
 
   // --- Small helpers ---------------------------------------------------------
@@ -186,8 +213,10 @@
     // placeholder named [constructor] or [__proto__] is just a name.
     this.values = Object.create(null);
     // Several subjects: one at random, so that the emails that arrive differ.
-    this.subject = subjects.length > 1 ? subjects[random(subjects.length)]
-      : campaign.getAttribute("data-subject") || "";
+    this.subjects = subjects.length ? subjects : [campaign.getAttribute("data-subject") || ""];
+    // As written; subjectText() is it filled in, as every link carries it.
+    this.subject = this.subjects.length > 1 ? this.subjects[random(this.subjects.length)]
+      : this.subjects[0];
     this.offered = Object.create(null);
   }
 
@@ -210,12 +239,17 @@
       this.campaign.dispatchEvent(new CustomEvent(OFFER, { detail: { module: module } }));
     },
     text: function () { return fill(this.draft, this.values); },
-    // Fields for the placeholders of every variant, so that switching keeps them.
+    subjectText: function () { return fill(this.subject, this.values); },
+    // Fields for the placeholders of every subject and variant, in that order
+    // (as Campaign.placeholders), so that switching keeps them.
     placeholderNames: function () {
-      return placeholders(this.campaign.getAttribute("data-all-letters") || this.original);
+      var letters = this.campaign.getAttribute("data-all-letters") || this.original;
+      return placeholders(this.subjects.concat([letters]).join("\n"));
     },
     message: function () {
-      return { to: this.to, cc: this.cc, bcc: this.bcc, subject: this.subject, body: this.text() };
+      return {
+        to: this.to, cc: this.cc, bcc: this.bcc, subject: this.subjectText(), body: this.text()
+      };
     },
     links: function () { return buildLinks(this.message(), this.budget); }
   };
@@ -323,6 +357,14 @@
     radios.forEach(function (radio) {
       radio.addEventListener("change", function () { if (radio.checked) use(radio); });
     });
+    // Each choice reads as the visitor's own letter: its line, filled in.
+    function label() {
+      radios.forEach(function (radio) {
+        var text = radio.id && root.querySelector("label[for='" + radio.id + "']");
+        if (text) text.textContent = excerpt(fill(radio.getAttribute("data-letter"), letter.values));
+      });
+    }
+    letter.onChange(function (event) { if (event.detail.what === "values") label(); });
     var picked = radios[random(radios.length)];
     picked.checked = true;
     use(picked);
@@ -383,7 +425,7 @@
     var subject = root.querySelector("[data-subject-text]");
     function render() {
       if (preview) preview.textContent = letter.text();
-      if (subject) subject.textContent = letter.subject;
+      if (subject) subject.textContent = letter.subjectText();
     }
     letter.onChange(render);
     render();
@@ -432,7 +474,7 @@
       to: function () { return letter.to.join(", "); },
       cc: function () { return letter.cc.join(", "); },
       bcc: function () { return letter.bcc.join(", "); },
-      subject: function () { return letter.subject; },
+      subject: function () { return letter.subjectText(); },
       letter: function () { return letter.text(); }
     };
     var what = button.getAttribute("data-copy");

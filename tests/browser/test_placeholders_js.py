@@ -1,0 +1,103 @@
+"""The page's script reads placeholders exactly as the Python model does
+(tests/vectors/placeholders.json), and fills the subject and the letter
+chooser as the visitor types."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from browser.support import hrefs, serve
+from decoders import rfc_decode
+from helpers import build, campaign_md
+
+VECTORS = json.loads(
+    (Path(__file__).parent.parent / "vectors" / "placeholders.json").read_text("utf-8")
+)
+
+
+def test_placeholder_vectors_in_the_browser(visit, sites):
+    page = visit().open(sites["open"] + "/")
+    got = page.evaluate(
+        "cases => cases.map(c => "
+        "[Megaphone.placeholders(c.text), Megaphone.fill(c.text, c.values)])",
+        VECTORS["cases"],
+    )
+    for case, (names, filled) in zip(VECTORS["cases"], got, strict=True):
+        assert names == case["placeholders"], case["name"]
+        assert filled == case["filled"], case["name"]
+
+
+def test_excerpt_vectors_in_the_browser(visit, sites):
+    page = visit().open(sites["open"] + "/")
+    got = page.evaluate(
+        "cases => cases.map(c => Megaphone.excerpt(Megaphone.fill(c.letter, c.values)))",
+        VECTORS["excerpts"],
+    )
+    assert got == [case["excerpt"] for case in VECTORS["excerpts"]]
+
+
+LETTERS = [
+    "Dear Council,\n\nThe park matters to [Your street].\n\n[Your name]",
+    "Hello,\n\nI walk on [Your street] every day.\n\n[Your name]",
+]
+
+
+@pytest.fixture(scope="module")
+def subject_site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("subject")
+    content = root / "content" / "campaigns"
+    content.mkdir(parents=True)
+    text = campaign_md(slug="park", subject="Save the park on [Your street]", letters=LETTERS)
+    (content / "park.md").write_text(text, "utf-8")
+    server, url = serve(build(root / "content", root / "out", "2021-01-01"))
+    yield url + "/park/"
+    server.shutdown()
+
+
+def test_one_field_fills_the_subject_and_the_letter_in_every_link(visit, subject_site):
+    v = visit()
+    v.context.add_init_script("crypto.getRandomValues = a => { a[0] = 0; return a; }")
+    page = v.open(subject_site, at=None)
+    labels = page.locator("[data-fields] label").all_inner_texts()
+    assert labels == ["Your street", "Your name"]  # the subject's first, each once
+    page.get_by_label("Your street", exact=True).fill("Elm Street")
+    assert page.inner_text("[data-subject-text]") == "Save the park on Elm Street"
+    letter = LETTERS[0].replace("[Your street]", "Elm Street")
+    for kind, href in hrefs(page).items():
+        decoded = rfc_decode(href)
+        assert decoded["subject"] == "Save the park on Elm Street", kind
+        assert decoded["body"] == letter.replace("\n", "\r\n"), kind
+
+
+def test_the_copied_subject_is_filled_in(visit, subject_site):
+    v = visit()
+    origin = subject_site.rsplit("/park/", 1)[0]
+    v.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin)
+    page = v.open(subject_site, at=None)
+    page.get_by_label("Your street", exact=True).fill("Elm Street")
+    page.locator('.letter [data-copy="subject"]').click()
+    assert page.evaluate("navigator.clipboard.readText()") == "Save the park on Elm Street"
+
+
+def test_the_letter_chooser_shows_the_visitors_words(visit, subject_site):
+    page = visit().open(subject_site, at=None)
+    choice = page.locator("[data-variant-choice] label")
+    assert choice.all_inner_texts() == [
+        "The park matters to [Your street].",
+        "I walk on [Your street] every day.",
+    ]
+    page.get_by_label("Your street", exact=True).fill("Elm Street")
+    assert choice.all_inner_texts() == [
+        "The park matters to Elm Street.",
+        "I walk on Elm Street every day.",
+    ]
+    page.get_by_label("I walk on Elm Street every day.").check()
+    assert "I walk on Elm Street every day." in page.inner_text("[data-letter-preview]")
+
+
+def test_without_javascript_the_subject_stays_as_written(visit, subject_site):
+    page = visit(javascript=False).open(subject_site, at=None)
+    assert page.inner_text("[data-subject-text]") == "Save the park on [Your street]"
+    for kind, href in hrefs(page).items():
+        assert rfc_decode(href)["subject"] == "Save the park on [Your street]", kind
