@@ -145,7 +145,13 @@ def test_long_letter_mailto_drops_the_body_and_says_so(site, caplog):
     assert not notice.has_attr("hidden")
     assert "Copy the letter, then open your email" in notice.get_text()
     warning = " ".join(r.getMessage() for r in caplog.records if r.levelno == logging.WARNING)
-    assert "long.md" in warning and re.search(r"would be \d{4} characters", warning)
+    assert "long.md" in warning and re.search(
+        r"the letter is \d,\d{3} characters as a link", warning
+    )
+    # About 3,400 characters: too long for Windows and Yahoo, within Gmail's and Outlook's caps.
+    assert "asks to paste it on Windows and without JavaScript" in warning
+    assert "Gmail, Outlook.com and Microsoft 365 carry it; Yahoo Mail asks to paste it" in warning
+    assert warning.count("[link-over-budget]") == 1
 
 
 def test_budget_is_a_setting(site):

@@ -89,3 +89,40 @@ class Visit:
             self.page.clock.install(time=at)
         self.page.goto(url)
         return self.page
+
+
+UA = "Mozilla/5.0 ({os}) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36"
+PLATFORMS = {
+    "windows": ("Windows NT 10.0; Win64; x64", "Win32", "Windows"),
+    "mac": ("Macintosh; Intel Mac OS X 10_15_7", "MacIntel", "macOS"),
+}
+
+
+def as_platform(visit, platform, **options):
+    """A visit whose browser says it runs on `platform`, client hints included."""
+    v = visit(**options)
+    os_part, nav_platform, hint = PLATFORMS[platform]
+    v.cdp = v.context.new_cdp_session(v.page)
+    v.cdp.send(
+        "Emulation.setUserAgentOverride",
+        {
+            "userAgent": UA.format(os=os_part),
+            "platform": nav_platform,
+            "userAgentMetadata": {
+                "platform": hint,
+                "platformVersion": "10.0.0",
+                "architecture": "x86",
+                "model": "",
+                "mobile": False,
+                "brands": [{"brand": "Chromium", "version": "120"}],
+            },
+        },
+    )
+    # Record where the page asks to go, and go nowhere: no mail app, no webmail.
+    v.navigations = []
+    v.cdp.send("Page.enable")
+    v.cdp.on("Page.frameRequestedNavigation", lambda e: v.navigations.append(e["url"]))
+    v.context.route(
+        "https://**/*", lambda route: route.fulfill(content_type="text/html", body="webmail")
+    )
+    return v

@@ -4,6 +4,7 @@ import json
 import random
 from pathlib import Path
 
+from decoders import rfc_decode
 from megaphone.model import links
 from megaphone.model.links import Message
 
@@ -97,3 +98,59 @@ def test_the_budget_is_applied_the_same_way(visit, sites):
         and result["mailtoHasBody"] is python.mailto_has_body is False
     )
     assert result["gmail"] == python.gmail
+
+
+def test_the_script_has_the_shared_caps(visit, sites):
+    caps = visit().open(sites["open"] + "/").evaluate("Megaphone.links.caps")
+    shared = VECTORS["caps"]
+    assert caps["services"] == shared["services"]
+    assert caps["mailApp"] == {k: v for k, v in shared["mail_app"].items() if k != "windows"}
+
+
+def test_budget_vectors_in_the_browser(visit, sites):
+    page = visit().open(sites["open"] + "/")
+    base = VECTORS["budget_message"]
+    for case in VECTORS["budget_cases"]:
+        message = {**base, "body": case["body_repeat"] * case["times"]}
+        for platform in VECTORS["caps"]["mail_app"]:
+            got = page.evaluate(
+                "([m, p, b]) => Megaphone.links.buildLinks(m, Megaphone.links.mailAppBudget(p, b))",
+                [message, platform, VECTORS["caps"]["mail_app"]["windows"]],
+            )
+            assert got["hasBody"]["mailto"] is case["carries"]["mailto"][platform], case["name"]
+            for kind in ("gmail", "outlook", "office365", "yahoo"):
+                assert got["hasBody"][kind] is case["carries"][kind], (case["name"], kind)
+                assert bool(rfc_decode(got[kind])["body"]) is case["carries"][kind]
+
+
+PLATFORM_STRINGS = [
+    ({"userAgentData": {"platform": "Windows"}}, "windows"),
+    ({"userAgentData": {"platform": "macOS"}}, "roomy"),
+    ({"userAgentData": {"platform": "Android"}}, "roomy"),
+    ({"userAgentData": {"platform": "Chrome OS"}}, "chromeos"),
+    ({"userAgentData": {"platform": "Linux"}}, "roomy"),
+    (
+        {"platform": "Win32", "userAgent": "Mozilla/5.0 (Windows NT 10.0; rv:128.0) Firefox"},
+        "windows",
+    ),
+    ({"platform": "MacIntel", "userAgent": "Mozilla/5.0 (Macintosh) Safari"}, "roomy"),
+    ({"platform": "iPhone", "userAgent": "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0)"}, "roomy"),
+    ({"platform": "Linux armv8l", "userAgent": "Mozilla/5.0 (Linux; Android 14)"}, "roomy"),
+    (
+        {"platform": "Linux x86_64", "userAgent": "Mozilla/5.0 (X11; CrOS x86_64 14541.0.0)"},
+        "chromeos",
+    ),
+    ({"platform": "", "userAgent": ""}, "unknown"),
+]
+
+
+def test_platform_detection(visit, sites):
+    page = visit().open(sites["open"] + "/")
+    for nav, platform in PLATFORM_STRINGS:
+        assert page.evaluate("n => Megaphone.links.platformOf(n)", nav) == platform, nav
+    # Unknown and Windows keep the page's budget; the others take their cap.
+    budgets = page.evaluate(
+        "ps => ps.map(p => Megaphone.links.mailAppBudget(p, 1800))",
+        ["windows", "unknown", "roomy", "chromeos"],
+    )
+    assert budgets == [1800, 1800, 8000, 4000]

@@ -7,12 +7,12 @@ the hooks hand it plain values."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from . import links as link_builder
-from .addresses import parse_recipients
+from .addresses import parse_address_list, parse_recipients
 from .deadline import (
     DeadlineError,
     build_moment,
@@ -40,6 +40,7 @@ class Variant:
     letter: str
     subject: str
     links: link_builder.Links
+    counted: link_builder.Links | None = None  # the links with the Count address as Bcc
 
     @property
     def excerpt(self) -> str:
@@ -59,6 +60,8 @@ class Campaign:
     explanation: str  # the page's HTML without the letter blocks
     days_left: int = 0  # calendar days from the build date to the deadline, there
     names: tuple[tuple[str, str], ...] = ()  # (address, name) as written: shown, never sent
+    count: str = ""  # Count: the organisers' address, as Bcc only if the visitor chooses
+    count_name: str = ""  # the name written before it, if any (else the site's name)
 
     def display(self, addresses: tuple[str, ...]) -> str:
         """`Jane Doe <jane@city.gov>, clerk@city.gov`: how the page shows recipients."""
@@ -143,6 +146,41 @@ def _bracket_warnings(texts: list[tuple[str, str]]) -> list[str]:
     return list(dict.fromkeys(warnings))
 
 
+_COUNT_NAME = re.compile(r"^\s*\"?([^<>\"]*?)\"?\s*<")
+_PLATFORMS = (("chromeos", "on Chromebooks"), ("roomy", "on Mac, iPhone, Android and Linux"))
+_SERVICES = dict(link_builder.MAIL_SERVICES)
+
+
+def _and(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def link_reach(which: str, links: link_builder.Links, budget: int) -> str:
+    """Where one letter's link carries it whole, and where visitors paste it."""
+    length = links.mailto_full_length
+    app_yes, app_no = [], ["on Windows", "without JavaScript"]
+    if links.mailto_has_body:
+        app_yes, app_no = ["everywhere"], []
+    else:
+        for platform, names in _PLATFORMS:
+            cap = max(link_builder.MAIL_APP_CAPS[platform], budget)
+            (app_yes if length <= cap else app_no).insert(0, names)
+    parts = []
+    if app_yes:
+        parts.append(f"the mail-app button carries it {_and(app_yes)}")
+    if app_no:
+        parts.append(
+            f"{'it' if app_yes else 'the mail-app button'} asks to paste it {_and(app_no)}"
+        )
+    yes = [_SERVICES[k] for k in _SERVICES if links.has_body(k)]
+    no = [_SERVICES[k] for k in _SERVICES if not links.has_body(k)]
+    services = [f"{_and(yes)} carr{'ies' if len(yes) == 1 else 'y'} it"] if yes else []
+    services += [f"{_and(no)} ask{'s' if len(no) == 1 else ''} to paste it"] if no else []
+    return f"{which} is {length:,} characters as a link: " + "; ".join(
+        [", and ".join(parts)] + services
+    )
+
+
 def read_campaign(
     *,
     file: str,
@@ -169,6 +207,16 @@ def read_campaign(
         reading.warnings.extend(read.warnings)
         for error in read.problems:
             problem_from(name, error)
+    count_value = _text(metadata.get("count"))
+    count, bad_count = parse_address_list(count_value)
+    for error in bad_count:
+        problem_from("Count", error)
+    if len(count) > 1 or (count and bad_count):
+        problem("Count", "count-one-address", text=count_value)
+    name_match = _COUNT_NAME.match(count_value)
+    count_name = name_match.group(1).strip() if name_match else ""
+    for invisible in text_errors(count_name):
+        problem_from("Count", invisible)
     if "to" not in metadata:
         problem("To", "to-missing")
     elif not recipients["to"] and not any(p.field == "To" for p in reading.problems):
@@ -232,6 +280,7 @@ def read_campaign(
         return reading
 
     variants = []
+    reach = []  # one clause per letter that some link cannot carry
     for number, letter in enumerate(split.letters, start=1):
         subject = subjects[(number - 1) % len(subjects)]
         message = link_builder.Message(
@@ -239,17 +288,22 @@ def read_campaign(
         )
         try:
             built = link_builder.build_links(message, budget)
+            counted = (
+                link_builder.build_links(replace(message, bcc=message.bcc + count), budget)
+                if count
+                else None
+            )
         except link_builder.LinkError as error:
             problem("letter", "letter-unencodable", reason=str(error))
             continue
-        which = f" of letter {number}" if len(split.letters) > 1 else ""
-        if not built.mailto_has_body:
-            reading.warnings.append(
-                say("link-over-budget", which=which, length=built.mailto_full_length, budget=budget)
-            )
-            if len(built.mailto) > budget:
-                reading.warnings.append(say("link-long-without-letter", length=len(built.mailto)))
-        variants.append(Variant(letter, subject, built))
+        which = f"letter {number}" if len(split.letters) > 1 else "the letter"
+        if not built.all_carry_body:
+            reach.append(link_reach(which, built, budget))
+        if not built.mailto_has_body and len(built.mailto) > budget:
+            reading.warnings.append(say("link-long-without-letter", length=len(built.mailto)))
+        variants.append(Variant(letter, subject, built, counted))
+    if reach:  # once per campaign
+        reading.warnings.append(say("link-over-budget", letters="; ".join(reach), budget=budget))
     if reading.problems or deadline is None or zone is None:
         return reading
 
@@ -265,6 +319,8 @@ def read_campaign(
         explanation=split.explanation,
         days_left=(deadline.date() - moment.astimezone(zone).date()).days,
         names=tuple(names),
+        count=count[0] if count else "",
+        count_name=count_name,
     )
     draft = _text(metadata.get("status")).lower() == "draft"
     if reading.campaign.is_open and deadline - moment < timedelta(hours=24):

@@ -32,7 +32,17 @@ PELICAN_FIELDS = (
     "translation",
     "status",
 )
-MEGAPHONE_FIELDS = ("to", "cc", "bcc", "subject", "subjects", "deadline", "timezone", "image")
+MEGAPHONE_FIELDS = (
+    "to",
+    "cc",
+    "bcc",
+    "subject",
+    "subjects",
+    "deadline",
+    "timezone",
+    "image",
+    "count",
+)
 KNOWN_FIELDS = PELICAN_FIELDS + MEGAPHONE_FIELDS
 
 # Fields that hold one value: a second line is a mistake, not more of the same.
@@ -45,6 +55,7 @@ SINGLE_VALUED = (
     "summary",
     "image",
     "subject",
+    "count",
     "deadline",
     "timezone",
     "lang",

@@ -24,6 +24,9 @@ PROBLEMS = {
     "address-invisible": "{text!r} contains an invisible character: {characters}. It usually "
     "comes from copying out of a document. Delete the address and type it "
     "again by hand.",
+    "count-one-address": "{text!r} holds more than one address. Count takes the one address "
+    "that receives the copies visitors choose to send, for example "
+    "'Count: Friends of the Park <tally@example.org>'.",
     # Subject
     "subject-missing": "is missing. Add a line such as 'Subject: Ban facial recognition' with "
     "the subject line of the email.",
@@ -193,10 +196,11 @@ WARNINGS = {
     "campaign' wrote. Replace it before you publish.",
     "file-not-read": "is not read, so it is not on the site: only files ending in .md are "
     "campaigns. Rename it to end in .md, or move it out of the folder.",
-    "link-over-budget": "the email link{which} would be {length} characters, over the budget "
-    "of {budget}, so the mail-app button carries only the address and "
-    "subject and the page asks visitors to paste the letter. A shorter "
-    "letter avoids this.",
+    "link-over-budget": "for your information, not a mistake: {letters}. Where a link cannot "
+    "carry the letter, the button copies it and opens the email, and the page "
+    "asks visitors to paste it. Without JavaScript the mail-app link stays "
+    "within {budget:,} characters. A shorter letter goes in one click everywhere "
+    "(docs/link-budgets.md).",
     "link-long-without-letter": "even without the letter the email link is {length} "
     "characters; some mail apps will not open it. Use fewer "
     "addresses or a shorter subject.",

@@ -93,6 +93,7 @@ URL_SCHEMES = frozenset({"http", "https", "mailto"})
 THEME_IDS = frozenset(
     {
         "closed-heading",
+        "count-choice",
         "forget-status",
         "letter-editor",
         "letter-heading",

@@ -77,20 +77,55 @@
     return q ? "mailto:" + path + "?" + q : "mailto:" + path;
   }
 
-  function webmail(kind, message) {
+  function webmail(kind, message, withBody) {
     var subjectName = kind === "gmail" ? "su" : "subject";
-    return BASES[kind] + query([["to", encodeAddresses(message.to)]].concat(fields(message, subjectName)));
+    return BASES[kind] + query([["to", encodeAddresses(message.to)]].concat(
+      fields(message, subjectName, withBody)));
+  }
+
+  // How long each link may be: the same numbers as links.py (MAIL_APP_CAPS,
+  // SERVICE_CAPS), both checked against tests/vectors/links.json. The reasons
+  // are in links.py and docs/link-budgets.md. A link over its cap drops only
+  // the body, and its button then copies the letter and opens the compose window.
+  var MAIL_APP_CAPS = { roomy: 8000, chromeos: 4000 };
+  var SERVICE_CAPS = { gmail: 5000, outlook: 4000, office365: 4000, yahoo: 1800 };
+
+  // The visitor's platform, for the mail-app link's cap. Only Windows limits the
+  // link handed to the mail app (Chrome and Edge at 2,046 characters, Firefox
+  // about 2,000): there, and wherever the platform cannot be told, the page's
+  // budget (data-budget, 1,800) stays. User-Agent Client Hints first
+  // (navigator.userAgentData.platform: "Windows", "macOS", "Chrome OS"...),
+  // else navigator.platform ("Win32", "MacIntel", "iPhone", "Linux armv8l") and
+  // the user agent ("Windows NT", "CrOS", "Android"). Nothing leaves the page.
+  function platformOf(nav) {
+    var data = nav.userAgentData;
+    var name = data && data.platform ? data.platform
+      : (nav.platform || "") + " " + (nav.userAgent || "");
+    if (/\bwin/i.test(name)) return "windows";
+    if (/\bcros\b|chrome ?os/i.test(name)) return "chromeos";
+    if (/mac|iphone|ipad|ipod|ios|android|linux|x11|bsd/i.test(name)) return "roomy";
+    return "unknown";
+  }
+
+  function mailAppBudget(platform, budget) {
+    var cap = own(MAIL_APP_CAPS, platform) ? MAIL_APP_CAPS[platform] : 0;
+    return Math.max(cap, budget);
   }
 
   function buildLinks(message, budget) {
-    var full = mailto(message);
-    var fits = full.length <= budget;
-    var links = {
-      mailto: fits ? full : mailto(message, false),
-      mailtoFullLength: full.length,
-      mailtoHasBody: fits
-    };
-    Object.keys(BASES).forEach(function (kind) { links[kind] = webmail(kind, message); });
+    var caps = { mailto: budget };
+    Object.keys(SERVICE_CAPS).forEach(function (kind) { caps[kind] = SERVICE_CAPS[kind]; });
+    var links = { hasBody: {}, fullLength: {} };
+    Object.keys(caps).forEach(function (kind) {
+      var build = kind === "mailto" ? mailto : function (m, b) { return webmail(kind, m, b); };
+      var full = build(message);
+      var fits = full.length <= caps[kind];
+      links[kind] = fits ? full : build(message, false);
+      links.hasBody[kind] = fits;
+      links.fullLength[kind] = full.length;
+    });
+    links.mailtoFullLength = links.fullLength.mailto;
+    links.mailtoHasBody = links.hasBody.mailto;
     return links;
   }
 
@@ -143,6 +178,8 @@
   window.Megaphone = {
     links: {
       encodeValue: encodeValue, mailto: mailto, buildLinks: buildLinks,
+      caps: { mailApp: MAIL_APP_CAPS, services: SERVICE_CAPS },
+      platformOf: platformOf, mailAppBudget: mailAppBudget,
       gmail: function (m) { return webmail("gmail", m); },
       outlook: function (m) { return webmail("outlook", m); },
       office365: function (m) { return webmail("office365", m); },
@@ -205,7 +242,14 @@
     this.to = listIn(campaign, "data-to");
     this.cc = listIn(campaign, "data-cc");
     this.bcc = listIn(campaign, "data-bcc");
-    this.budget = Number(campaign.getAttribute("data-budget")) || 1800;
+    // The mail-app link's budget: the page's own (Windows, unknown platforms),
+    // or the larger cap of a platform whose mail apps take long links.
+    this.budget = mailAppBudget(platformOf(navigator),
+      Number(campaign.getAttribute("data-budget")) || 1800);
+    // Count: the organisers' address, added as Bcc only when the visitor ticks the box.
+    this.count = campaign.getAttribute("data-count") || "";
+    this.counting = false;
+    this.copyRefused = false;  // the clipboard said no once: plain links from then on
     // The letter as written (the chosen variant), and as the visitor edits it.
     this.original = editor ? editor.defaultValue : (preview ? preview.textContent : "");
     this.draft = this.original;
@@ -230,6 +274,7 @@
     edit: function (draft) { this.draft = draft; this.changed("letter"); },
     reset: function () { this.edit(this.original); },
     setValue: function (name, value) { this.values[name] = value; this.changed("values"); },
+    setCounting: function (on) { this.counting = Boolean(on && this.count); this.changed("count"); },
     useVariant: function (letter) {
       this.original = this.draft = letter;
       this.changed("variant");
@@ -247,8 +292,9 @@
       return placeholders(this.subjects.concat([letters]).join("\n"));
     },
     message: function () {
+      var bcc = this.counting ? this.bcc.concat([this.count]) : this.bcc;
       return {
-        to: this.to, cc: this.cc, bcc: this.bcc, subject: this.subjectText(), body: this.text()
+        to: this.to, cc: this.cc, bcc: bcc, subject: this.subjectText(), body: this.text()
       };
     },
     links: function () { return buildLinks(this.message(), this.budget); }
@@ -431,21 +477,63 @@
     render();
   };
 
-  // Every send link, rebuilt from the letter; over the mailto budget, the
-  // page leads with "copy the letter, then open your email".
+  // Every send link, rebuilt from the letter, each within its cap. A link
+  // that cannot carry the letter works in one click: pressing it copies the
+  // letter, says so, and then opens the email. If the clipboard refuses, the
+  // page falls back to "copy the letter, then open your email".
   modules["megaphone-send"] = function (root) {
     var letter = letterOf(root);
     var links = all("[data-link]", root);
     var overBudget = root.querySelector("[data-over-budget]");
+    var oneClick = root.querySelector("[data-one-click]");
     var intro = root.querySelector("[data-send-intro]");
+    var status = root.querySelector("[data-send-status]");
+    var built = null;
     function render() {
-      var built = letter.links();
-      links.forEach(function (a) { a.href = built[a.getAttribute("data-link")]; });
-      if (overBudget) overBudget.hidden = built.mailtoHasBody;
+      built = letter.links();
+      var allCarry = true;
+      links.forEach(function (a) {
+        var kind = a.getAttribute("data-link");
+        a.href = built[kind];
+        var note = a.querySelector("[data-paste-note]");
+        if (note) note.hidden = built.hasBody[kind];
+        allCarry = allCarry && built.hasBody[kind];
+      });
       if (intro) intro.hidden = !built.mailtoHasBody;
+      if (overBudget) overBudget.hidden = built.mailtoHasBody || !letter.copyRefused;
+      if (oneClick) oneClick.hidden = allCarry || letter.copyRefused;
     }
+    function tell(text) { if (status) status.textContent = text || ""; }
+    links.forEach(function (a) {
+      a.addEventListener("click", function (event) {
+        var kind = a.getAttribute("data-link");
+        if (!built || built.hasBody[kind] || letter.copyRefused) return;  // a plain link
+        event.preventDefault();
+        var href = a.href;
+        copyText(letter.text()).then(function () {
+          tell(status && status.getAttribute("data-copied"));
+          window.location.href = href;
+        }, function () {
+          letter.copyRefused = true;
+          render();
+          tell(status && status.getAttribute("data-failed"));
+        });
+      });
+    });
     letter.onChange(render);
     render();
+  };
+
+  // Count: an unticked box; ticking it adds the organisers' address as Bcc to
+  // every link. The page's second link (for pages without the script) goes.
+  modules["megaphone-count"] = function (root) {
+    var letter = letterOf(root);
+    var box = root.querySelector("[data-count-box]");
+    if (!letter.count || !box) return;
+    box.addEventListener("change", function () { letter.setCounting(box.checked); });
+    if (box.checked) letter.setCounting(true);  // ticked before going back to the page
+    show(root);
+    letter.offer("megaphone-count");
   };
 
   function copyText(text) {
