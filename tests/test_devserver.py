@@ -78,7 +78,7 @@ def test_a_mistake_is_reported_and_the_last_good_build_stays_up(tmp_path):
             campaign_md(slug="park", title="Fixed title"), "utf-8"
         )
         assert wait_for(lambda: "Fixed title" in (get(page) or "")), "".join(lines)
-        assert wait_for(lambda: "Rebuilt." in "".join(lines)), "".join(lines)
+        assert wait_for(lambda: "Rebuilt in " in "".join(lines)), "".join(lines)
         # The unchanged campaign came from Pelican's cache and is still whole.
         other = get(f"http://127.0.0.1:{port}/other/")
         assert "Unchanged" in other and 'data-link="mailto"' in other
