@@ -17,6 +17,7 @@ def test_make_campaign_writes_a_draft_that_builds_right_away(tmp_path):
     path = content / "campaigns" / "tell-the-council-no-scans.md"
     assert f"Created {path}" in result.stdout
     text = path.read_text("utf-8")
+    assert "\nSlug: tell-the-council-no-scans\n" in text  # the file is named after its Slug
     for field in (
         "Title:",
         "Slug:",
