@@ -15,6 +15,14 @@ PORT ?= 8000
 # so that any error it logs (a plugin that cannot load, a page it cannot
 # read) fails the build instead of exiting 0.
 MEGAPHONE := PYTHONPATH=plugins $(BIN)/python -m megaphone.commands
+# After a volunteer command fails it has said everything in plain words; make's own
+# "make: *** [Makefile:49: check] Error 1" would only add noise. GNU make prints that
+# line for every failed recipe, but not when make itself is interrupted: so the recipe
+# interrupts make (SIGINT, as Ctrl+C does), and make exits with status 130, never 0.
+# Under another make (MAKELEVEL > 0) the recipe fails the ordinary way.
+QUIET_FAIL = || { [ "$(MAKELEVEL)" = 0 ] && kill -INT $$PPID && { sleep 0.3 2>/dev/null || sleep 1; exit 0; }; exit 1; }
+# The command a volunteer typed, for the messages of the publishing targets.
+PUBLISHING := make $(firstword $(filter github rsync_upload s3_upload,$(MAKECMDGOALS)) publish)
 
 .PHONY: help html check campaign publish github rsync_upload s3_upload serve devserver clean test lint fuzz translations language
 
@@ -45,36 +53,39 @@ $(VENV)/.tested: requirements-test.txt $(VENV)/.built
 	@touch $@
 
 html: $(VENV)/.built
-	@$(MEGAPHONE) build $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE)
+	@$(MEGAPHONE) build $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(QUIET_FAIL)
 
 check: $(VENV)/.built
-	@$(MEGAPHONE) check $(INPUTDIR) -s $(CONFFILE)
+	@$(MEGAPHONE) check $(INPUTDIR) -s $(CONFFILE) $(QUIET_FAIL)
 
 campaign: $(VENV)/.built
-	@$(MEGAPHONE) campaign "$(TITLE)" --content $(INPUTDIR)
+	@$(MEGAPHONE) campaign "$(TITLE)" --content $(INPUTDIR) $(QUIET_FAIL)
 
+# Drafts are never published (publishconf.py); SITEURL is checked before anything is built.
 publish: $(VENV)/.built
-	@test -n "$(SITEURL)" || { echo 'Say where the site will live: SITEURL=https://campaigns.example.org make publish'; exit 1; }
-	@$(MEGAPHONE) build $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF)
+	@SITEURL="$(SITEURL)" $(MEGAPHONE) build $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF) \
+		--publish "$(PUBLISHING)" $(QUIET_FAIL)
 
 # Publishing, as in Pelican's quickstart Makefile. See README.md, "Publishing".
 GITHUB_PAGES_BRANCH ?= gh-pages
 GITHUB_REMOTE ?= origin
 github: publish
-	$(BIN)/ghp-import --no-jekyll --push --remote $(GITHUB_REMOTE) --branch $(GITHUB_PAGES_BRANCH) \
-		--message "Publish the site" "$(OUTPUTDIR)"
+	@echo 'Pushing $(OUTPUTDIR)/ to the $(GITHUB_PAGES_BRANCH) branch of $(GITHUB_REMOTE)...'
+	@$(BIN)/ghp-import --no-jekyll --push --remote $(GITHUB_REMOTE) --branch $(GITHUB_PAGES_BRANCH) \
+		--message "Publish the site" "$(OUTPUTDIR)" \
+		|| { echo 'make github: the push to $(GITHUB_REMOTE) failed (see above). Set GITHUB_REMOTE to the remote of your GitHub repository (docs/publishing.md).'; false; } $(QUIET_FAIL)
 
 SSH_HOST ?=
 SSH_PORT ?= 22
 SSH_USER ?=
 SSH_TARGET_DIR ?=
 rsync_upload: publish
-	@test -n "$(SSH_HOST)" -a -n "$(SSH_TARGET_DIR)" || { echo 'Set SSH_HOST, SSH_USER and SSH_TARGET_DIR (see README.md, Publishing).'; exit 1; }
+	@test -n "$(SSH_HOST)" -a -n "$(SSH_TARGET_DIR)" || { echo 'make rsync_upload: say where to upload: SSH_HOST=example.org SSH_USER=me SSH_TARGET_DIR=/var/www/campaigns make rsync_upload (docs/publishing.md).'; false; } $(QUIET_FAIL)
 	rsync -e "ssh -p $(SSH_PORT)" -P -rvzc --cvs-exclude --delete "$(OUTPUTDIR)"/ "$(SSH_USER)@$(SSH_HOST):$(SSH_TARGET_DIR)"
 
 S3_BUCKET ?=
 s3_upload: publish
-	@test -n "$(S3_BUCKET)" || { echo 'Set S3_BUCKET (see README.md, Publishing).'; exit 1; }
+	@test -n "$(S3_BUCKET)" || { echo 'make s3_upload: say which bucket: S3_BUCKET=my-campaigns make s3_upload (docs/publishing.md).'; false; } $(QUIET_FAIL)
 	aws s3 sync "$(OUTPUTDIR)"/theme s3://$(S3_BUCKET)/theme --delete --cache-control "public, max-age=31536000, immutable"
 	aws s3 sync "$(OUTPUTDIR)"/ s3://$(S3_BUCKET) --delete --exclude "theme/*" --cache-control "public, max-age=300"
 
@@ -82,8 +93,11 @@ serve: $(VENV)/.built
 	$(PELICAN) -l $(OUTPUTDIR) -p $(PORT)
 
 # Preview and rebuild on save; a content mistake is reported and the last good build stays up.
+# `exec`: no shell in between, so that when make is stopped (SIGTERM) the signal reaches
+# the devserver itself, which stops and frees the port instead of living on.
 devserver: $(VENV)/.built
-	@$(MEGAPHONE) devserver $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -p $(PORT)
+	@exec env PYTHONPATH=plugins $(BIN)/python -m megaphone.commands devserver $(INPUTDIR) \
+		-o $(OUTPUTDIR) -s $(CONFFILE) -p $(PORT)
 
 clean:
 	rm -rf $(OUTPUTDIR)

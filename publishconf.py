@@ -12,6 +12,11 @@ RELATIVE_URLS = False
 FEED_DOMAIN = SITEURL
 DELETE_OUTPUT_DIRECTORY = True
 
+# Drafts are for previewing (`make html`, `make devserver`): a published site has
+# none, not even at /drafts/. They are still checked, so a broken draft is said.
+DRAFT_SAVE_AS = DRAFT_LANG_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = DRAFT_PAGE_LANG_SAVE_AS = ""
+
 # For the host: a sitemap, and a .gz and .br copy of every text file so that
 # the server sends them without compressing on each request.
 PLUGINS = PLUGINS + ["pelican.plugins.precompress"]  # noqa: F405

@@ -161,8 +161,10 @@ def build_as_make_does(content: Path, output: Path, today: str | None = None) ->
 
 
 def make(*arguments: str, cwd: Path = ROOT, **env_vars) -> subprocess.CompletedProcess:
-    """Run a make target exactly as a volunteer does, in a subprocess."""
-    env = {**os.environ, **env_vars}
+    """Run a make target exactly as a volunteer does, in a subprocess: at the top
+    level, even when the tests themselves run under `make test`."""
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKELEVEL", "MAKEFLAGS", "MFLAGS")}
+    env.update(env_vars)
     return subprocess.run(
         ["make", "--no-print-directory", "-C", str(cwd), *arguments, f"PY={sys.executable}"],
         env=env,

@@ -205,7 +205,7 @@ def test_reStructuredText_and_HTML_files_are_not_read(tmp_path, capsys):
     (status, built), (checked, report) = both_commands(content, tmp_path / "output", capsys)
     assert status == 0 and checked == 0, built + report
     for name in ("leak.rst", "page.html", "park.MD"):
-        assert f"{name}\n  warning: is not read" in report
+        assert f"{name}: [file-not-read] is not read" in report
     published = b"".join(p.read_bytes() for p in (tmp_path / "output").rglob("*") if p.is_file())
     assert b"hunter2" not in published
 

@@ -55,7 +55,9 @@ def test_each_bad_input_stops_the_build(tmp_path, name):
 def test_the_line_of_the_field_is_named(tmp_path):
     content = write_site(tmp_path, {"bad.md": campaign_md(slug="bad", deadline="soon")})
     line = campaign_md(slug="bad", deadline="soon").splitlines().index("Deadline: soon") + 1
-    assert_stops(make_html(content, tmp_path / "output"), f"bad.md:{line}: Deadline: ")
+    assert_stops(
+        make_html(content, tmp_path / "output"), f"bad.md:{line}: [deadline-unreadable] Deadline: "
+    )
 
 
 def test_two_campaigns_with_the_same_slug(tmp_path):

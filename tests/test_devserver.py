@@ -1,12 +1,16 @@
 """`make devserver` keeps serving the last good build when content breaks."""
 
 import os
+import re
+import signal
 import socket
 import subprocess
 import sys
 import threading
 import time
 import urllib.request
+
+import pytest
 
 from helpers import campaign_md, write_site
 from settings_under_test import ROOT
@@ -78,10 +82,109 @@ def test_a_mistake_is_reported_and_the_last_good_build_stays_up(tmp_path):
             campaign_md(slug="park", title="Fixed title"), "utf-8"
         )
         assert wait_for(lambda: "Fixed title" in (get(page) or "")), "".join(lines)
-        assert wait_for(lambda: "Rebuilt." in "".join(lines)), "".join(lines)
+        assert wait_for(lambda: "Rebuilt in " in "".join(lines)), "".join(lines)
         # The unchanged campaign came from Pelican's cache and is still whole.
         other = get(f"http://127.0.0.1:{port}/other/")
         assert "Unchanged" in other and 'data-link="mailto"' in other
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def start_with_make(tmp_path, content, port):
+    """`make devserver` as a volunteer runs it: make, in its own process group."""
+    process = subprocess.Popen(
+        [
+            "make",
+            "--no-print-directory",
+            "-C",
+            str(ROOT),
+            "devserver",
+            f"INPUTDIR={content}",
+            f"OUTPUTDIR={tmp_path / 'out'}",
+            f"PORT={port}",
+            f"PY={sys.executable}",
+        ],
+        env={**os.environ, "CAMPAIGN_TODAY": ""},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+    lines = []
+    threading.Thread(target=lambda: lines.extend(process.stdout), daemon=True).start()
+    return process, lines
+
+
+def port_is_free(port) -> bool:
+    """Nothing listens on it, and a new server can listen on it (as the devserver
+    does, with SO_REUSEADDR: the test's own closed connections may linger in TIME_WAIT)."""
+    with socket.socket() as s:
+        if s.connect_ex(("127.0.0.1", port)) == 0:
+            return False
+    with socket.socket() as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind(("127.0.0.1", port))
+            s.listen()
+        except OSError:
+            return False
+        return True
+
+
+def test_one_line_per_rebuild_and_the_open_tab_is_told_to_reload(tmp_path):
+    content = write_site(tmp_path, {"park.md": campaign_md(slug="park", title="First")})
+    port = free_port()
+    process, lines = start_with_make(tmp_path, content, port)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        assert wait_for(lambda: get(f"{base}/park/")), "".join(lines)
+        page = get(f"{base}/park/")
+        # The preview page loads the reload script, and may ask its own site only.
+        assert '<script src="/.megaphone/reload.js" defer></script>' in page
+        assert "connect-src 'self'" in page
+        assert "location.reload()" in get(f"{base}/.megaphone/reload.js")
+        first = get(f"{base}/.megaphone/build")
+        (content / "campaigns" / "park.md").write_text(
+            campaign_md(slug="park", title="Second"), "utf-8"
+        )
+        assert wait_for(lambda: get(f"{base}/.megaphone/build") != first), "".join(lines)
+        assert "Second" in get(f"{base}/park/")
+        assert wait_for(lambda: len(re.findall("Rebuilt in", "".join(lines))) == 2)
+        said = "".join(lines)
+        assert re.search(r"^Rebuilt in \d+\.\d s: 0 problems, \d+ warnings", said, re.M), said
+        assert "Writing" not in said and "Done: Processed" not in said and "GET /" not in said
+    finally:
+        os.killpg(process.pid, signal.SIGINT)
+        process.wait(timeout=10)
+
+
+def test_make_html_pages_keep_the_site_csp_and_no_reload(tmp_path):
+    from helpers import build
+
+    content = write_site(tmp_path, {"park.md": campaign_md(slug="park")})
+    out = build(content, tmp_path / "out")
+    for page in out.rglob("*.html"):
+        text = page.read_text("utf-8")
+        assert ".megaphone/" not in text, page
+        assert "connect-src 'none'" in text and "connect-src 'self'" not in text, page
+
+
+@pytest.mark.parametrize(
+    "how", ["Ctrl+C (SIGINT to the group)", "SIGTERM to make", "SIGTERM to the group"]
+)
+def test_it_stops_cleanly_and_frees_the_port(tmp_path, how):
+    content = write_site(tmp_path, {"park.md": campaign_md(slug="park")})
+    port = free_port()
+    process, lines = start_with_make(tmp_path, content, port)
+    assert wait_for(lambda: get(f"http://127.0.0.1:{port}/park/")), "".join(lines)
+    if how.startswith("Ctrl+C"):
+        os.killpg(process.pid, signal.SIGINT)
+    elif how == "SIGTERM to make":
+        process.send_signal(signal.SIGTERM)
+    else:
+        os.killpg(process.pid, signal.SIGTERM)
+    process.wait(timeout=15)
+    assert wait_for(lambda: port_is_free(port), seconds=10), "".join(lines)
+    said = "".join(lines)
+    assert "Traceback" not in said and "Stopped." in said, said

@@ -105,7 +105,7 @@ def test_the_build_stops_on_an_instruction_subject_naming_its_line(tmp_path):
     status, printed = build_as_make_does(content, tmp_path / "out", "2021-01-01")
     line = text.split("\n").index("Subject: [*** INSERT UNIQUE SUBJECT LINE ***]") + 1
     assert status == 1
-    assert f"content/campaigns/park.md:{line}: Subject:" in printed
+    assert f"content/campaigns/park.md:{line}: [subject-instruction] Subject:" in printed
     assert "[subject-instruction]" in printed
     assert "Traceback" not in printed
 

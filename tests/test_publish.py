@@ -117,3 +117,80 @@ def test_publishing_needs_the_site_address(tmp_path):
     result = run_make("publish", f"OUTPUTDIR={tmp_path / 'out'}", SITEURL="")
     assert result.returncode != 0 and "SITEURL=https://" in result.stdout + result.stderr
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("target", ["publish", "github", "rsync_upload", "s3_upload"])
+def test_each_publishing_command_names_itself(tmp_path, target):
+    result = run_make(target, f"OUTPUTDIR={tmp_path / 'out'}", SITEURL="")
+    said = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert f"SITEURL=https://campaigns.example.org make {target}" in said, said
+    assert "[siteurl-missing]" in said and "make: ***" not in said
+    assert not (tmp_path / "out").exists()
+
+
+def test_publishing_refuses_an_address_without_https(tmp_path):
+    result = run_make(
+        "github", f"OUTPUTDIR={tmp_path / 'out'}", SITEURL="example.github.io/campaigns"
+    )
+    said = result.stdout + result.stderr
+    assert result.returncode != 0 and "[siteurl-not-absolute]" in said
+    assert "SITEURL=https://example.github.io/campaigns make github" in said, said
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_settings_file_with_a_relative_siteurl_is_a_problem(tmp_path):
+    from helpers import campaign_md, write_site
+    from megaphone.commands.pelican_run import run_pelican
+    from settings_under_test import CONF
+
+    content = write_site(tmp_path, {"park.md": campaign_md(slug="park")})
+    outcome = run_pelican(
+        str(CONF),
+        {
+            "PATH": str(content),
+            "OUTPUT_PATH": str(tmp_path / "out"),
+            "SITEURL": "example.github.io/campaigns",
+        },
+    )
+    assert [(p.field, p.code) for p in outcome.problems] == [("SITEURL", "siteurl-not-absolute")]
+
+
+def test_robots_txt_under_a_sub_path_carries_it(tmp_path):
+    from helpers import build, campaign_md, write_site
+
+    site = "https://example.github.io/campaigns"
+    content = write_site(tmp_path, {"park.md": campaign_md(slug="park")})
+    out = build(content, tmp_path / "out", SITEURL=site, CANONICAL_SITEURL=site, SITEMAP=True)
+    assert (out / "robots.txt").read_text().splitlines() == [
+        "User-agent: *",
+        "Disallow: /campaigns/drafts/",
+        "Disallow: /campaigns/*/flyer/",
+        f"Sitemap: {site}/sitemap.xml",
+    ]
+
+
+def test_drafts_are_never_published(tmp_path, monkeypatch):
+    from helpers import campaign_md, write_site
+    from megaphone.commands.build import build_site
+    from settings_under_test import CONF
+
+    draft = campaign_md(slug="secret", title="A secret draft", deadline="2030-01-01")
+    content = write_site(
+        tmp_path,
+        {
+            "park.md": campaign_md(slug="park"),
+            "secret.md": draft.replace("Date:", "Status: draft\nDate:"),
+            "secret.es.md": draft.replace("Date:", "Status: draft\nLang: es\nDate:"),
+        },
+    )
+    monkeypatch.setenv("SITEURL", SITE)
+    monkeypatch.setenv("CAMPAIGN_TODAY", "2021-02-22")
+    preview = build_site(str(CONF), str(content), str(tmp_path / "preview"))
+    assert preview.ok and (tmp_path / "preview" / "drafts" / "secret" / "index.html").exists()
+    published = build_site(str(ROOT / "publishconf.py"), str(content), str(tmp_path / "out"))
+    assert published.ok, published
+    files = [p for p in (tmp_path / "out").rglob("*") if p.is_file()]
+    assert files and not (tmp_path / "out" / "drafts").exists()
+    assert not [p for p in files if b"secret" in p.read_bytes() and p.suffix not in (".gz", ".br")]
+    assert not (tmp_path / "out" / "remind.ics").exists()

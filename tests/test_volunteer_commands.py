@@ -19,6 +19,7 @@ def test_make_campaign_writes_a_draft_that_builds_right_away(tmp_path):
     path = content / "campaigns" / "tell-the-council-no-scans.md"
     assert f"Created {path}" in result.stdout
     text = path.read_text("utf-8")
+    assert "\nSlug: tell-the-council-no-scans\n" in text  # the file is named after its Slug
     for field in (
         "Title:",
         "Slug:",
@@ -73,11 +74,19 @@ def test_make_check_names_every_broken_file_and_writes_nothing(tmp_path):
         ("e-not-utf8.md", "file-not-utf8"),
     ):
         assert f"content/campaigns/{name}" in out and f"[{code}]" in out
-    assert "line 7: Deadline:" in out  # file, line, field
-    files = [line for line in out.splitlines() if line.endswith(".md")]
-    assert files == sorted(files)
-    good = out.split("content/campaigns/d-good.md\n", 1)[1].split("\n\n", 1)[0]
-    assert "  warning: has no Image" in good  # warnings too
+    # One line each: file, line, code, field, message; errors first, then warnings.
+    assert "content/campaigns/b-bad-deadline.md:7: [deadline-no-such-day] Deadline: " in out
+    lines = out.splitlines()
+    errors = [
+        n
+        for n, line in enumerate(lines)
+        if "[file-not-read]" not in line
+        and ("[to-missing]" in line or "[letter-missing]" in line or "[file-not-utf8]" in line)
+    ]
+    warnings = [n for n, line in enumerate(lines) if "[image-missing]" in line]
+    assert errors and warnings and max(errors) < min(warnings), out
+    assert not any(line.startswith(" ") for line in lines)  # no indented continuation
+    assert "content/campaigns/d-good.md: [image-missing] has no Image" in out  # warnings too
     assert not (tmp_path / "output").exists() and not list(ROOT.glob("output/a/index.html"))
 
 

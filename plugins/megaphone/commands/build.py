@@ -13,7 +13,8 @@ import sys
 
 from pelican.log import init as init_logging
 
-from ..model.report import count, format_report
+from ..model.report import count, format_report, summarised
+from ..site.site_checks import siteurl_problem
 from .pelican_run import Outcome, run_pelican
 from .swap import fresh_output, put_in_place
 
@@ -30,8 +31,21 @@ def build_site(settings_file: str, content: str, output: str, **override: object
     return outcome
 
 
-def build(content: str, output: str, settings_file: str) -> int:
+def build(content: str, output: str, settings_file: str, publishing: str = "") -> int:
+    """`publishing` names the command (`make github`) when the build is to go online."""
+    if publishing:
+        address = siteurl_problem(os.environ.get("SITEURL", ""), publishing)
+        if address:
+            print(address, file=sys.stderr)
+            return 1
     outcome = build_site(settings_file, content, output)
+    for line in summarised(outcome.warnings):
+        print(line, file=sys.stderr)
+    if outcome.ok and not publishing:
+        print(
+            f"Built {output}/ for preview on this computer ('make serve' shows it). "
+            "To put the site online, run 'make publish' (docs/publishing.md)."
+        )
     if outcome.problems:
         print(format_report(outcome.problems), file=sys.stderr)
     elif outcome.failure:
@@ -50,9 +64,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("content", nargs="?", default="content")
     parser.add_argument("-o", "--output", default="output")
     parser.add_argument("-s", "--settings", default="pelicanconf.py")
+    parser.add_argument("--publish", default="", help="the command, e.g. 'make github'")
     args = parser.parse_args(argv)
     init_logging(level=logging.WARNING)
-    return build(args.content, args.output, args.settings)
+    return build(args.content, args.output, args.settings, args.publish)
 
 
 if __name__ == "__main__":

@@ -9,28 +9,25 @@ import argparse
 import contextlib
 import io
 import logging
+import os
 import sys
 import tempfile
-from collections import defaultdict
 from collections.abc import Iterator
 
-from ..model.report import count
+from ..model.report import Problem, annotation, count
 from .pelican_run import run_pelican
 
 
-class _Warnings(logging.Handler):
+class _OtherErrors(logging.Handler):
+    """Anything else Pelican or the plugin logs while checking (not a campaign warning)."""
+
     def __init__(self) -> None:
         super().__init__(level=logging.WARNING)
-        self.by_file: dict[str, list[str]] = defaultdict(list)
         self.other: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        file = getattr(record, "campaign_file", None)
-        text = getattr(record, "campaign_warning", None) or record.getMessage()
-        if file:
-            self.by_file[file].append(text)
-        elif record.levelno >= logging.ERROR or record.name.startswith("megaphone"):
-            self.other.append(text)
+        if record.levelno >= logging.ERROR or record.name.startswith("megaphone"):
+            self.other.append(" ".join(record.getMessage().split()))
 
 
 @contextlib.contextmanager
@@ -48,10 +45,21 @@ def _collected(handler: logging.Handler) -> Iterator[None]:
             logger.propagate = True
 
 
+def report_lines(problems: list[Problem], warnings: list[Problem], other: list[str]) -> list[str]:
+    """Errors first, then warnings: one line each, `file:line: [code] Field: message`.
+    Under GitHub Actions, each also as a workflow command, shown on the pull request."""
+    lines = [str(p) for p in problems] + [f"error: {text}" for text in other]
+    lines += [str(w) for w in warnings]
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        lines += [annotation(p, "error") for p in problems]
+        lines += [annotation(w, "warning") for w in warnings]
+    return lines
+
+
 def check(content: str, settings_file: str) -> int:
-    warnings = _Warnings()
+    errors = _OtherErrors()
     with (
-        _collected(warnings),
+        _collected(errors),
         tempfile.TemporaryDirectory() as scratch,
         contextlib.redirect_stdout(io.StringIO()),
     ):  # Pelican's "Done: ..." line
@@ -67,23 +75,11 @@ def check(content: str, settings_file: str) -> int:
             },
         )
     problems = outcome.problems
-    other = warnings.other + ([outcome.failure] if outcome.failure else [])
-
-    by_file = defaultdict(list)
-    for problem in problems:
-        by_file[problem.file].append(problem)
-    for file in sorted(set(by_file) | set(warnings.by_file)):
-        print(file)
-        for problem in by_file[file]:
-            where = f"line {problem.line}: " if problem.line else ""
-            print(f"  error: {where}{problem.field}: {problem.message}")
-        for warning in warnings.by_file[file]:
-            print(f"  warning: {warning}")
-        print()
-    for text in other:
-        print(f"error: {text}")
+    other = errors.other + ([outcome.failure] if outcome.failure else [])
+    for line in report_lines(problems, outcome.warnings, other):
+        print(line)
     found = len(problems) + len(other)
-    warned = count(sum(len(w) for w in warnings.by_file.values()), "warning")
+    warned = count(len(outcome.warnings), "warning")
     if found:
         print(
             f"{count(found, 'problem')} to fix, {warned}. The site will not build until "

@@ -2,43 +2,152 @@
 
 Unlike `pelican -lr`, a mistake in a campaign does not stop the preview (nor
 make it rebuild in a loop): the plain-words report is printed, the last good
-build stays on screen, and the next save tries again."""
+build stays on screen, and the next save tries again. Each rebuild is one
+line, and the open browser tab reloads itself after it (see `RELOAD_SCRIPT`).
+Ctrl+C, or make being stopped, ends it and frees the port."""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import logging
 import os
+import signal
 import sys
 import threading
+import time
+from http.server import ThreadingHTTPServer
 
-from pelican import listen
 from pelican.log import init as init_logging
+from pelican.server import ComplexHTTPRequestHandler
 from pelican.utils import wait_for_changes
 
-from ..model.report import format_report
+from ..model.report import count, format_report, summarised
 from .build import build_site
+from .pelican_run import Outcome
+
+# Live reload, in preview only. The preview build (MEGAPHONE_PREVIEW_RELOAD) adds
+# <script src="/.megaphone/reload.js"> to each page and lets that page fetch from its
+# own site (connect-src 'self'); `make html` and `make publish` are built without it,
+# with the site's one CSP (connect-src 'none'). Nothing is injected into pages as they
+# are served: the script and the build number come from this server, not from output/.
+RELOAD_PATH = "/.megaphone/reload.js"
+BUILD_PATH = "/.megaphone/build"
+RELOAD_SCRIPT = """\
+// make devserver only: reload this tab when the site has been rebuilt.
+(() => {
+  let seen = null;
+  const poll = async () => {
+    try {
+      const response = await fetch("BUILD_PATH", { cache: "no-store" });
+      const build = await response.text();
+      if (seen === null) seen = build;
+      else if (build !== seen) return location.reload();
+    } catch (error) {
+      // the devserver is restarting: ask again
+    }
+    setTimeout(poll, 700);
+  };
+  poll();
+})();
+""".replace("BUILD_PATH", BUILD_PATH)
 
 
-def build_once(settings_file: str, content: str, output: str) -> tuple[bool, dict]:
+class _Stop(Exception):
+    """SIGTERM (make being stopped), or make gone: stop serving and free the port."""
+
+
+class PreviewHandler(ComplexHTTPRequestHandler):
+    """The output folder, plus the reload script and the number of the last good build."""
+
+    build = "0"
+
+    def do_GET(self) -> None:
+        path = self.path.split("?", 1)[0]
+        if path in (RELOAD_PATH, BUILD_PATH):
+            body = (RELOAD_SCRIPT if path == RELOAD_PATH else self.build).encode("utf-8")
+            self.send_response(200)
+            kind = "text/javascript" if path == RELOAD_PATH else "text/plain"
+            self.send_header("Content-Type", f"{kind}; charset=utf-8")
+            self.send_header("Cache-Control", "no-store")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        super().do_GET()
+
+    def get_path_that_exists(self, original_path):
+        logging.getLogger("pelican.server").setLevel(logging.ERROR)  # no line per 404
+        return super().get_path_that_exists(original_path)
+
+    def log_message(self, msg_format, *args) -> None:
+        pass  # no line per request
+
+
+def serve(output: str, bind: str, port: int) -> ThreadingHTTPServer:
+    PreviewHandler.base_path = output
+    ThreadingHTTPServer.allow_reuse_address = True
+    httpd = ThreadingHTTPServer((bind, port), PreviewHandler)
+    httpd.daemon_threads = True
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd
+
+
+def build_once(settings_file: str, content: str, output: str) -> Outcome:
+    started = time.monotonic()
     # Only changed pages are read again with Markdown (Pelican's content cache).
-    outcome = build_site(
-        settings_file, content, output, CACHE_CONTENT=True, LOAD_CONTENT_CACHE=True
-    )
+    with contextlib.redirect_stdout(io.StringIO()):  # Pelican's "Done: Processed ..."
+        outcome = build_site(
+            settings_file,
+            content,
+            output,
+            CACHE_CONTENT=True,
+            LOAD_CONTENT_CACHE=True,
+            MEGAPHONE_PREVIEW_RELOAD=True,
+        )
+    seconds = time.monotonic() - started
     if outcome.problems:
         print(
-            f"\n{format_report(outcome.problems)}\n\nThe preview still shows the last good "
+            f"{format_report(outcome.problems)}\nThe preview still shows the last good "
             "build. Fix the file and save it: the site rebuilds by itself.",
             flush=True,
         )
     elif not outcome.ok:  # a theme or settings mistake: say it, keep serving
         reason = outcome.failure or "Pelican reported an error, shown above"
         print(
-            f"\nThe site could not be built: {reason}\nThe preview still shows the last "
-            "good build.",
+            f"The site could not be built: {reason}. The preview still shows the last good build.",
             flush=True,
         )
-    return outcome.ok, outcome.settings
+    else:
+        PreviewHandler.build = str(time.time_ns())  # open tabs reload
+        print(
+            f"Rebuilt in {seconds:.1f} s: {count(len(outcome.problems), 'problem')}, "
+            f"{count(len(outcome.warnings), 'warning')}"
+            + (" ('make check' lists them)." if outcome.warnings else "."),
+            flush=True,
+        )
+    return outcome
+
+
+def _stop_on_sigterm() -> None:
+    def stop(signum, frame):
+        raise _Stop
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGHUP, stop)
+
+
+def _stop_when_make_is_gone() -> None:
+    """If make is killed outright, this process is handed to another parent: stop."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -50,24 +159,44 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-b", "--bind", default="127.0.0.1")
     args = parser.parse_args(argv)
     init_logging(level=logging.WARNING)
+    logging.getLogger("pelican.utils").setLevel(logging.ERROR)  # "Unable to watch path"
     output = os.path.abspath(args.output)
-
-    ok, settings = build_once(args.settings, args.content, output)
-    if not settings:
-        return 1  # the settings file itself could not be read: said above
-    os.makedirs(output, exist_ok=True)
-    threading.Thread(target=listen, args=(args.bind, args.port, output), daemon=True).start()
+    _stop_on_sigterm()
+    _stop_when_make_is_gone()
+    httpd = None
     try:
+        outcome = build_once(args.settings, args.content, output)
+        for line in summarised(outcome.warnings):
+            print(line, flush=True)
+        settings = outcome.settings
+        if not settings:
+            return 1  # the settings file itself could not be read: said above
+        os.makedirs(output, exist_ok=True)
+        try:
+            httpd = serve(output, args.bind, args.port)
+        except OSError as error:
+            print(
+                f"Port {args.port} is in use ({error.strerror}). Stop the other preview, or "
+                f"choose another port: make devserver PORT={args.port + 1}",
+                flush=True,
+            )
+            return 1
+        print(
+            f"Previewing on http://{args.bind}:{args.port}/ : the page reloads after each "
+            "save. Press Ctrl+C to stop.",
+            flush=True,
+        )
         while True:
-            changed = wait_for_changes(args.settings, settings)
-            names = ", ".join(sorted(os.path.relpath(path) for _, path in changed))
-            print(f"\nChanged: {names}. Rebuilding…", flush=True)
-            ok, latest = build_once(args.settings, args.content, output)
+            wait_for_changes(args.settings, settings)
+            latest = build_once(args.settings, args.content, output).settings
             settings = latest or settings  # unreadable settings: watch with the last good ones
-            if ok:
-                print("Rebuilt.", flush=True)
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, _Stop):
+        print("Stopped.", flush=True)
         return 0
+    finally:
+        if httpd is not None:
+            httpd.shutdown()
+            httpd.server_close()
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ from pelican import Pelican, signals
 from pelican.log import LimitFilter
 from pelican.settings import read_settings
 
-from ..model.report import CampaignProblems, Problem
+from ..model.report import WARNINGS_LOGGER, CampaignProblems, Problem
 
 
 class _ErrorCounter(logging.Handler):
@@ -27,9 +27,21 @@ class _ErrorCounter(logging.Handler):
         self.count += 1
 
 
+class _WarningCollector(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.warnings: list[Problem] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        problem = getattr(record, "campaign_problem", None)
+        if problem is not None:
+            self.warnings.append(problem)
+
+
 @dataclass
 class Outcome:
     problems: list[Problem] = field(default_factory=list)  # in campaign files
+    warnings: list[Problem] = field(default_factory=list)  # the commands print them
     errors: int = 0  # other errors Pelican logged (shown by its own log)
     failure: str = ""  # why the run stopped, in plain words, if it did
     settings: dict = field(default_factory=dict)
@@ -66,6 +78,11 @@ def run_pelican(settings_file: str, override: dict) -> Outcome:
     LimitFilter._group_count.clear()
     outcome = Outcome()
     _running = True
+    # Campaign warnings come back as data, to be printed one per line (not Pelican's log).
+    collector = _WarningCollector()
+    warnings_logger = logging.getLogger(WARNINGS_LOGGER)
+    warnings_logger.addHandler(collector)
+    warnings_logger.propagate = False
     try:
         outcome.settings = read_settings(settings_file, override=override)
         Pelican(outcome.settings).run()
@@ -77,5 +94,8 @@ def run_pelican(settings_file: str, override: dict) -> Outcome:
         outcome.failure = f"{type(error).__name__}: {error}"
     finally:
         _running = False
+        warnings_logger.removeHandler(collector)
+        warnings_logger.propagate = True
     outcome.errors = _counter.count
+    outcome.warnings = sorted(collector.warnings, key=lambda w: (w.file, w.line or 0))
     return outcome

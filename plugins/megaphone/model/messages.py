@@ -176,6 +176,11 @@ PROBLEMS = {
     "example CAMPAIGN_TODAY=2021-02-22 make html.",
     "site-timezone-unknown": "{text!r} is not a time zone name. Write a name from the IANA "
     "list, such as America/New_York.",
+    "siteurl-missing": "is not set, and every link of a published site starts with it. Say "
+    "where the site will live: SITEURL=https://campaigns.example.org {command}",
+    "siteurl-not-absolute": "{text!r} is not a whole web address, so every link and the "
+    "script of the published site would break. Write it with https:// and the host name, "
+    "for example SITEURL={example} {command}",
 }
 
 WARNINGS = {
@@ -225,6 +230,15 @@ WARNINGS = {
     "such as [Your name]), so it would be sent as written. If it is a note "
     "for you, do what it says and delete it; if the visitor should fill it "
     "in, write a short label instead.",
+    "theme-translation-incomplete": "{lang}: {translated} of {total} strings translated, so "
+    "pages in this language ({pages}) show the rest, and their dates, in English. Translate "
+    "the rest in this file (docs/translating.md).",
+    "theme-not-translated": "{lang}: the theme is not translated into this language, so its "
+    "pages ({pages}) show their buttons, labels and dates in English. Start the translation "
+    "with 'make language CODE={lang}' (docs/translating.md).",
+    "slug-not-file-name": "the file is named {name!r} but its Slug is {slug!r}, so the page "
+    "is at /{slug}/ and the file is hard to find from the address. Rename the file to "
+    "{wanted!r}, or write 'Slug: {stem}'.",
     "address-mixed-scripts": "{address!r} {description}, so it may imitate another address. "
     "Copy the address again from the recipient's own website, or "
     "type it by hand.",

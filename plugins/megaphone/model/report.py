@@ -21,8 +21,52 @@ class Problem:
     find: str = ""  # text on the problem's line, where the field alone cannot tell it
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.field}: {self.message}"
+        return one_line(self)
+
+    @property
+    def text(self) -> str:
+        """The message without its trailing [code] (say() adds it; the line puts it first)."""
+        return CODE_AT_END.sub("", self.message)
+
+    @property
+    def the_code(self) -> str:
+        match = CODE_AT_END.search(self.message)
+        return self.code or (match.group(1) if match else "")
+
+
+# Campaign warnings are logged here, each with its Problem as `campaign_problem`.
+WARNINGS_LOGGER = "megaphone.warnings"
+CODE_AT_END = re.compile(r"\s*\[([a-z0-9-]+)\]\s*$")
+
+
+def one_line(problem: Problem) -> str:
+    """`file:line: [code] Field: message`, never wrapped, so that it can be grepped
+    (and an editor or CI can jump to the line). The same for errors and warnings."""
+    where = f"{problem.file}:{problem.line}" if problem.line else problem.file
+    code = f" [{problem.the_code}]" if problem.the_code else ""
+    field = f" {problem.field}:" if problem.field else ""
+    text = " ".join(problem.text.split())  # one line, whatever the message held
+    return f"{where}:{code}{field} {text}"
+
+
+def annotation(problem: Problem, level: str) -> str:
+    """The problem as a GitHub Actions workflow command, shown on the pull request's line:
+    `::error file=…,line=…,title=[code]::message` (GitHub's escapes: % CR LF, and , : in
+    the properties)."""
+
+    def data(text: str) -> str:
+        return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+    def prop(text: str) -> str:
+        return data(text).replace(":", "%3A").replace(",", "%2C")
+
+    props = [f"file={prop(problem.file)}"]
+    if problem.line:
+        props.append(f"line={problem.line}")
+    if problem.the_code:
+        props.append(f"title={prop(problem.the_code)}")
+    field = f"{problem.field}: " if problem.field else ""
+    return f"::{level} {','.join(props)}::{data(field + problem.text)}"
 
 
 class CampaignProblems(SystemExit):
@@ -42,11 +86,34 @@ def count(number: int, noun: str, nouns: str = "") -> str:
 
 
 def format_report(problems: list[Problem]) -> str:
-    head = (
+    """One line per problem, then what to do."""
+    tail = (
         f"The site was not built: {count(len(problems), 'problem')} in "
-        f"{count(len({p.file for p in problems}), 'file')}. Fix them, then build again."
+        f"{count(len({p.file for p in problems}), 'file')}. Fix them, then build again. "
+        "Each [code] is explained in docs/errors.md."
     )
-    return "\n".join([head, ""] + [f"  {p}" for p in problems])
+    return "\n".join([str(p) for p in problems] + [tail])
+
+
+def summarised(warnings: list[Problem], most: int = 3) -> list[str]:
+    """Warnings for `make html` and the devserver: each one, unless one code repeats in
+    more than `most` files; then one line for that code, with the count."""
+    by_code: dict[str, list[Problem]] = {}
+    for warning in warnings:
+        by_code.setdefault(warning.the_code, []).append(warning)
+    lines = []
+    for code, same in by_code.items():
+        files = {w.file for w in same}
+        if len(files) > most:
+            first = same[0]
+            field = f" {first.field}:" if first.field else ""
+            lines.append(
+                f"[{code}] in {count(len(files), 'file')}, such as {first.file}:{field} "
+                f"{' '.join(first.text.split())} ('make check' lists every one.)"
+            )
+        else:
+            lines.extend(str(w) for w in same)
+    return lines
 
 
 def _find(source: str, field: str):

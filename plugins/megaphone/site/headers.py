@@ -53,14 +53,22 @@ UNUSED_FEATURES = (
 )
 
 
-def content_security_policy(style_hash: str, *, frame_ancestors: bool = False) -> str:
+def content_security_policy(
+    style_hash: str, *, frame_ancestors: bool = False, preview_reload: bool = False
+) -> str:
     """The policy, with the inline stylesheet's CSP source (e.g. 'sha256-...').
 
-    `frame_ancestors` adds `frame-ancestors 'none'`, for the HTTP header only."""
+    `frame_ancestors` adds `frame-ancestors 'none'`, for the HTTP header only.
+    `preview_reload` is for `make devserver`'s own build only, never `make html` or
+    `make publish`: its reload script asks the devserver (the page's own site) whether
+    the site was rebuilt, so connect-src is 'self' instead of 'none'."""
     if not style_hash.strip() or ";" in style_hash or "," in style_hash:
         raise ValueError(f"not a CSP source for the stylesheet: {style_hash!r}")
+    policy = dict(_POLICY)
+    if preview_reload:
+        policy["connect-src"] = "'self'"
     directives = [
-        f"{name} {value.format(style_hash=style_hash.strip())}" for name, value in _POLICY
+        f"{name} {value.format(style_hash=style_hash.strip())}" for name, value in policy.items()
     ]
     if frame_ancestors:
         directives.append("frame-ancestors 'none'")

@@ -24,9 +24,15 @@ from ..model.letter_blocks import letter_block_problems
 from ..model.messages import say
 from ..model.page import campaign_page
 from ..model.page_checks import html_problems, page_problems, template_problems
-from ..model.report import CampaignProblems, Problem, field_line, read_source
+from ..model.report import WARNINGS_LOGGER, CampaignProblems, Problem, field_line, read_source
 from .contents import ARTICLE_GROUPS, PAGE_GROUPS, contents, public_base, shown_path
-from .i18n import SCRIPT_LOCALE_FILTERS, city_filter, deadline_words_filter, language_name
+from .i18n import (
+    SCRIPT_LOCALE_FILTERS,
+    catalogue_warnings,
+    city_filter,
+    deadline_words_filter,
+    language_name,
+)
 from .output import (
     prepare_assets,
     publish_assets,
@@ -37,6 +43,8 @@ from .output import (
 from .read_failures import CollectReadFailures
 from .site_checks import (
     dropped_files,
+    file_name_warnings,
+    languages_used,
     reserved_names,
     same_address,
     site_settings,
@@ -195,7 +203,10 @@ def stop_on_problems(site: SiteReading, articles: ArticlesGenerator, generators)
     unread = [
         (file, say("file-not-read")) for file in unread_files(articles.settings, set(generated))
     ]
-    for file, warning in site.warnings + unread + _translation_warnings(site.campaigns):
+    articles_and_pages = list(contents(articles, ARTICLE_GROUPS)) + pages
+    site_wide = catalogue_warnings(settings["THEME"], languages_used(articles_and_pages))
+    site_wide += [w for a in contents(articles, ARTICLE_GROUPS) for w in file_name_warnings(a)]
+    for file, warning in site.warnings + unread + _translation_warnings(site.campaigns) + site_wide:
         _warn(file, warning)
     if problems:
         raise CampaignProblems(problems)
@@ -238,10 +249,9 @@ def all_generators_finalized(generators) -> None:
 
 
 def _warn(file: str, warning: str) -> None:
-    """A warning does not stop the build; `make check` groups them by file."""
-    logger.warning(
-        "%s: %s", file, warning, extra={"campaign_file": file, "campaign_warning": warning}
-    )
+    """A warning does not stop the build; the commands print it on one line."""
+    problem = Problem(file, "", warning)
+    logging.getLogger(WARNINGS_LOGGER).warning("%s", problem, extra={"campaign_problem": problem})
 
 
 def _translation_warnings(campaigns: dict) -> list[tuple[str, str]]:

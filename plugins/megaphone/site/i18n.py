@@ -20,6 +20,8 @@ from babel.messages.pofile import read_po
 from jinja2 import pass_context
 
 from ..model.deadline import in_words, zone_city, zone_of
+from ..model.messages import say
+from .contents import shown_path
 from .words import DEADLINE_PATTERN, DEADLINE_SENTENCE
 
 
@@ -46,8 +48,42 @@ def translations(directory: str, lang: str) -> NullTranslations:
 
 
 def locale_for(lang: str, locales: dict | None) -> str:
-    """The Babel locale that writes dates for a page language (`LOCALES`)."""
+    """The Babel locale that writes dates for a page language (`LOCALES`): a language
+    with no entry there is its own locale ("fr" writes French dates)."""
     return (locales or {}).get(lang, lang)
+
+
+# The language the theme's words are written in, before any translation.
+SOURCE_LANG = "en"
+
+
+def words_locale(lang: str, locales: dict | None, gettext) -> str:
+    """The locale of a page's dates, times and plurals: the language its words are in.
+    A page whose catalogue does not translate the deadline (no catalogue yet, or an
+    unfinished one) has the theme's English words, so its dates are English too,
+    never "Closes mardi 15 décembre 2026 at 5:00 PM"; `make check` says what to
+    translate (theme-translation-incomplete)."""
+    if lang != SOURCE_LANG and gettext(DEADLINE_PATTERN) == DEADLINE_PATTERN:
+        return locale_for(SOURCE_LANG, locales)
+    return locale_for(lang, locales)
+
+
+def catalogue_completeness(directory: str, lang: str) -> tuple[int, int]:
+    """(translated, total) strings of the theme for `lang`; fuzzy ones do not count."""
+    with open(os.path.join(directory, "messages.pot"), "rb") as source:
+        wanted = {m.id for m in read_po(source) if m.id}
+    path = catalogue_path(directory, lang)
+    if not os.path.exists(path):
+        return 0, len(wanted)
+    with open(path, "rb") as source:
+        catalog = read_po(source, locale=lang)
+
+    def done(message) -> bool:
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        return not message.fuzzy and all(strings)
+
+    translated = {m.id for m in catalog if m.id and done(m)}
+    return len(wanted & translated), len(wanted)
 
 
 def deadline_in_words(deadline: datetime, gettext, locale: str) -> str:
@@ -56,9 +92,36 @@ def deadline_in_words(deadline: datetime, gettext, locale: str) -> str:
     return in_words(deadline, locale, gettext(DEADLINE_PATTERN), gettext(DEADLINE_SENTENCE))
 
 
-def _page_locale(context) -> str:
-    lang = context.get("page_lang") or context.get("DEFAULT_LANG") or "en"
-    return locale_for(lang, context.get("LOCALES"))
+def catalogue_warnings(theme: str, used: dict[str, list[str]]) -> list[tuple[str, str]]:
+    """For each language pages use (lang -> their files): is the theme translated?"""
+    directory = os.path.join(theme, "translations")
+    warnings = []
+    for lang in sorted(used):
+        if lang == SOURCE_LANG or not os.path.exists(os.path.join(directory, "messages.pot")):
+            continue
+        translated, total = catalogue_completeness(directory, lang)
+        if translated >= total:
+            continue
+        pages = ", ".join(sorted(used[lang])[:3]) + (" and more" if len(used[lang]) > 3 else "")
+        path = catalogue_path(directory, lang)
+        if os.path.exists(path):
+            text = say(
+                "theme-translation-incomplete",
+                lang=lang,
+                translated=translated,
+                total=total,
+                pages=pages,
+            )
+        else:
+            text = say("theme-not-translated", lang=lang, pages=pages)
+        warnings.append((shown_path(path), text))
+    return warnings
+
+
+def _page_locale(context, lang: str | None = None) -> str:
+    lang = lang or context.get("page_lang") or context.get("DEFAULT_LANG") or "en"
+    gettext = context.get("gettext") or (lambda text: text)
+    return words_locale(lang, context.get("LOCALES"), gettext)
 
 
 def language_name(lang: str) -> str:
@@ -113,7 +176,7 @@ def intl_locale_filter(context, lang: str) -> str:
     """`{{ page_lang|intl_locale }}`: the page's Babel locale as a BCP 47 tag for
     the browser's Intl, with the hour cycle of the deadline pattern: en_GB with
     "h:mm a" gives "en-GB-u-hc-h12", so the browser also writes "11:59 pm"."""
-    tag = str(Locale.parse(locale_for(lang, context.get("LOCALES")))).replace("_", "-")
+    tag = str(Locale.parse(_page_locale(context, lang))).replace("_", "-")
     hours = [
         value[0]
         for kind, value in _time_part(_deadline_pattern(context))
@@ -146,7 +209,7 @@ def plural_samples(locale: str) -> tuple[tuple[str, int], ...]:
 def plural_samples_filter(context, lang: str) -> tuple[tuple[str, int], ...]:
     """`{% for category, number in page_lang|plural_samples %}`, for the script's
     Intl.PluralRules: each form is rendered with ngettext and a sample number."""
-    return plural_samples(locale_for(lang, context.get("LOCALES")))
+    return plural_samples(_page_locale(context, lang))
 
 
 # Registered with the other filters (hooks.py): what the templates hand the script

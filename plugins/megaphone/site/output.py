@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import posixpath
 import shutil
+from urllib.parse import urlsplit
 
 from markupsafe import Markup
 from pelican.writers import Writer
@@ -19,7 +20,7 @@ from ..model.sitemap import Entry, sitemap_xml
 from .assets import fingerprinted_name, inline_style
 from .contents import ARTICLE_GROUPS, contents, public_base
 from .headers import content_security_policy, headers_file
-from .i18n import deadline_in_words, locale_for, translations
+from .i18n import deadline_in_words, translations, words_locale
 from .words import REMINDER_ALARM, REMINDER_DESCRIPTION, REMINDER_SUMMARY
 
 STYLESHEET = ("css", "megaphone.css")
@@ -32,10 +33,13 @@ def prepare_assets(settings) -> None:
     static = os.path.join(settings["THEME"], "static")
     style = inline_style(os.path.join(static, *STYLESHEET))
     script = fingerprinted_name(os.path.join(static, *SCRIPT))
+    # `make devserver` only: its pages reload themselves after a rebuild (commands/devserver.py).
+    reload = bool(settings.get("MEGAPHONE_PREVIEW_RELOAD"))
     settings.setdefault("JINJA_GLOBALS", {}).update(
         INLINE_CSS=Markup(style.css),
         STYLE_HASH=Markup(style.csp_source),
-        CSP=Markup(content_security_policy(style.csp_source)),
+        CSP=Markup(content_security_policy(style.csp_source, preview_reload=reload)),
+        PREVIEW_RELOAD_SCRIPT="/.megaphone/reload.js" if reload else "",
         SCRIPT_PATH=f"{settings['THEME_STATIC_DIR']}/{SCRIPT[0]}/{script}",
         MAIL_SERVICES=MAIL_SERVICES,
     )
@@ -63,8 +67,10 @@ def publish_assets(pelican) -> None:
 
 
 def write_robots(settings) -> None:
-    """robots.txt: keep drafts and flyers out of search results; point to the sitemap."""
-    lines = ["User-agent: *", "Disallow: /drafts/", "Disallow: /*/flyer/"]
+    """robots.txt: keep drafts and flyers out of search results; point to the sitemap.
+    A site under a sub-path (a GitHub project site) has its paths under it too."""
+    path = urlsplit(public_base(settings)).path.rstrip("/")
+    lines = ["User-agent: *", f"Disallow: {path}/drafts/", f"Disallow: {path}/*/flyer/"]
     if settings.get("SITEMAP"):
         lines.append(f"Sitemap: {public_base(settings)}/sitemap.xml")
     with open(os.path.join(settings["OUTPUT_PATH"], "robots.txt"), "w", encoding="utf-8") as out:
@@ -103,7 +109,9 @@ def reminder(article, settings) -> bytes:
     page = article.campaign_page
     gettext = _catalogue(settings, article.lang).gettext
     when = deadline_in_words(
-        page.campaign.deadline, gettext, locale_for(article.lang, settings.get("LOCALES"))
+        page.campaign.deadline,
+        gettext,
+        words_locale(article.lang, settings.get("LOCALES"), gettext),
     )
     return reminder_ics(
         uid=f"{article.slug}-{article.lang}-deadline@megaphone",
@@ -124,6 +132,8 @@ def write_page_extras(generator, writer) -> None:
     for article in contents(generator, ARTICLE_GROUPS):
         page = getattr(article, "campaign_page", None)
         if page is None or not page.campaign.is_open:  # only open campaigns link to them
+            continue
+        if not article.save_as:  # not written (drafts, when publishing): nor are its extras
             continue
         folder = posixpath.dirname(article.save_as)
         path = os.path.join(generator.output_path, folder, "remind.ics")

@@ -7,6 +7,7 @@ import fnmatch
 import os
 from collections import defaultdict
 from datetime import date
+from urllib.parse import urlsplit
 
 from ..model.deadline import DeadlineError, parse_timezone, parse_today
 from ..model.messages import say
@@ -17,6 +18,42 @@ from .contents import shown_path
 SETTINGS_FILE = "pelicanconf.py"
 # What the site publishes besides campaign folders (see output.py and pelicanconf.py).
 SITE_FILES = {"feeds", "drafts", "robots.txt", "sitemap.xml", "index.html", "_headers"}
+
+
+def is_absolute_address(text: str) -> bool:
+    """http(s)://host[/path]: what every link, the feed and the script are built on."""
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return False
+    return (
+        parts.scheme in ("http", "https")
+        and bool(parts.hostname)
+        and not parts.query
+        and not parts.fragment
+        and not any(c.isspace() for c in text)
+    )
+
+
+def siteurl_problem(text: str, command: str = "make publish") -> str:
+    """Before publishing: the site's address, one line in plain words, or ''."""
+    text = text.strip()
+    if not text:
+        problem = Problem("(environment)", "SITEURL", say("siteurl-missing", command=command))
+    elif not is_absolute_address(text):
+        problem = Problem(
+            "(environment)",
+            "SITEURL",
+            say("siteurl-not-absolute", text=text, command=command, example=_example(text)),
+        )
+    else:
+        return ""
+    return str(problem)
+
+
+def _example(text: str) -> str:
+    rest = text.split("://", 1)[-1].lstrip("/").split("?")[0].split("#")[0]
+    return "https://" + ("".join(rest.split()) or "campaigns.example.org")
 
 
 def site_settings(settings, problems: list[Problem]) -> tuple[date | None, str, int]:
@@ -41,6 +78,22 @@ def site_settings(settings, problems: list[Problem]) -> tuple[date | None, str, 
             )
         )
         zone = "UTC"  # so that campaigns are still checked, without repeating this
+    for name in ("SITEURL", "CANONICAL_SITEURL"):
+        address = str(settings.get(name) or "").strip()
+        if address and not is_absolute_address(address):  # "" is a preview's relative links
+            problems.append(
+                Problem(
+                    SETTINGS_FILE,
+                    name,
+                    say(
+                        "siteurl-not-absolute",
+                        text=address,
+                        command="make publish",
+                        example=_example(address),
+                    ),
+                    code="siteurl-not-absolute",
+                )
+            )
     budget = settings.get("MAILTO_BUDGET", 1800)
     if isinstance(budget, bool) or not isinstance(budget, int) or budget <= 0:
         problems.append(
@@ -139,3 +192,36 @@ def unread_files(settings, read: set[str]) -> list[str]:
                 if path not in read:
                     unread.append(shown_path(os.path.join(settings["PATH"], path)))
     return sorted(set(unread))
+
+
+def languages_used(items) -> dict[str, list[str]]:
+    """Each language of the site's pages, with the files written in it."""
+    used: dict[str, list[str]] = defaultdict(list)
+    for content in items:
+        used[str(content.lang)].append(shown_path(content.source_path))
+    return dict(used)
+
+
+def file_name_warnings(content) -> list[tuple[str, str]]:
+    """A campaign whose Slug is not its file's name: the volunteer looking for the
+    page at /park-closure/ looks for park-closure.md. (`make campaign` names the file
+    after the Slug; this is for a Slug changed later, or a file renamed.)"""
+    name = os.path.basename(content.source_path)
+    stem = name.rsplit(".", 1)[0]
+    lang = f".{content.lang}"
+    base = stem[: -len(lang)] if stem.endswith(lang) else stem  # park.es.md: a translation
+    if base == content.slug:
+        return []
+    suffix = name[len(base) :]
+    return [
+        (
+            shown_path(content.source_path),
+            say(
+                "slug-not-file-name",
+                name=name,
+                slug=content.slug,
+                wanted=content.slug + suffix,
+                stem=base,
+            ),
+        )
+    ]
