@@ -228,3 +228,40 @@ def test_etc_gmt_minus_14_is_said_as_utc_plus_14(site):
     out = site(md(timezone="Etc/GMT-14"), today="2021-01-01")
     when = soup(out / "bad" / "index.html").find(class_="deadline").get_text(" ", strip=True)
     assert "UTC+14 time" in when and "GMT-14" not in when
+
+
+def test_no_byte_from_outside_content_and_theme_reaches_output(tmp_path):
+    """Every way a campaign file can point outside content/: what builds publishes
+    none of the secret's bytes, and what would publish them stops the build."""
+    secret = "MEGAPHONE-SECRET-7f3a"
+    (tmp_path / "secret.txt").write_text(secret, "utf-8")
+    (tmp_path / "secret.png").write_text(secret, "utf-8")
+    outside = tmp_path / "secret.txt"
+    files = {
+        **md(body="[a link out](../../secret.txt)", summary="S"),
+        "leak.rst": f"Leak\n####\n\n:date: 2021-01-01\n\n.. include:: {outside}\n",
+        "leak.html": f'<html><head><title>x</title></head><body><a href="{outside}">x</a></body>',
+    }
+    content = write(tmp_path, files, {"images/card.png": PNG})
+    output = tmp_path / "output"
+
+    def leaked():
+        files = [p for p in output.rglob("*") if p.is_file()]
+        assert files  # the last good site is there to look at
+        return [p for p in files if secret.encode() in p.read_bytes()]
+
+    assert build_as_make_does(content, output, "2021-01-01")[0] == 0
+    assert leaked() == []
+    attempts = {
+        "attach": ("bad.md", md(body="![a]({attach}../../secret.png)", summary="S")["bad.md"]),
+        "static": ("bad.md", md(body="[b]({static}/../secret.txt)", summary="S")["bad.md"]),
+        "Image": ("bad.md", header("Image: ../secret.png")["bad.md"]),
+    }
+    for name, (file, text) in attempts.items():
+        (content / "campaigns" / file).write_text(text, "utf-8")
+        assert build_as_make_does(content, output, "2021-01-01")[0] == 1, name
+        assert leaked() == [], name
+    (content / "campaigns" / "bad.md").write_text(md(summary="S")["bad.md"], "utf-8")
+    (content / "images" / "linked.png").symlink_to(tmp_path / "secret.png")
+    assert build_as_make_does(content, output, "2021-01-01")[0] == 1
+    assert leaked() == []
