@@ -103,11 +103,13 @@ THEME_IDS = frozenset(
         "privacy-heading",
         "send-heading",
         "share-heading",
+        "target-heading",
+        "targets-heading",
         "versions-heading",
         "webmail-label",
     }
 )
-_THEME_ID_PATTERNS = (re.compile(r"variant-\d+"),)
+_THEME_ID_PATTERNS = (re.compile(r"variant-\d+"), re.compile(r"targets-.+"))
 
 _CLASSES = {
     "a": re.compile(r"footnote-(?:ref|backref)"),

@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from difflib import get_close_matches
@@ -239,3 +240,29 @@ def unknown_list(name: str, known: list[str]) -> str:
         )
     )
     return say("targets-unknown-list", name=name, hint=hint)
+
+
+# The placeholders a target fills by itself, on its own page.
+TARGET_PLACEHOLDERS = ("Target name", "Target title", "Area")
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def target_values(target: Target) -> dict[str, str]:
+    """What `[Target name]`, `[Target title]` and `[Area]` become for one target."""
+    return {"Target name": target.name, "Target title": target.title, "Area": target.area}
+
+
+def area_slugs(targets: tuple[Target, ...]) -> dict[str, str]:
+    """Each area's folder name under /<slug>/to/: ASCII letters, digits and dashes only,
+    never empty, never two the same (`District 1` -> `district-1`; `Área 7` -> `area-7`)."""
+    slugs: dict[str, str] = {}
+    taken: set[str] = set()
+    for number, target in enumerate(targets, start=1):
+        plain = unicodedata.normalize("NFKD", target.area).encode("ascii", "ignore").decode()
+        base = _NOT_SLUG.sub("-", plain.lower()).strip("-")[:60].strip("-") or f"area-{number}"
+        slug, suffix = base, 2
+        while slug in taken:
+            slug, suffix = f"{base}-{suffix}", suffix + 1
+        taken.add(slug)
+        slugs[target.area] = slug
+    return slugs

@@ -44,6 +44,7 @@ from .site_checks import (
     unread_files,
 )
 from .static_files import copy_problems, image_field_problems, link_problems, static_problems
+from .targets import read_site_targets
 
 logger = logging.getLogger(__name__)
 
@@ -118,6 +119,9 @@ def read_campaigns(articles: ArticlesGenerator) -> SiteReading:
     today, default_timezone, budget = site_settings(settings, site.problems)
     reserved = reserved_names(settings)
     extra_fields = tuple(settings.get("CAMPAIGN_EXTRA_FIELDS", ()))
+    targets = read_site_targets(settings["PATH"])
+    site.problems.extend(targets.problems)
+    site.warnings.extend(targets.warnings)
     for article in contents(articles, ARTICLE_GROUPS):
         file = shown_path(article.source_path)
         source = read_source(article.source_path)
@@ -128,6 +132,7 @@ def read_campaigns(articles: ArticlesGenerator) -> SiteReading:
             default_timezone=default_timezone,
             today=today,
             budget=budget,
+            target_lists=targets.lists,
         )
         campaign = reading.campaign
         blocks = letter_block_problems(file, source)  # each says why, better than "no letter"

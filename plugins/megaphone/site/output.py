@@ -116,12 +116,47 @@ def reminder(article, settings) -> bytes:
     )
 
 
+class TargetArticle:
+    """A campaign's article as one representative's page shows it: the same
+    page, with that target's CampaignPage (and no language switcher, since
+    its translations are pages of the whole campaign)."""
+
+    def __init__(self, article, page) -> None:
+        self._article = article
+        self.campaign_page = page
+        self.translations: list = []
+
+    def __getattr__(self, name: str):
+        return getattr(self._article, name)
+
+
+def write_target_pages(generator, writer, article) -> None:
+    """`/<slug>/to/<area>/`: one complete send page per representative."""
+    page = getattr(article, "campaign_page", None)
+    if page is None or not page.target_pages or not article.save_as:  # not written: nor these
+        return
+    template = generator.get_template(article.template)
+    folder = posixpath.dirname(article.save_as)
+    for target_page in page.target_pages:
+        below = target_page.path[len(page.path) :]
+        writer.write_file(
+            posixpath.join(folder, below, "index.html"),
+            template,
+            generator.context,
+            relative_urls=generator.settings["RELATIVE_URLS"],
+            url=target_page.path,
+            article=TargetArticle(article, target_page.page),
+        )
+
+
 def write_page_extras(generator, writer) -> None:
-    """Each open campaign's calendar reminder and printable flyer, beside its page."""
+    """Each open campaign's calendar reminder and printable flyer, beside its page;
+    each target's page, open or closed (the campaign page links to them)."""
     if generator.settings.get("MEGAPHONE_CHECK_ONLY"):
         return
     flyer = generator.get_template("flyer")
     for article in contents(generator, ARTICLE_GROUPS):
+        write_target_pages(generator, writer, article)
         page = getattr(article, "campaign_page", None)
         if page is None or not page.campaign.is_open:  # only open campaigns link to them
             continue
