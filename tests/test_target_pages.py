@@ -89,8 +89,10 @@ def test_without_javascript_every_senator_is_two_links_away(senate_site):
     main = soup(output / "s79" / "index.html")
     listed = main.select(".targets a[href]")
     assert len(listed) == 63
-    # The campaign page has no send buttons: they would write to nobody.
-    assert main.select("[data-link]") == []
+    # The campaign page's send buttons would write to nobody: hidden until the
+    # script has a representative (the letter's own placeholders unfilled).
+    assert main.select_one("section.send").has_attr("hidden")
+    assert all(a.find_parent(attrs={"hidden": True}) for a in main.select("[data-link]"))
     row = next(r for r in rows("ny-senate") if r["name"] == "Mike Gianaris")
     link = next(a for a in listed if "Mike Gianaris" in a.get_text())
     assert link["href"] == "/s79/to/12/"
@@ -180,3 +182,81 @@ def test_area_folders_are_safe_and_distinct():
     slugs = area_slugs((t("District 1"), t("Área 7"), t("../etc"), t("日本"), t("District-1")))
     assert list(slugs.values()) == ["district-1", "area-7", "etc", "area-4", "district-1-2"]
     assert all(re.fullmatch(r"[a-z0-9-]+", s) for s in slugs.values())
+
+
+def csp(page) -> str:
+    return page.select_one('meta[http-equiv="Content-Security-Policy"]')["content"]
+
+
+def test_only_the_campaign_page_may_fetch_and_only_from_the_site(senate_site):
+    output, _ = senate_site
+    assert "connect-src 'self'" in csp(soup(output / "s79" / "index.html"))
+    assert "connect-src 'none'" in csp(soup(output / "s79" / "to" / "1" / "index.html"))
+    headers = (output / "_headers").read_text("utf-8")
+    blocks = re.split(r"\n(?=\S)", headers.strip())
+    assert blocks[0].startswith("/*\n") and "connect-src 'none'" in blocks[0]
+    assert [b.split("\n")[0] for b in blocks[1:]] == ["/s79/", "/s79/index.html"]
+    for block in blocks[1:]:
+        lines = block.split("\n")
+        assert lines[1] == "  ! Content-Security-Policy"
+        assert "connect-src 'self'" in lines[2] and "frame-ancestors 'none'" in lines[2]
+
+
+def test_the_script_gets_every_senator_from_one_file_of_the_site(senate_site):
+    import json
+
+    output, _ = senate_site
+    data = json.loads((output / "s79" / "targets" / "data.json").read_text("utf-8"))
+    (listed,) = data["lists"]
+    assert listed["name"] == "ny-senate" and data["postcodes"] == {} and data["shards"] == {}
+    assert [
+        {"area": a, "name": n, "title": t, "email": ", ".join(e)}
+        for a, n, t, e, _ in listed["targets"]
+    ] == rows("ny-senate")
+    for *_, path in listed["targets"]:
+        assert (output / path / "index.html").exists()
+
+
+def test_a_large_map_is_split_in_shards_a_visitor_downloads_one_of(tmp_path, monkeypatch):
+    import json
+
+    import megaphone.model.targets as model
+
+    content, _ = targets_site(tmp_path)
+    senators = rows("ny-senate")
+    lines = ["postcode,area"] + [f"1{int(r['area']):04d},{r['area']}" for r in senators]
+    lines += ["10001,2", "20001,3"]  # 10001 in districts 1 and 2
+    (content / "targets" / "ny-senate.postcodes.csv").write_text("\n".join(lines) + "\n")
+    monkeypatch.setattr(model, "INLINE_POSTCODES", 10)
+    outputs = [build(content, tmp_path / f"out{n}", TODAY) for n in (1, 2)]
+    folder = outputs[0] / "s79" / "targets"
+    shards = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.json"))
+    assert shards == ["data.json", "ny-senate/100.json", "ny-senate/200.json"]
+    shard = json.loads((folder / "ny-senate" / "100.json").read_text("utf-8"))
+    assert shard["10001"] == ["1", "2"] and len(shard) == 63
+    # The same data gives the same bytes.
+    for path in folder.rglob("*"):
+        if path.is_file():
+            twin = outputs[1] / "s79" / "targets" / path.relative_to(folder)
+            assert path.read_bytes() == twin.read_bytes(), path
+
+
+def test_stray_files_in_the_targets_folder_are_named(tmp_path):
+    from megaphone.site.targets import read_site_targets
+
+    folder = tmp_path / "targets"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "ny-senate.csv", folder / "ny-senate.csv")
+    (folder / "council.postcodes.csv").write_text("postcode,area\n10001,1\n", "utf-8")
+    (folder / "council.xlsx").write_bytes(b"PK\x03\x04")
+    (folder / "latin1.csv").write_bytes(
+        "area,name,title,email\n1,Jos\xe9,T,a@example.org\n".encode("latin-1")
+    )
+    found = read_site_targets(str(tmp_path))
+    assert list(found.lists) == ["ny-senate"]
+    assert [(Path(p.file).name, p.code) for p in found.problems] == [
+        ("latin1.csv", "targets-unreadable")
+    ]
+    warned = {Path(file).name: text for file, text in found.warnings}
+    assert "content/targets/council.csv" in warned["council.postcodes.csv"]
+    assert "CSV UTF-8" in warned["council.xlsx"]

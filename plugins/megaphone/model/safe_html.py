@@ -105,6 +105,9 @@ THEME_IDS = frozenset(
         "share-heading",
         "target-heading",
         "targets-heading",
+        "targets-postcode",
+        "targets-postcode-hint",
+        "targets-search",
         "versions-heading",
         "webmail-label",
     }

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field, replace
+from urllib.parse import urlsplit
 
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
@@ -209,6 +210,13 @@ def stop_on_problems(site: SiteReading, articles: ArticlesGenerator, generators)
 def attach_pages(site: SiteReading, settings) -> None:
     """Step 3: each article gets its one CampaignPage, for the templates."""
     base = public_base(settings)
+    # Only these pages' script fetches (its target lists, from the site itself).
+    prefix = urlsplit(base).path.rstrip("/")
+    settings["MEGAPHONE_CONNECT_PATHS"] = sorted(
+        f"{prefix}/{article.url}"
+        for article, campaign in site.campaigns.items()
+        if campaign.targets
+    )
     for article, campaign in site.campaigns.items():
         article.campaign_page = campaign_page(
             campaign,

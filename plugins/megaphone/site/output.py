@@ -16,6 +16,7 @@ from ..model.links import MAIL_SERVICES
 from ..model.qr import qr_svg
 from ..model.reminder import reminder_ics
 from ..model.sitemap import Entry, sitemap_xml
+from ..model.targets import target_data
 from .assets import fingerprinted_name, inline_style
 from .contents import ARTICLE_GROUPS, contents, public_base
 from .headers import content_security_policy, headers_file
@@ -36,6 +37,7 @@ def prepare_assets(settings) -> None:
         INLINE_CSS=Markup(style.css),
         STYLE_HASH=Markup(style.csp_source),
         CSP=Markup(content_security_policy(style.csp_source)),
+        CSP_CONNECT=Markup(content_security_policy(style.csp_source, connect_self=True)),
         SCRIPT_PATH=f"{settings['THEME_STATIC_DIR']}/{SCRIPT[0]}/{script}",
         MAIL_SERVICES=MAIL_SERVICES,
     )
@@ -53,7 +55,12 @@ def publish_assets(pelican) -> None:
     shutil.copyfile(os.path.join(static, *SCRIPT), target)
     write_robots(settings)
     with open(os.path.join(settings["OUTPUT_PATH"], "_headers"), "w", encoding="utf-8") as out:
-        out.write(headers_file(settings["JINJA_GLOBALS"]["STYLE_HASH"]))
+        out.write(
+            headers_file(
+                settings["JINJA_GLOBALS"]["STYLE_HASH"],
+                tuple(settings.get("MEGAPHONE_CONNECT_PATHS", ())),
+            )
+        )
     for plain in (STYLESHEET, SCRIPT):
         path = os.path.join(output, *plain)
         if os.path.exists(path):
@@ -137,6 +144,15 @@ def write_target_pages(generator, writer, article) -> None:
         return
     template = generator.get_template(article.template)
     folder = posixpath.dirname(article.save_as)
+    campaign = page.campaign
+    files = target_data(
+        campaign.targets, {(p.list_name, p.target.area): p.path for p in page.target_pages}
+    )
+    for name, data in sorted(files.items()):
+        path = os.path.join(generator.output_path, folder, "targets", *name.split("/"))
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as out:
+            out.write(data)
     for target_page in page.target_pages:
         below = target_page.path[len(page.path) :]
         writer.write_file(
