@@ -260,3 +260,50 @@ def test_stray_files_in_the_targets_folder_are_named(tmp_path):
     warned = {Path(file).name: text for file, text in found.warnings}
     assert "content/targets/council.csv" in warned["council.postcodes.csv"]
     assert "CSV UTF-8" in warned["council.xlsx"]
+
+
+NATIONAL = ROOT.parent / "shared" / "data" / "us-congress-postcodes.csv"
+
+
+def test_the_national_map_puts_each_postcode_with_all_its_districts_in_its_shard(tmp_path):
+    import json
+    import os
+
+    if not NATIONAL.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{NATIONAL} is missing", pytrace=False)
+        pytest.skip(f"{NATIONAL} is missing")
+    with open(NATIONAL, encoding="utf-8", newline="") as source:
+        pairs = [(r["postcode"], r["area"]) for r in csv.DictReader(source)]
+    want: dict[str, list[str]] = {}
+    for postcode, area in pairs:
+        want.setdefault(postcode, []).append(area)
+    districts = sorted({area for _, area in pairs})
+    assert len(districts) == 437
+    content = tmp_path / "content"
+    (content / "campaigns").mkdir(parents=True)
+    (content / "targets").mkdir()
+    lines = ["area,name,title,email"] + [
+        f"{d},Member for {d},Representative,{d.lower()}@example.org" for d in districts
+    ]
+    (content / "targets" / "house.csv").write_text("\n".join(lines) + "\n", "utf-8")
+    shutil.copy(NATIONAL, content / "targets" / "house.postcodes.csv")
+    text = campaign_md(slug="house", to=None, subject=SUBJECT, letter=LETTER)
+    (content / "campaigns" / "house.md").write_text(
+        text.replace("Subject:", "Targets: house\nSubject:"), "utf-8"
+    )
+    output = build(content, tmp_path / "output", TODAY)
+    assert len(list((output / "house" / "to").iterdir())) == 437
+    folder = output / "house" / "targets"
+    # Spot checks by hand: a Manhattan ZIP, a ZIP with a leading zero, and every
+    # postcode in more than one district.
+    several = [p for p, areas in want.items() if len(areas) > 1]
+    assert len(several) == 7299
+    for postcode in ["10001", "06390", *several]:
+        shard = json.loads((folder / "house" / f"{postcode[:3]}.json").read_text("utf-8"))
+        assert sorted(shard[postcode]) == sorted(want[postcode]), postcode
+    biggest = max(p.stat().st_size for p in (folder / "house").iterdir())
+    assert biggest < 4_000  # a visitor downloads a few KB at most
+    page = output / "house" / "to" / "ny-12" / "index.html"
+    got = rfc_decode(soup(page).select_one("a[data-link=mailto]")["href"])
+    assert got["to"] == ["ny-12@example.org"]

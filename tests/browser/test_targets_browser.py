@@ -105,7 +105,7 @@ def test_a_postcode_across_areas_offers_each_and_the_visitor_chooses(visit, coun
     v, page = open_page(visit, council[kind])
     page.fill("#targets-postcode", " 100 02 ")
     page.locator("[data-results] button").nth(1).wait_for()
-    assert "several" in page.inner_text("[data-found]")
+    assert "more than one area" in page.inner_text("[data-found]")
     page.get_by_role("button", name=re.compile("Ben Ode")).click()
     assert_all_links_carry(
         page,
