@@ -307,3 +307,19 @@ def test_the_national_map_puts_each_postcode_with_all_its_districts_in_its_shard
     page = output / "house" / "to" / "ny-12" / "index.html"
     got = rfc_decode(soup(page).select_one("a[data-link=mailto]")["href"])
     assert got["to"] == ["ny-12@example.org"]
+
+
+def test_every_page_and_the_headers_file_agree_on_its_policy(senate_site):
+    output, _ = senate_site
+    blocks = re.split(r"\n(?=\S)", (output / "_headers").read_text("utf-8").strip())
+    policies = {}
+    for block in blocks:
+        path, *lines = block.split("\n")
+        found = [line.split(": ", 1)[1] for line in lines if "Content-Security-Policy:" in line]
+        policies[path] = found[-1]
+    for page in output.rglob("*.html"):
+        path = "/" + page.relative_to(output).as_posix()
+        want = policies.get(path, policies["/*"])
+        assert csp(soup(page)) + "; frame-ancestors 'none'" == want, path
+        if path == "/s79/index.html":
+            assert policies.get("/s79/") == want

@@ -215,7 +215,7 @@ def attach_pages(site: SiteReading, settings) -> None:
     settings["MEGAPHONE_CONNECT_PATHS"] = sorted(
         f"{prefix}/{article.url}"
         for article, campaign in site.campaigns.items()
-        if campaign.targets
+        if campaign.targets and article.save_as  # a page not written needs no header
     )
     for article, campaign in site.campaigns.items():
         article.campaign_page = campaign_page(
