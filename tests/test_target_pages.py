@@ -323,3 +323,12 @@ def test_every_page_and_the_headers_file_agree_on_its_policy(senate_site):
         assert csp(soup(page)) + "; frame-ancestors 'none'" == want, path
         if path == "/s79/index.html":
             assert policies.get("/s79/") == want
+
+
+def test_an_empty_targets_line_is_a_problem_not_a_letter_to_nobody(tmp_path):
+    content, _ = targets_site(tmp_path)
+    source = content / "campaigns" / "s79.md"
+    source.write_text(source.read_text("utf-8").replace("Targets: ny-senate", "Targets:"))
+    status, printed = build_as_make_does(content, tmp_path / "out", TODAY)
+    assert status != 0
+    assert re.search(r"s79\.md:\d+: Targets: names no list\..*\[targets-empty\]", printed), printed

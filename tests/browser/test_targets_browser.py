@@ -28,7 +28,7 @@ LIST = (
     "2,Ben Ode,Council Member,ben@example.org\n"
     '3,Cy Li,Council Member,"cy@example.org, cy.office@example.org"\n'
 )
-MAP = "postcode,area\n10001,1\n10002,1\n10002,2\n10003,3\n20001,2\n"
+MAP = "postcode,area\n10001,1\n10002,1\n10002,2\n10003,3\n20001,2\nSW1A 1AA,3\n"
 LETTER = "Dear [Target title] [Target name],\n\nI live in area [Area].\n\n[Your name]"
 SUBJECT = "To [Target name]: keep the park open"
 PAGE = "/council/"
@@ -194,3 +194,16 @@ def test_without_javascript_two_links_lead_to_a_complete_letter(visit, council):
         subject=filled(SUBJECT, "Ben Ode", "2"),
         to=("ben@example.org", "clerk@example.org"),
     )
+
+
+@pytest.mark.parametrize("kind", ["inline", "shards"])
+def test_a_postcode_with_letters_and_a_space_is_read_as_the_map_writes_it(visit, council, kind):
+    v, page = open_page(visit, council[kind])
+    page.fill("#targets-postcode", "sw1a 1aa")
+    page.wait_for_selector("[data-results] button")
+    assert "Cy Li" in page.locator("[data-results] button").inner_text()
+    fetched = [urlsplit(url).path for url in v.requests if "/targets/" in url]
+    assert fetched[-1] == (
+        "/council/targets/council/sw1.json" if kind == "shards" else "/council/targets/data.json"
+    )
+    assert not any("1AA" in unquote(url).upper() for url in v.requests)

@@ -255,6 +255,8 @@ def read_campaign(
                     file, "Targets", unknown_list(name, list(known)), code="targets-unknown-list"
                 )
             )
+    if "targets" in metadata and not list_names(metadata.get("targets")):
+        problem("Targets", "targets-empty")
     # With Targets, each representative's page writes to them: To is for fixed
     # recipients besides them (a committee clerk), and may be left out.
     if "to" not in metadata and not chosen and "targets" not in metadata:

@@ -169,6 +169,8 @@ PROBLEMS = {
     "for it to the list, or check how the area is written in both "
     "files.",
     "targets-unknown-list": "there is no target list {name!r} in content/targets/.{hint}",
+    "targets-empty": "names no list. Write the name of a list in content/targets/ (for "
+    "content/targets/ny-senate.csv, write 'Targets: ny-senate'), or delete the line.",
     "targets-unreadable": "this target list could not be read: {reason}. Save it from your "
     "spreadsheet as 'CSV UTF-8'.",
     # The site
