@@ -23,9 +23,10 @@ from .deadline import (
     zone_of,
 )
 from .invisible import control_characters, letter_errors, mixed_scripts_warning, text_errors
-from .letter import excerpt, not_blanks, placeholders, split_letters
+from .letter import excerpt, fill, not_blanks, placeholders, split_letters
 from .messages import ContentError, say
 from .report import Problem
+from .targets import Target, TargetList, area_slugs, list_names, target_values, unknown_list
 
 ADDRESS_FIELDS = (("to", "To"), ("cc", "Cc"), ("bcc", "Bcc"))
 # Mail apps and inboxes cut longer subject lines; offices skim them.
@@ -62,6 +63,10 @@ class Campaign:
     names: tuple[tuple[str, str], ...] = ()  # (address, name) as written: shown, never sent
     count: str = ""  # Count: the organisers' address, as Bcc only if the visitor chooses
     count_name: str = ""  # the name written before it, if any (else the site's name)
+    targets: tuple[TargetList, ...] = ()  # Targets: the lists a visitor chooses from
+    target: Target | None = None  # on one target's page: who this letter goes to
+    target_list: str = ""  # the name of that target's list
+    budget: int = link_builder.DEFAULT_BUDGET  # the link budget the links were built with
 
     def display(self, addresses: tuple[str, ...]) -> str:
         """`Jane Doe <jane@city.gov>, clerk@city.gov`: how the page shows recipients."""
@@ -86,6 +91,27 @@ class Campaign:
 
         One field fills a placeholder wherever it is, in the subject as in the letter."""
         return placeholders("\n".join(self.subjects + tuple(v.letter for v in self.variants)))
+
+    @property
+    def target_pages(self) -> tuple[tuple[TargetList, Target, str], ...]:
+        """(list, target, folder under /<slug>/) for every target: `to/<area>/` with
+        one list, `to/<list>/<area>/` with several (their areas share numbers)."""
+        pages = []
+        for target_list in self.targets:
+            slugs = area_slugs(target_list.targets)
+            prefix = "to/" if len(self.targets) == 1 else f"to/{target_list.name}/"
+            for target in target_list.targets:
+                pages.append((target_list, target, f"{prefix}{slugs[target.area]}/"))
+        return tuple(pages)
+
+    @property
+    def next_list(self) -> TargetList | None:
+        """On a target's page: the campaign's next list, to write to after this one."""
+        names = [t.name for t in self.targets]
+        if self.target_list not in names:
+            return None
+        index = names.index(self.target_list) + 1
+        return self.targets[index] if index < len(self.targets) else None
 
     @property
     def deadline_words(self) -> str:
@@ -189,6 +215,8 @@ def read_campaign(
     default_timezone: str,
     today: date | None,
     budget: int = link_builder.DEFAULT_BUDGET,
+    target_lists: dict[str, TargetList] | None = None,
+    broken_lists: frozenset[str] = frozenset(),
 ) -> Reading:
     reading = Reading()
 
@@ -217,9 +245,28 @@ def read_campaign(
     count_name = name_match.group(1).strip() if name_match else ""
     for invisible in text_errors(count_name):
         problem_from("Count", invisible)
-    if "to" not in metadata:
+    chosen: list[TargetList] = []
+    known = dict(target_lists or {})
+    for name in dict.fromkeys(list_names(metadata.get("targets"))):
+        if name in known:
+            chosen.append(known[name])
+        elif name not in broken_lists:  # a broken list's own problems say what is wrong
+            reading.problems.append(
+                Problem(
+                    file, "Targets", unknown_list(name, list(known)), code="targets-unknown-list"
+                )
+            )
+    if "targets" in metadata and not list_names(metadata.get("targets")):
+        problem("Targets", "targets-empty")
+    # With Targets, each representative's page writes to them: To is for fixed
+    # recipients besides them (a committee clerk), and may be left out.
+    if "to" not in metadata and not chosen and "targets" not in metadata:
         problem("To", "to-missing")
-    elif not recipients["to"] and not any(p.field == "To" for p in reading.problems):
+    elif (
+        "to" in metadata
+        and not recipients["to"]
+        and not any(p.field == "To" for p in reading.problems)
+    ):
         problem("To", "to-empty")
 
     subjects = list(
@@ -321,6 +368,8 @@ def read_campaign(
         names=tuple(names),
         count=count[0] if count else "",
         count_name=count_name,
+        targets=tuple(chosen),
+        budget=budget,
     )
     draft = _text(metadata.get("status")).lower() == "draft"
     if reading.campaign.is_open and deadline - moment < timedelta(hours=24):
@@ -347,3 +396,39 @@ def read_campaign(
     if not _text(metadata.get("image")):
         reading.warnings.append(say("image-missing"))
     return reading
+
+
+def for_target(campaign: Campaign, target_list: TargetList, target: Target) -> Campaign:
+    """The campaign as one representative's page sends it: To is the target's
+    addresses, then the campaign's fixed To; `[Target name]`, `[Target title]`
+    and `[Area]` are filled in the subjects and every letter."""
+    values = target_values(target)
+    to = tuple(dict.fromkeys(target.emails + campaign.to))
+    subjects = tuple(fill(subject, values) for subject in campaign.subjects)
+    count = (campaign.count,) if campaign.count else ()
+    variants = []
+    for number, variant in enumerate(campaign.variants):
+        message = link_builder.Message(
+            to,
+            subjects[number % len(subjects)],
+            fill(variant.letter, values),
+            campaign.cc,
+            campaign.bcc,
+        )
+        built = link_builder.build_links(message, campaign.budget)
+        counted = (
+            link_builder.build_links(replace(message, bcc=message.bcc + count), campaign.budget)
+            if count
+            else None
+        )
+        variants.append(Variant(message.body, message.subject, built, counted))
+    named = tuple((address, target.name) for address in target.emails if target.name)
+    return replace(
+        campaign,
+        to=to,
+        subjects=subjects,
+        variants=tuple(variants),
+        names=named + campaign.names,
+        target=target,
+        target_list=target_list.name,
+    )

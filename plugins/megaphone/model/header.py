@@ -42,6 +42,7 @@ MEGAPHONE_FIELDS = (
     "timezone",
     "image",
     "count",
+    "targets",
 )
 KNOWN_FIELDS = PELICAN_FIELDS + MEGAPHONE_FIELDS
 

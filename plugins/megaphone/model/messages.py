@@ -169,6 +169,10 @@ PROBLEMS = {
     "for it to the list, or check how the area is written in both "
     "files.",
     "targets-unknown-list": "there is no target list {name!r} in content/targets/.{hint}",
+    "targets-empty": "names no list. Write the name of a list in content/targets/ (for "
+    "content/targets/ny-senate.csv, write 'Targets: ny-senate'), or delete the line.",
+    "targets-unreadable": "this target list could not be read: {reason}. Save it from your "
+    "spreadsheet as 'CSV UTF-8'.",
     # The site
     "budget-not-a-number": "MAILTO_BUDGET = {text!r} is not a whole number of characters. Write, "
     "for example, MAILTO_BUDGET = 1800.",
@@ -184,6 +188,10 @@ PROBLEMS = {
 }
 
 WARNINGS = {
+    "targets-map-alone": "this postcode map has no list beside it: nothing uses it. Name the "
+    "list content/targets/{list}.csv, or delete the map.",
+    "targets-not-csv": "only .csv files in content/targets/ are read; this one is not used. "
+    "Save the list from your spreadsheet as 'CSV UTF-8'.",
     "targets-area-unmapped": "no postcode in {map} leads to area {area!r} (line {line}): "
     "visitors can find this representative by searching, not by "
     "postcode.",

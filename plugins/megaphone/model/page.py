@@ -4,12 +4,13 @@ function, and attached to Pelican's article for the templates."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from markupsafe import Markup
 
-from .campaign import Campaign
+from .campaign import Campaign, for_target
 from .share import share_links
+from .targets import Target
 
 
 @dataclass(frozen=True)
@@ -20,14 +21,37 @@ class CampaignPage:
     summary: str  # plain text, for meta tags and the share text
     share_links: dict[str, str]
     share_image_url: str  # absolute, or "" without an Image
+    home: str = ""  # on a target's page: the campaign page's folder, else ""
+    target_pages: tuple[TargetPage, ...] = ()  # on the campaign page: one per target
+
+    @property
+    def campaign_path(self) -> str:
+        """The campaign page's folder: its reminder, flyer and share links are the campaign's."""
+        return self.home or self.path
 
     @property
     def reminder_path(self) -> str:
-        return f"{self.path}remind.ics"
+        return f"{self.campaign_path}remind.ics"
 
     @property
     def flyer_path(self) -> str:
-        return f"{self.path}flyer/"
+        return f"{self.campaign_path}flyer/"
+
+    def pages_of(self, list_name: str) -> tuple[TargetPage, ...]:
+        return tuple(p for p in self.target_pages if p.list_name == list_name)
+
+
+@dataclass(frozen=True)
+class TargetPage:
+    """One representative's own send page, `/<slug>/to/<area>/`."""
+
+    list_name: str
+    target: Target
+    page: CampaignPage
+
+    @property
+    def path(self) -> str:
+        return self.page.path
 
 
 def campaign_page(
@@ -36,7 +60,7 @@ def campaign_page(
     """`base` is the site's public address without a trailing slash."""
     url = f"{base}/{path}"
     image = image.strip().lstrip("/")
-    return CampaignPage(
+    main = CampaignPage(
         campaign=campaign,
         url=url,
         path=path,
@@ -44,3 +68,20 @@ def campaign_page(
         share_links=share_links(url, title),
         share_image_url=f"{base}/{image}" if image else "",
     )
+    if not campaign.targets:
+        return main
+    pages = tuple(
+        TargetPage(
+            target_list.name,
+            target,
+            replace(
+                main,
+                campaign=for_target(campaign, target_list, target),
+                url=f"{url}{folder}",
+                path=f"{path}{folder}",
+                home=path,
+            ),
+        )
+        for target_list, target, folder in campaign.target_pages
+    )
+    return replace(main, target_pages=pages)

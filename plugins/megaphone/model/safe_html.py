@@ -103,11 +103,16 @@ THEME_IDS = frozenset(
         "privacy-heading",
         "send-heading",
         "share-heading",
+        "target-heading",
+        "targets-heading",
+        "targets-postcode",
+        "targets-postcode-hint",
+        "targets-search",
         "versions-heading",
         "webmail-label",
     }
 )
-_THEME_ID_PATTERNS = (re.compile(r"variant-\d+"),)
+_THEME_ID_PATTERNS = (re.compile(r"variant-\d+"), re.compile(r"targets-.+"))
 
 _CLASSES = {
     "a": re.compile(r"footnote-(?:ref|backref)"),

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from difflib import get_close_matches
@@ -239,3 +241,90 @@ def unknown_list(name: str, known: list[str]) -> str:
         )
     )
     return say("targets-unknown-list", name=name, hint=hint)
+
+
+# The placeholders a target fills by itself, on its own page.
+TARGET_PLACEHOLDERS = ("Target name", "Target title", "Area")
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def target_values(target: Target) -> dict[str, str]:
+    """What `[Target name]`, `[Target title]` and `[Area]` become for one target."""
+    return {"Target name": target.name, "Target title": target.title, "Area": target.area}
+
+
+def area_slugs(targets: tuple[Target, ...]) -> dict[str, str]:
+    """Each area's folder name under /<slug>/to/: ASCII letters, digits and dashes only,
+    never empty, never two the same (`District 1` -> `district-1`; `Área 7` -> `area-7`)."""
+    slugs: dict[str, str] = {}
+    taken: set[str] = set()
+    for number, target in enumerate(targets, start=1):
+        plain = unicodedata.normalize("NFKD", target.area).encode("ascii", "ignore").decode()
+        base = _NOT_SLUG.sub("-", plain.lower()).strip("-")[:60].strip("-") or f"area-{number}"
+        slug, suffix = base, 2
+        while slug in taken:
+            slug, suffix = f"{base}-{suffix}", suffix + 1
+        taken.add(slug)
+        slugs[target.area] = slug
+    return slugs
+
+
+# A map up to this many postcodes goes whole into the campaign's one data
+# file; a larger one is split by the postcode's first characters, so that a
+# visitor downloads only the shard of the postcode they typed.
+INLINE_POSTCODES = 2000
+SHARD_PREFIX = 3
+
+
+def normal_postcode(text: str) -> str:
+    """As the page's script reads a typed postcode: no spaces, capitals."""
+    return "".join(text.split()).upper()
+
+
+def _json(value) -> bytes:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+
+
+def target_data(lists: tuple[TargetList, ...], pages: dict[tuple[str, str], str]) -> dict:
+    """The files the campaign page's script may fetch, from the site itself:
+    `data.json` (every target: area, name, title, addresses and page; and each
+    small map) and, for a large map, `<list>/<prefix>.json` shards.
+    `pages` maps (list, area) to the target page's path. Same data, same bytes."""
+    files: dict[str, bytes] = {}
+    data: dict = {"lists": [], "postcodes": {}, "shards": {}}
+    for target_list in lists:
+        data["lists"].append(
+            {
+                "name": target_list.name,
+                "targets": [
+                    [t.area, t.name, t.title, list(t.emails), pages[(target_list.name, t.area)]]
+                    for t in target_list.targets
+                ],
+            }
+        )
+        if not target_list.postcodes:
+            continue
+        by_postcode: dict[str, list[str]] = defaultdict(list)
+        for written, found in target_list.postcodes:
+            known = by_postcode[normal_postcode(written)]
+            for area in found:
+                if area not in known:
+                    known.append(area)
+        if len(by_postcode) <= INLINE_POSTCODES:
+            data["postcodes"][target_list.name] = dict(by_postcode)
+            continue
+        data["shards"][target_list.name] = SHARD_PREFIX
+        shards: dict[str, dict[str, list[str]]] = defaultdict(dict)
+        for postcode, in_areas in by_postcode.items():
+            shards[shard_name(postcode)][postcode] = in_areas
+        for prefix, shard in shards.items():
+            files[f"{target_list.name}/{prefix}.json"] = _json(shard)
+    files["data.json"] = _json(data)
+    return files
+
+
+def shard_name(postcode: str) -> str:
+    """The shard file of a (normalised) postcode: its first characters, safe as
+    a file name (the script does the same)."""
+    head = postcode[:SHARD_PREFIX].lower()
+    return "".join(c if c.isascii() and c.isalnum() else "_" for c in head)

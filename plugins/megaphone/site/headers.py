@@ -54,18 +54,24 @@ UNUSED_FEATURES = (
 
 
 def content_security_policy(
-    style_hash: str, *, frame_ancestors: bool = False, preview_reload: bool = False
+    style_hash: str,
+    *,
+    frame_ancestors: bool = False,
+    preview_reload: bool = False,
+    connect_self: bool = False,
 ) -> str:
     """The policy, with the inline stylesheet's CSP source (e.g. 'sha256-...').
 
     `frame_ancestors` adds `frame-ancestors 'none'`, for the HTTP header only.
     `preview_reload` is for `make devserver`'s own build only, never `make html` or
     `make publish`: its reload script asks the devserver (the page's own site) whether
-    the site was rebuilt, so connect-src is 'self' instead of 'none'."""
+    the site was rebuilt, so connect-src is 'self' instead of 'none'.
+    `connect_self`: `connect-src 'self'`, only for a campaign page with target
+    lists, whose script fetches the list and postcode shards from the site itself."""
     if not style_hash.strip() or ";" in style_hash or "," in style_hash:
         raise ValueError(f"not a CSP source for the stylesheet: {style_hash!r}")
     policy = dict(_POLICY)
-    if preview_reload:
+    if preview_reload or connect_self:
         policy["connect-src"] = "'self'"
     directives = [
         f"{name} {value.format(style_hash=style_hash.strip())}" for name, value in policy.items()
@@ -79,10 +85,14 @@ def permissions_policy() -> str:
     return ", ".join(f"{feature}=()" for feature in UNUSED_FEATURES)
 
 
-def security_headers(style_hash: str) -> list[tuple[str, str]]:
-    """Every header, in order, as (name, value): the same for every file of the site."""
+def security_headers(style_hash: str, *, connect_self: bool = False) -> list[tuple[str, str]]:
+    """Every header, in order, as (name, value): the same for every file of the site
+    (`connect_self`: for the pages of campaigns with target lists)."""
     return [
-        ("Content-Security-Policy", content_security_policy(style_hash, frame_ancestors=True)),
+        (
+            "Content-Security-Policy",
+            content_security_policy(style_hash, frame_ancestors=True, connect_self=connect_self),
+        ),
         ("X-Content-Type-Options", "nosniff"),  # an image is never run as a script or page
         ("Referrer-Policy", "no-referrer"),
         ("X-Frame-Options", "DENY"),  # frame-ancestors, for browsers that predate it
@@ -90,7 +100,15 @@ def security_headers(style_hash: str) -> list[tuple[str, str]]:
     ]
 
 
-def headers_file(style_hash: str) -> str:
-    """The text of `_headers` (Netlify, Cloudflare Pages): a path, then indented headers."""
+def headers_file(style_hash: str, connect_paths: tuple[str, ...] = ()) -> str:
+    """The text of `_headers` (Netlify, Cloudflare Pages): a path, then indented headers.
+
+    `connect_paths`: campaign pages with target lists (`/s79/`). Each gets its
+    own block that first detaches the site-wide policy (`! Content-Security-Policy`,
+    Cloudflare Pages) and then allows `connect-src 'self'`, for that page only."""
     lines = ["/*"] + [f"  {name}: {value}" for name, value in security_headers(style_hash)]
+    policy = dict(security_headers(style_hash, connect_self=True))["Content-Security-Policy"]
+    for path in connect_paths:
+        for each in (path, path + "index.html"):
+            lines += [each, "  ! Content-Security-Policy", f"  Content-Security-Policy: {policy}"]
     return "\n".join(lines) + "\n"

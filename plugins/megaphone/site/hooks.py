@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field, replace
+from urllib.parse import urlsplit
 
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
@@ -52,6 +53,7 @@ from .site_checks import (
     unread_files,
 )
 from .static_files import copy_problems, image_field_problems, link_problems, static_problems
+from .targets import read_site_targets
 
 logger = logging.getLogger(__name__)
 
@@ -126,6 +128,9 @@ def read_campaigns(articles: ArticlesGenerator) -> SiteReading:
     today, default_timezone, budget = site_settings(settings, site.problems)
     reserved = reserved_names(settings)
     extra_fields = tuple(settings.get("CAMPAIGN_EXTRA_FIELDS", ()))
+    targets = read_site_targets(settings["PATH"])
+    site.problems.extend(targets.problems)
+    site.warnings.extend(targets.warnings)
     for article in contents(articles, ARTICLE_GROUPS):
         file = shown_path(article.source_path)
         source = read_source(article.source_path)
@@ -136,6 +141,8 @@ def read_campaigns(articles: ArticlesGenerator) -> SiteReading:
             default_timezone=default_timezone,
             today=today,
             budget=budget,
+            target_lists=targets.lists,
+            broken_lists=frozenset(targets.broken),
         )
         campaign = reading.campaign
         blocks = letter_block_problems(file, source)  # each says why, better than "no letter"
@@ -215,6 +222,13 @@ def stop_on_problems(site: SiteReading, articles: ArticlesGenerator, generators)
 def attach_pages(site: SiteReading, settings) -> None:
     """Step 3: each article gets its one CampaignPage, for the templates."""
     base = public_base(settings)
+    # Only these pages' script fetches (its target lists, from the site itself).
+    prefix = urlsplit(base).path.rstrip("/")
+    settings["MEGAPHONE_CONNECT_PATHS"] = sorted(
+        f"{prefix}/{article.url}"
+        for article, campaign in site.campaigns.items()
+        if campaign.targets and article.save_as  # a page not written needs no header
+    )
     for article, campaign in site.campaigns.items():
         article.campaign_page = campaign_page(
             campaign,

@@ -17,6 +17,7 @@ from ..model.links import MAIL_SERVICES
 from ..model.qr import qr_svg
 from ..model.reminder import reminder_ics
 from ..model.sitemap import Entry, sitemap_xml
+from ..model.targets import target_data
 from .assets import fingerprinted_name, inline_style
 from .contents import ARTICLE_GROUPS, contents, public_base
 from .headers import content_security_policy, headers_file
@@ -39,6 +40,7 @@ def prepare_assets(settings) -> None:
         INLINE_CSS=Markup(style.css),
         STYLE_HASH=Markup(style.csp_source),
         CSP=Markup(content_security_policy(style.csp_source, preview_reload=reload)),
+        CSP_CONNECT=Markup(content_security_policy(style.csp_source, connect_self=True)),
         PREVIEW_RELOAD_SCRIPT="/.megaphone/reload.js" if reload else "",
         SCRIPT_PATH=f"{settings['THEME_STATIC_DIR']}/{SCRIPT[0]}/{script}",
         MAIL_SERVICES=MAIL_SERVICES,
@@ -57,7 +59,12 @@ def publish_assets(pelican) -> None:
     shutil.copyfile(os.path.join(static, *SCRIPT), target)
     write_robots(settings)
     with open(os.path.join(settings["OUTPUT_PATH"], "_headers"), "w", encoding="utf-8") as out:
-        out.write(headers_file(settings["JINJA_GLOBALS"]["STYLE_HASH"]))
+        out.write(
+            headers_file(
+                settings["JINJA_GLOBALS"]["STYLE_HASH"],
+                tuple(settings.get("MEGAPHONE_CONNECT_PATHS", ())),
+            )
+        )
     for plain in (STYLESHEET, SCRIPT):
         path = os.path.join(output, *plain)
         if os.path.exists(path):
@@ -124,12 +131,56 @@ def reminder(article, settings) -> bytes:
     )
 
 
+class TargetArticle:
+    """A campaign's article as one representative's page shows it: the same
+    page, with that target's CampaignPage (and no language switcher, since
+    its translations are pages of the whole campaign)."""
+
+    def __init__(self, article, page) -> None:
+        self._article = article
+        self.campaign_page = page
+        self.translations: list = []
+
+    def __getattr__(self, name: str):
+        return getattr(self._article, name)
+
+
+def write_target_pages(generator, writer, article) -> None:
+    """`/<slug>/to/<area>/`: one complete send page per representative."""
+    page = getattr(article, "campaign_page", None)
+    if page is None or not page.target_pages or not article.save_as:  # not written: nor these
+        return
+    template = generator.get_template(article.template)
+    folder = posixpath.dirname(article.save_as)
+    campaign = page.campaign
+    files = target_data(
+        campaign.targets, {(p.list_name, p.target.area): p.path for p in page.target_pages}
+    )
+    for name, data in sorted(files.items()):
+        path = os.path.join(generator.output_path, folder, "targets", *name.split("/"))
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as out:
+            out.write(data)
+    for target_page in page.target_pages:
+        below = target_page.path[len(page.path) :]
+        writer.write_file(
+            posixpath.join(folder, below, "index.html"),
+            template,
+            generator.context,
+            relative_urls=generator.settings["RELATIVE_URLS"],
+            url=target_page.path,
+            article=TargetArticle(article, target_page.page),
+        )
+
+
 def write_page_extras(generator, writer) -> None:
-    """Each open campaign's calendar reminder and printable flyer, beside its page."""
+    """Each open campaign's calendar reminder and printable flyer, beside its page;
+    each target's page, open or closed (the campaign page links to them)."""
     if generator.settings.get("MEGAPHONE_CHECK_ONLY"):
         return
     flyer = generator.get_template("flyer")
     for article in contents(generator, ARTICLE_GROUPS):
+        write_target_pages(generator, writer, article)
         page = getattr(article, "campaign_page", None)
         if page is None or not page.campaign.is_open:  # only open campaigns link to them
             continue

@@ -289,7 +289,10 @@
     // (as Campaign.placeholders), so that switching keeps them.
     placeholderNames: function () {
       var letters = this.campaign.getAttribute("data-all-letters") || this.original;
-      return placeholders(this.subjects.concat([letters]).join("\n"));
+      var names = placeholders(this.subjects.concat([letters]).join("\n"));
+      // With target lists, the chosen representative fills these, not the visitor.
+      if (!this.campaign.querySelector("[data-module='megaphone-targets']")) return names;
+      return names.filter(function (name) { return TARGET_FIELDS.indexOf(name) < 0; });
     },
     message: function () {
       var bcc = this.counting ? this.bcc.concat([this.count]) : this.bcc;
@@ -642,6 +645,129 @@
       });
       show(root.querySelector("[data-mastodon-field]"));
     }
+  };
+
+  // Write to your own representative: a postcode, or a search by name or area,
+  // finds them; choosing one addresses the letter and every link on this page.
+  // The lists come from this site (data.json, and for a large postcode map
+  // only the shard of the typed postcode); the postcode is never sent.
+  var TARGET_FIELDS = ["Target name", "Target title", "Area"];
+
+  function normalPostcode(text) { return text.replace(/\s+/g, "").toUpperCase(); }
+  function shardName(postcode) {
+    return postcode.slice(0, 3).toLowerCase().replace(/[^a-z0-9]/g, "_");
+  }
+
+  modules["megaphone-targets"] = function (root) {
+    var letter = letterOf(root);
+    var base = root.getAttribute("data-targets-data");
+    var fixedTo = listIn(root, "data-fixed-to");
+    var postcode = root.querySelector("[data-postcode]");
+    var search = root.querySelector("[data-search]");
+    var found = root.querySelector("[data-found]");
+    var results = root.querySelector("[data-results]");
+    var items = all("[data-area]", root);
+    if (!window.fetch && postcode) { postcode.closest(".field").hidden = true; postcode = null; }
+    var send = letter.campaign.querySelector("[data-needs-target]");
+    var toText = letter.campaign.querySelector("[data-to-text]");
+    var data = null;
+    var shards = Object.create(null);
+
+    function load(path) {
+      return fetch(base + path, { credentials: "omit", referrerPolicy: "no-referrer" })
+        .then(function (response) {
+          if (!response.ok) throw new Error(path + ": " + response.status);
+          return response.json();
+        });
+    }
+    function lists() {
+      if (!data) data = load("data.json");
+      return data;
+    }
+    function targetOf(all, listName, area) {
+      var list = all.lists.filter(function (l) { return l.name === listName; })[0];
+      var row = list && list.targets.filter(function (t) { return t[0] === area; })[0];
+      return row ? { list: listName, area: row[0], name: row[1], title: row[2], emails: row[3],
+        path: row[4] } : null;
+    }
+    function choose(target) {
+      letter.to = target.emails.concat(fixedTo.filter(function (a) {
+        return target.emails.indexOf(a) < 0;
+      }));
+      if (toText) toText.textContent = letter.to.join(", ");
+      letter.values["Target name"] = target.name;
+      letter.values["Target title"] = target.title;
+      letter.setValue("Area", target.area);
+      show(send);
+      found.textContent = say(found.getAttribute("data-chosen"),
+        { name: target.title + " " + target.name });
+    }
+    function offer(targets) {
+      results.textContent = "";
+      targets.forEach(function (target) {
+        var item = document.createElement("li");
+        var button = document.createElement("button");
+        button.type = "button";
+        button.textContent = target.title + " " + target.name + " (" + target.area + ")";
+        button.addEventListener("click", function () { choose(target); });
+        item.appendChild(button);
+        results.appendChild(item);
+      });
+      found.textContent = found.getAttribute(
+        !targets.length ? "data-none" : targets.length === 1 ? "data-one" : "data-several");
+    }
+    function areasFor(all, code) {
+      var names = all.lists.map(function (l) { return l.name; });
+      var waits = names.map(function (name) {
+        var small = all.postcodes[name];
+        if (small) return Promise.resolve(small[code] || []);
+        if (!all.shards[name]) return Promise.resolve([]);
+        var file = name + "/" + shardName(code) + ".json";
+        if (!shards[file]) {
+          shards[file] = load(file).catch(function () { return {}; });
+        }
+        return shards[file].then(function (shard) {
+          return own(shard, code) ? shard[code] : [];
+        });
+      });
+      return Promise.all(waits).then(function (areas) {
+        var targets = [];
+        names.forEach(function (name, i) {
+          areas[i].forEach(function (area) {
+            var target = targetOf(all, name, area);
+            if (target) targets.push(target);
+          });
+        });
+        return targets;
+      });
+    }
+    if (postcode) {
+      var asked = 0;
+      postcode.addEventListener("input", function () {
+        var code = normalPostcode(postcode.value);
+        var mine = ++asked;
+        if (code.length < 3) { results.textContent = ""; found.textContent = ""; return; }
+        lists().then(function (all) { return areasFor(all, code); }).then(function (targets) {
+          if (mine !== asked) return;
+          if (!targets.length && code.length < 5) { results.textContent = ""; return; }
+          offer(targets);
+        }).catch(function () {
+          data = null;  // try again on the next keystroke; the list below still works
+          if (mine === asked) offer([]);
+        });
+      });
+    }
+    search.addEventListener("input", function () {
+      var words = search.value.trim().toLowerCase();
+      var shown = 0;
+      items.forEach(function (item) {
+        var match = !words || item.textContent.toLowerCase().indexOf(words) >= 0;
+        item.hidden = !match;
+        if (match) shown++;
+      });
+      found.textContent = words ? say(found.getAttribute("data-matches"), { count: shown }) : "";
+    });
+    show(root.querySelector("[data-finder]"));
   };
 
   // A part only for pages without the script (the hint about [brackets], the
