@@ -1,8 +1,11 @@
 """The page budget, on the built example (open state). Sizes are deterministic."""
 
+import random
+from datetime import date, timedelta
+
 import pytest
 
-from helpers import soup
+from helpers import build, campaign_md, soup, write_site
 from page_weight import FIRST_ROUND_TRIP, MAX_REQUESTS, PAGE_BUDGET, measure
 
 
@@ -28,3 +31,71 @@ def test_no_stylesheet_request_and_no_web_fonts(example):
     css = page.find("style").string
     assert "@font-face" not in css and "font-family: system-ui" in css
     assert not [p for p in example.rglob("*") if p.suffix in {".woff", ".woff2", ".ttf", ".otf"}]
+
+
+# --- The home page at scale -------------------------------------------------
+
+WORDS = (
+    "park library bus lane school rent clinic river bridge housing water police budget trees "
+    "bike zoning noise transit shelter heat pool garden market tenants schoolyard crossing "
+    "streetlight playground ferry harbour wetland meadow"
+).split()
+VERBS = ("Save", "Fund", "Protect", "Stop the cuts to", "Keep", "Repair", "Reopen", "Expand")
+
+
+def many_campaigns(count: int, closed: int) -> dict[str, str]:
+    """`count` campaigns with varied titles and summaries (seeded), `closed` of them closed
+    as of 2025-06-01, the others open within the next 60 days."""
+    rng = random.Random(13)
+    today = date(2025, 6, 1)
+    files = {}
+    for i in range(count):
+        days = -(1 + i) if i < closed else 1 + i % 60
+        place = f"{rng.choice(WORDS)} on {rng.choice(WORDS).title()} Street"
+        files[f"c{i:04d}.md"] = campaign_md(
+            slug=f"campaign-{i:04d}",
+            title=f"{rng.choice(VERBS)} the {place}, district {rng.randint(1, 99)}",
+            deadline=(today + timedelta(days=days)).isoformat(),
+            summary=f"The council votes on the {rng.choice(WORDS)} and the {rng.choice(WORDS)} "
+            f"budget for ward {rng.randint(1, 500)}: ask your member to say yes.",
+        )
+    return files
+
+
+@pytest.fixture(scope="module")
+def thousand(tmp_path_factory):
+    root = tmp_path_factory.mktemp("thousand")
+    content = write_site(root, many_campaigns(1000, closed=900))
+    return build(content, root / "output", "2025-06-01")
+
+
+def test_the_home_page_fits_the_first_round_trip_with_1000_campaigns(thousand):
+    home = measure(thousand, "index.html")[0]
+    assert home.gzipped <= FIRST_ROUND_TRIP, home
+    page = soup(thousand / "index.html")
+    assert len(page.select("[aria-labelledby=open-heading] li")) == 100  # every open one
+    assert len(page.select("[data-countdown]")) == 100
+
+
+def test_each_countdown_on_the_home_page_carries_only_its_own_deadline(thousand):
+    page = soup(thousand / "index.html")
+    words = page.select("[data-countdown-words]")
+    assert len(words) == 1 and words[0].name == "ul"
+    assert words[0]["data-days"] == "{days} days left"
+    for countdown in page.select("[data-countdown]"):
+        assert set(countdown.attrs) == {
+            "class",
+            "data-module",
+            "data-countdown",
+            "data-deadline",
+            "data-zone",
+            "data-city",
+            "data-time",
+        }
+
+
+def test_every_closed_campaign_is_in_the_archive_with_1000_campaigns(thousand):
+    listed = []
+    for path in sorted(thousand.glob("closed/**/index.html")):
+        listed += [a["href"] for a in soup(path).select("main .campaign-list li > a")]
+    assert sorted(listed) == [f"/campaign-{i:04d}/" for i in range(900)]

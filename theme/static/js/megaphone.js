@@ -344,31 +344,35 @@
     return Date.UTC(get("year"), get("month") - 1, get("day"));
   }
 
-  // Days left, kept current. The element carries its deadline, zone and words,
-  // so the home page's list and the campaign page share this. The time comes
-  // written by the build (data-time), as the deadline in words writes it.
+  // Days left, kept current. The element carries its deadline, zone, city
+  // and time; the words are on the closest [data-countdown-words]: the
+  // element itself on a campaign page, the list once for all on the home
+  // page. The time comes written by the build (data-time), as the deadline
+  // in words writes it.
   modules["megaphone-countdown"] = function (root) {
+    var texts = root.closest("[data-countdown-words]") || root;
+    function text(name) { return texts.getAttribute(name); }
     var deadline = new Date(root.getAttribute("data-deadline"));
     var zone = root.getAttribute("data-zone");
-    var plurals = new Intl.PluralRules(root.getAttribute("data-locale") || undefined);
+    var plurals = new Intl.PluralRules(text("data-locale") || undefined);
     var words = { time: root.getAttribute("data-time") || "", city: root.getAttribute("data-city") };
     if (isNaN(deadline.getTime())) return;
 
     // data-days-one, data-days-many...: the page language's plural forms, by
     // CLDR category; plain data-days is "other", for any category not there.
     function daysLeft(days) {
-      return root.getAttribute("data-days-" + plurals.select(days)) || root.getAttribute("data-days");
+      return text("data-days-" + plurals.select(days)) || text("data-days");
     }
 
     function tick() {
       var now = new Date();
       if (now > deadline) {
-        root.textContent = root.getAttribute("data-closed-text") || "";
+        root.textContent = text("data-closed-text") || "";
         return false;
       }
       var days = Math.round((dayIn(zone, deadline) - dayIn(zone, now)) / 86400000);
-      var template = days === 0 ? root.getAttribute("data-today")
-        : days === 1 ? root.getAttribute("data-one-day") : daysLeft(days);
+      var template = days === 0 ? text("data-today")
+        : days === 1 ? text("data-one-day") : daysLeft(days);
       words.days = String(days);
       root.textContent = say(template, words);
       show(root);
