@@ -439,12 +439,20 @@
     return wrapper;
   }
 
+  // The fields come written by the build (so the box keeps its space from the
+  // first paint); any the page lacks are added.
   modules["megaphone-personalise"] = function (root) {
     var letter = letterOf(root);
     var names = letter.placeholderNames();
     var fields = root.querySelector("[data-fields]");
     if (!names.length) return;
-    names.forEach(function (name, i) { fields.appendChild(placeholderField(letter, name, i)); });
+    var written = all("input[data-placeholder]", fields);
+    names.forEach(function (name, i) {
+      var input = written.filter(function (f) { return f.getAttribute("data-placeholder") === name; })[0];
+      if (!input) { fields.appendChild(placeholderField(letter, name, i)); return; }
+      if (input.value) letter.setValue(name, input.value);  // restored by the browser
+      input.addEventListener("input", function () { letter.setValue(name, input.value); });
+    });
     show(root);
     letter.offer("megaphone-personalise");
   };
@@ -679,14 +687,25 @@
     try {
       modules[name](root);
     } catch (error) {
+      unreserve(root);
       if (window.console) window.console.error("Megaphone: " + name + " did not start.", error);
     }
+  }
+
+  // A part that will not be shown gives back the space kept for it (data-reserve).
+  function unreserve(root) {
+    var parts = root.querySelectorAll("[data-reserve][hidden]");
+    for (var i = 0; i < parts.length; i++) parts[i].removeAttribute("data-reserve");
+    if (root.hasAttribute("hidden")) root.removeAttribute("data-reserve");
   }
 
   function init() {
     var closing = document.querySelectorAll("[data-module='megaphone-closing']");
     for (var i = 0; i < closing.length; i++) start(closing[i]);
-    if (!supported()) return;
+    if (!supported()) {  // the page as built: no space kept for what will not come
+      document.documentElement.setAttribute("data-megaphone-off", "");
+      return;
+    }
     all("[data-module]", document).forEach(function (root) {
       if (root.getAttribute("data-module") !== "megaphone-closing") start(root);
     });
