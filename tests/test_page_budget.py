@@ -1,11 +1,8 @@
 """The page budget, on the built example (open state). Sizes are deterministic."""
 
-import random
-from datetime import date, timedelta
-
 import pytest
 
-from helpers import build, campaign_md, soup, write_site
+from helpers import build, many_campaigns, soup, write_site
 from page_weight import FIRST_ROUND_TRIP, MAX_REQUESTS, PAGE_BUDGET, measure
 
 
@@ -34,32 +31,6 @@ def test_no_stylesheet_request_and_no_web_fonts(example):
 
 
 # --- The home page at scale -------------------------------------------------
-
-WORDS = (
-    "park library bus lane school rent clinic river bridge housing water police budget trees "
-    "bike zoning noise transit shelter heat pool garden market tenants schoolyard crossing "
-    "streetlight playground ferry harbour wetland meadow"
-).split()
-VERBS = ("Save", "Fund", "Protect", "Stop the cuts to", "Keep", "Repair", "Reopen", "Expand")
-
-
-def many_campaigns(count: int, closed: int) -> dict[str, str]:
-    """`count` campaigns with varied titles and summaries (seeded), `closed` of them closed
-    as of 2025-06-01, the others open within the next 60 days."""
-    rng = random.Random(13)
-    today = date(2025, 6, 1)
-    files = {}
-    for i in range(count):
-        days = -(1 + i) if i < closed else 1 + i % 60
-        place = f"{rng.choice(WORDS)} on {rng.choice(WORDS).title()} Street"
-        files[f"c{i:04d}.md"] = campaign_md(
-            slug=f"campaign-{i:04d}",
-            title=f"{rng.choice(VERBS)} the {place}, district {rng.randint(1, 99)}",
-            deadline=(today + timedelta(days=days)).isoformat(),
-            summary=f"The council votes on the {rng.choice(WORDS)} and the {rng.choice(WORDS)} "
-            f"budget for ward {rng.randint(1, 500)}: ask your member to say yes.",
-        )
-    return files
 
 
 @pytest.fixture(scope="module")
