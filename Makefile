@@ -134,3 +134,10 @@ translations: $(VENV)/.built
 language: $(VENV)/.built
 	@test -n "$(CODE)" || { echo 'Say which language: make language CODE=fr'; exit 1; }
 	$(BIN)/pybabel init -i $(CATALOGUES)/messages.pot -d $(CATALOGUES) -l $(CODE)
+
+# Every benchmark in one table (bench/README.md): page weight, the home page
+# with N campaigns, build time against plain Pelican. `make bench N=1000` for full size.
+N ?= 100
+.PHONY: bench
+bench: $(VENV)/.built
+	$(BIN)/python bench/report.py $(N)

@@ -54,6 +54,17 @@ CATEGORY_SAVE_AS = CATEGORIES_SAVE_AS = ""
 TAG_SAVE_AS = TAGS_SAVE_AS = ""
 ARCHIVES_SAVE_AS = ""
 DEFAULT_PAGINATION = False
+# The home page lists every open campaign (soonest deadline first) and the
+# few most recently closed; every closed campaign is in the archive, most
+# recent first, 50 to a page (PAGINATED_TEMPLATES): /closed/, /closed/2/...
+HOME_CLOSED_CAMPAIGNS = 5
+CLOSED_URL = "closed/"
+CLOSED_SAVE_AS = "closed/index.html"
+PAGINATED_TEMPLATES = {"index": None, "closed": 50}
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/{number}/", "{base_name}/{number}/index.html"),
+)
 # Pelican's draft writer needs a category even when category pages are off.
 DEFAULT_METADATA = {"category": "campaigns"}
 

@@ -7,7 +7,8 @@ slug), then builds them with Megaphone (`python -m megaphone.commands build`, th
 command as `make html`) and with plain Pelican (bench/plain_pelicanconf.py:
 no plugins, a minimal theme), alternating the two, and prints the median of
 each and their ratio. Then, at the largest N, it measures the rebuild that
-`make devserver` does after one campaign is edited (Pelican's content cache on).
+`make devserver` does after one campaign is edited (Pelican's content cache on),
+for both. `make bench` (bench/report.py) runs it with the other benchmarks.
 Absolute times depend on the machine; the ratio is the figure to watch."""
 
 from __future__ import annotations
@@ -80,51 +81,75 @@ def commands(content: Path, out: Path) -> dict[str, tuple[list[str], Path]]:
     }
 
 
-def scale(count: int, env: dict) -> dict[str, float]:
+def scale(count: int, env: dict, rounds: int | None = None) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as scratch:
         scratch = Path(scratch)
         write_campaigns(scratch / "content", count)
         runs = {"megaphone": [], "plain": []}
-        for _ in range(ROUNDS.get(count, 3)):
+        for _ in range(rounds or ROUNDS.get(count, 3)):
             for name, (command, cwd) in commands(scratch / "content", scratch / "out").items():
                 runs[name].append(timed(command, cwd, env))
         return {name: statistics.median(times) for name, times in runs.items()}
 
 
-def incremental(count: int, env: dict) -> tuple[float, float]:
-    """(full build with an empty cache, rebuild after editing one campaign)."""
+def incremental(count: int, env: dict) -> dict[str, tuple[float, float]]:
+    """For Megaphone and for plain Pelican, both with Pelican's content cache on
+    (as `make devserver`): (full build with an empty cache, rebuild after
+    editing one campaign)."""
     with tempfile.TemporaryDirectory() as scratch:
         scratch = Path(scratch)
         write_campaigns(scratch / "content", count)
+        cache = "CACHE_CONTENT = True\nLOAD_CONTENT_CACHE = True\n"
         settings = scratch / "devconf.py"
         settings.write_text(
             f"exec(open({str(ROOT / 'pelicanconf.py')!r}).read())\n"
             f"THEME = {str(ROOT / 'theme')!r}\nPLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"
-            "CACHE_CONTENT = True\nLOAD_CONTENT_CACHE = True\n"
-            f"CACHE_PATH = {str(scratch / 'cache')!r}\n"
+            f"{cache}CACHE_PATH = {str(scratch / 'cache')!r}\n"
         )
-        command = [
-            sys.executable,
-            "-m",
-            "megaphone.commands",
-            "build",
-            str(scratch / "content"),
-            "-o",
-            str(scratch / "out"),
-            "-s",
-            str(settings),
-        ]
-        first = timed(command, ROOT, env)
+        plain = scratch / "plainconf.py"
+        plain.write_text(
+            f"exec(open({str(BENCH / 'plain_pelicanconf.py')!r}).read())\n"
+            f"THEME = {str(BENCH / 'plain_theme')!r}\n"
+            f"{cache}CACHE_PATH = {str(scratch / 'plain-cache')!r}\n"
+        )
+        runs = {
+            "megaphone": [
+                sys.executable,
+                "-m",
+                "megaphone.commands",
+                "build",
+                str(scratch / "content"),
+                "-o",
+                str(scratch / "out"),
+                "-s",
+                str(settings),
+            ],
+            "plain": [
+                sys.executable,
+                "-m",
+                "pelican",
+                str(scratch / "content"),
+                "-o",
+                str(scratch / "plain-out"),
+                "-s",
+                str(plain),
+            ],
+        }
+        first = {name: timed(command, ROOT, env) for name, command in runs.items()}
         edited = scratch / "content" / "campaigns" / "campaign-0000.md"
         edited.write_text(
             edited.read_text("utf-8").replace("Dear Commissioner", "Dear Sir"), "utf-8"
         )
-        return first, timed(command, ROOT, env)
+        return {name: (first[name], timed(command, ROOT, env)) for name, command in runs.items()}
+
+
+def environment() -> dict:
+    return {**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "CAMPAIGN_TODAY": "2021-02-22"}
 
 
 def main(argv: list[str]) -> int:
     counts = [int(a) for a in argv] or [10, 100, 1000]
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "CAMPAIGN_TODAY": "2021-02-22"}
+    env = environment()
     print(f"{'N':>6} {'plain Pelican':>14} {'Megaphone':>10} {'ratio':>7} {'per campaign':>13}")
     for count in counts:
         result = scale(count, env)
@@ -134,10 +159,12 @@ def main(argv: list[str]) -> int:
             f"{result['megaphone'] / result['plain']:>6.2f}x {per:>10.1f} ms extra",
             flush=True,
         )
-    first, again = incremental(max(counts), env)
+    rebuild = incremental(max(counts), env)
+    (first, again), (plain_first, plain_again) = rebuild["megaphone"], rebuild["plain"]
     print(
         f"\nRebuild after editing 1 of {max(counts)} campaigns (content cache on): "
-        f"{again:.2f}s (first build {first:.2f}s)"
+        f"{again:.2f}s (first build {first:.2f}s); plain Pelican {plain_again:.2f}s "
+        f"(first {plain_first:.2f}s); ratio {again / plain_again:.2f}x"
     )
     return 0
 

@@ -7,10 +7,12 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import random
 import re
 import shutil
 import subprocess
 import sys
+from datetime import date, timedelta
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -64,6 +66,35 @@ def campaign_md(
     blocks = letters if letters is not None else ([letter] if letter is not None else [])
     parts = ["\n".join(lines), body] + [f"```letter\n{text}\n```" for text in blocks]
     return "\n\n".join(parts) + "\n"
+
+
+# --- Many campaigns: the home page at scale (tests/test_page_budget.py, bench/) ---
+
+WORDS = (
+    "park library bus lane school rent clinic river bridge housing water police budget trees "
+    "bike zoning noise transit shelter heat pool garden market tenants schoolyard crossing "
+    "streetlight playground ferry harbour wetland meadow"
+).split()
+VERBS = ("Save", "Fund", "Protect", "Stop the cuts to", "Keep", "Repair", "Reopen", "Expand")
+
+
+def many_campaigns(count: int, closed: int) -> dict[str, str]:
+    """`count` campaigns with varied titles and summaries (seeded), `closed` of them closed
+    as of 2025-06-01, the others open within the next 60 days."""
+    rng = random.Random(13)
+    today = date(2025, 6, 1)
+    files = {}
+    for i in range(count):
+        days = -(1 + i) if i < closed else 1 + i % 60
+        place = f"{rng.choice(WORDS)} on {rng.choice(WORDS).title()} Street"
+        files[f"c{i:04d}.md"] = campaign_md(
+            slug=f"campaign-{i:04d}",
+            title=f"{rng.choice(VERBS)} the {place}, district {rng.randint(1, 99)}",
+            deadline=(today + timedelta(days=days)).isoformat(),
+            summary=f"The council votes on the {rng.choice(WORDS)} and the {rng.choice(WORDS)} "
+            f"budget for ward {rng.randint(1, 500)}: ask your member to say yes.",
+        )
+    return files
 
 
 def letter_in_source(text: str) -> str:

@@ -96,6 +96,7 @@ CASES = {
     "Slug feeds": (md(slug="feeds"), {}, "Slug", "slug-reserved"),
     "Slug drafts": (md(slug="drafts"), {}, "Slug", "slug-reserved"),
     "Slug images": (md(slug="images"), {}, "Slug", "slug-reserved"),
+    "Slug closed (the archive)": (md(slug="closed"), {}, "Slug", "slug-reserved"),
     "Slug robots.txt": (md(slug="robots.txt"), {}, "Slug", "slug-characters"),
     "Slug sitemap.xml": (md(slug="sitemap.xml"), {}, "Slug", "slug-characters"),
     "Slug remind.ics": (md(slug="remind.ics"), {}, "Slug", "slug-characters"),

@@ -51,3 +51,71 @@ def test_the_feed_is_linked_from_every_page(site):
     for path in (out / "index.html", out / "soon" / "index.html"):
         link = soup(path).find("link", rel="alternate", type="application/atom+xml")
         assert link["href"] == "/feeds/campaigns.atom.xml"
+
+
+def test_the_home_page_shows_the_most_recent_closed_and_links_to_the_archive(site):
+    files = {
+        f"c{i}.md": campaign_md(slug=f"c{i}", title=f"Closed {i}", deadline=f"2020-06-{10 + i}")
+        for i in range(7)
+    }
+    out = site(files, today="2021-03-01")
+    closed = section(soup(out / "index.html"), "closed")
+    # Most recent first, five of them (HOME_CLOSED_CAMPAIGNS), then the way to all seven.
+    assert [li.a.get_text() for li in closed.select("li")] == [
+        "Closed 6",
+        "Closed 5",
+        "Closed 4",
+        "Closed 3",
+        "Closed 2",
+    ]
+    archive = closed.find("a", string="All 7 closed campaigns, in the archive")
+    assert archive["href"] == "/closed/"
+
+
+ARCHIVE = {  # 120 closed (three pages of 50, 50, 20), and one open
+    **{
+        f"c{i:03d}.md": campaign_md(
+            slug=f"c{i:03d}",
+            title=f"Closed {i:03d}",
+            deadline=f"{2020 - i // 12}-{12 - i % 12:02d}-15",
+        )
+        for i in range(120)
+    },
+    "open.md": campaign_md(slug="open", title="Open", deadline="2021-03-20"),
+}
+
+
+def test_the_archive_lists_every_closed_campaign_most_recent_first_page_by_page(site):
+    out = site(ARCHIVE, today="2021-03-01")
+    pages = [out / "closed" / "index.html", out / "closed" / "2" / "index.html"]
+    pages.append(out / "closed" / "3" / "index.html")
+    assert not (out / "closed" / "4").exists()
+    listed = []
+    for path in pages:
+        page = soup(path)
+        items = page.find("main").select(".campaign-list li")
+        listed += [li.a.get_text() for li in items]
+    assert [len(soup(p).find("main").select(".campaign-list li")) for p in pages] == [50, 50, 20]
+    # Most recent deadline first: c000 closed in December 2020, c119 in 2011.
+    assert listed == [f"Closed {i:03d}" for i in range(120)]
+    assert "Open" not in listed
+
+
+def test_the_archive_pages_link_to_each_other(site):
+    out = site(ARCHIVE, today="2021-03-01")
+
+    def nav(path):
+        found = soup(path).find("nav", attrs={"aria-label": "Pages of closed campaigns"})
+        return {a["rel"][0]: a["href"] for a in found.find_all("a")}, found.get_text(" ", True)
+
+    first, words = nav(out / "closed" / "index.html")
+    assert first == {"next": "/closed/2/"} and "Page 1 of 3" in words
+    middle, words = nav(out / "closed" / "2" / "index.html")
+    assert middle == {"prev": "/closed/", "next": "/closed/3/"} and "Page 2 of 3" in words
+    last, _ = nav(out / "closed" / "3" / "index.html")
+    assert last == {"prev": "/closed/2/"}
+    assert (
+        soup(out / "closed" / "2" / "index.html")
+        .title.get_text()
+        .startswith("Closed campaigns (page 2)")
+    )

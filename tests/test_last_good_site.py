@@ -73,3 +73,34 @@ def test_a_killed_build_leaves_the_last_good_site(tmp_path):
     assert build_as_make_does(content, output, "2021-01-01")[0] == 0
     assert "Changed 7" in (output / "c007" / "index.html").read_text("utf-8")
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".output")] == []
+
+
+def test_files_that_did_not_change_keep_their_time(tmp_path):
+    """Issue 13, part 1: after a rebuild, only files whose bytes changed look new."""
+    content = write_site(
+        tmp_path,
+        {
+            "park.md": campaign_md(slug="park", title="Park"),
+            "pool.md": campaign_md(slug="pool", title="Pool"),
+        },
+    )
+    output = tmp_path / "output"
+    assert build_as_make_does(content, output, "2021-01-01")[0] == 0
+    long_ago = 1_000_000_000_000_000_000  # 2001, in nanoseconds
+    for path in output.rglob("*"):
+        if path.is_file():
+            os.utime(path, ns=(long_ago, long_ago))
+    pool = (output / "pool" / "index.html").read_bytes()
+    park = (output / "park" / "index.html").read_bytes()
+    (content / "campaigns" / "park.md").write_text(
+        campaign_md(slug="park", title="Park", letter="Dear Council,\n\nOpen it.\n\n[Your name]"),
+        "utf-8",
+    )
+    assert build_as_make_does(content, output, "2021-01-01")[0] == 0
+    # Built again, the same bytes: the time of the first build.
+    assert (output / "pool" / "index.html").read_bytes() == pool
+    assert (output / "pool" / "index.html").stat().st_mtime_ns == long_ago
+    assert (output / "pool" / "remind.ics").stat().st_mtime_ns == long_ago
+    # The edited campaign's page is new, and looks it.
+    assert (output / "park" / "index.html").read_bytes() != park
+    assert (output / "park" / "index.html").stat().st_mtime_ns > long_ago

@@ -2,7 +2,7 @@
 
 import pytest
 
-from helpers import soup
+from helpers import build, many_campaigns, soup, write_site
 from page_weight import FIRST_ROUND_TRIP, MAX_REQUESTS, PAGE_BUDGET, measure
 
 
@@ -28,3 +28,45 @@ def test_no_stylesheet_request_and_no_web_fonts(example):
     css = page.find("style").string
     assert "@font-face" not in css and "font-family: system-ui" in css
     assert not [p for p in example.rglob("*") if p.suffix in {".woff", ".woff2", ".ttf", ".otf"}]
+
+
+# --- The home page at scale -------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def thousand(tmp_path_factory):
+    root = tmp_path_factory.mktemp("thousand")
+    content = write_site(root, many_campaigns(1000, closed=900))
+    return build(content, root / "output", "2025-06-01")
+
+
+def test_the_home_page_fits_the_first_round_trip_with_1000_campaigns(thousand):
+    home = measure(thousand, "index.html")[0]
+    assert home.gzipped <= FIRST_ROUND_TRIP, home
+    page = soup(thousand / "index.html")
+    assert len(page.select("[aria-labelledby=open-heading] li")) == 100  # every open one
+    assert len(page.select("[data-countdown]")) == 100
+
+
+def test_each_countdown_on_the_home_page_carries_only_its_own_deadline(thousand):
+    page = soup(thousand / "index.html")
+    words = page.select("[data-countdown-words]")
+    assert len(words) == 1 and words[0].name == "ul"
+    assert words[0]["data-days"] == "{days} days left"
+    for countdown in page.select("[data-countdown]"):
+        assert set(countdown.attrs) == {
+            "class",
+            "data-module",
+            "data-countdown",
+            "data-deadline",
+            "data-zone",
+            "data-city",
+            "data-time",
+        }
+
+
+def test_every_closed_campaign_is_in_the_archive_with_1000_campaigns(thousand):
+    listed = []
+    for path in sorted(thousand.glob("closed/**/index.html")):
+        listed += [a["href"] for a in soup(path).select("main .campaign-list li > a")]
+    assert sorted(listed) == [f"/campaign-{i:04d}/" for i in range(900)]

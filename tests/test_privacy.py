@@ -65,7 +65,7 @@ def test_no_page_or_stylesheet_fetches_from_another_host(site):
         today="2021-01-01",
     )
     pages = list(out.rglob("*.html"))
-    assert len(pages) == 4  # home, two campaigns, the open one's flyer
+    assert len(pages) == 5  # home, two campaigns, the open one's flyer, the archive of closed ones
     offenders = [
         (p.name, where, url)
         for p in pages

@@ -47,6 +47,7 @@ STATES = {
     "closed, JavaScript off": ("closed", EXAMPLE, False, None),
     "home page": ("open", "/", True, None),
     "home page, closed": ("closed", "/", True, None),
+    "archive of closed campaigns": ("closed", "/closed/", True, None),
     "flyer": ("open", EXAMPLE + "flyer/", True, None),
     "awkward campaign": ("open", "/awkward/", True, personalise),
     "Spanish": ("open", "/es" + EXAMPLE, True, None),

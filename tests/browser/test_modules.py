@@ -213,3 +213,17 @@ def test_without_a_needed_feature_the_page_still_closes_at_the_deadline(visit, s
     v.context.add_init_script(MISSING["Intl.PluralRules"])
     page = v.open(sites["open"] + EXAMPLE, at=AFTER_DEADLINE)
     assert page.locator("[data-closed]").is_visible() and page.locator(".send").is_hidden()
+
+
+def test_the_home_page_countdowns_read_the_words_of_their_list(visit, sites):
+    """On the home page each countdown carries only its deadline; the words are on the list."""
+    page = visit(timezone="America/New_York").open(sites["open"] + "/", at=LAST_DAY)
+    item = page.locator("li", has=page.locator('a[href="/ban-the-scan-nypd/"]'))
+    countdown = item.locator("[data-countdown]")
+    assert countdown.get_attribute("data-today") is None  # not on the item
+    assert countdown.inner_text() == "Closes today at 11:59 pm, New York time"
+    page = visit(timezone="America/New_York").open(sites["open"] + "/", at=DAY_BEFORE)
+    item = page.locator("li", has=page.locator('a[href="/ban-the-scan-nypd/"]'))
+    assert item.locator("[data-countdown]").inner_text() == (
+        "1 day left: closes tomorrow at 11:59 pm, New York time"
+    )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -38,8 +39,37 @@ def put_in_place(building: Path, output: str | os.PathLike) -> None:
     if not output.exists():
         building.rename(output)
         return
+    keep_unchanged_times(building, output)
     old = Path(tempfile.mkdtemp(prefix=f".{output.name}{PARTIAL}old-", dir=output.parent))
     old.rmdir()
     output.rename(old)
     building.rename(output)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def _same_bytes(a: Path, b: Path, size: int = 1 << 16) -> bool:
+    with a.open("rb") as first, b.open("rb") as second:
+        while True:
+            one, two = first.read(size), second.read(size)
+            if one != two:
+                return False
+            if not one:
+                return True
+
+
+def keep_unchanged_times(building: Path, output: Path) -> None:
+    """Each new file whose bytes are those of the file it replaces keeps that
+    file's modification time, so that rsync, `aws s3 sync` and hosts that
+    compare times see only what really changed."""
+    for new in building.rglob("*"):
+        if new.is_symlink() or not new.is_file():
+            continue
+        old = output / new.relative_to(building)
+        try:
+            before = old.lstat()
+        except OSError:
+            continue
+        if not stat.S_ISREG(before.st_mode) or before.st_size != new.stat().st_size:
+            continue
+        if _same_bytes(old, new):
+            os.utime(new, ns=(before.st_atime_ns, before.st_mtime_ns))

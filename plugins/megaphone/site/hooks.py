@@ -38,6 +38,7 @@ from .output import (
     prepare_assets,
     publish_assets,
     use_translating_writer,
+    write_closed_archive,
     write_page_extras,
     write_sitemap,
 )
@@ -300,4 +301,5 @@ def register() -> None:
     signals.all_generators_finalized.connect(all_generators_finalized)
     signals.article_writer_finalized.connect(write_page_extras)
     signals.article_writer_finalized.connect(write_sitemap)
+    signals.article_writer_finalized.connect(write_closed_archive)
     signals.finalized.connect(publish_assets)

@@ -202,6 +202,28 @@ def write_page_extras(generator, writer) -> None:
         )
 
 
+def write_closed_archive(generator, writer) -> None:
+    """The archive of closed campaigns, most recent first, on pages of
+    PAGINATED_TEMPLATES["closed"] each, with Pelican's own paginator:
+    /closed/, then /closed/2/... (PAGINATION_PATTERNS)."""
+    settings = generator.settings
+    save_as = settings.get("CLOSED_SAVE_AS")
+    if not save_as or settings.get("MEGAPHONE_CHECK_ONLY"):
+        return
+    closed = list(generator.context.get("campaigns_closed", []))
+    if not closed:
+        return
+    writer.write_file(
+        save_as,
+        generator.get_template("closed"),
+        generator.context,
+        relative_urls=settings["RELATIVE_URLS"],
+        paginated={"articles": closed},
+        template_name="closed",
+        url=settings.get("CLOSED_URL", ""),
+    )
+
+
 class TranslatingWriter(Writer):
     """Renders each page with the gettext catalogue of the page's own language."""
 

@@ -113,6 +113,7 @@ def reserved_names(settings) -> set[str]:
     return (
         SITE_FILES
         | {settings["THEME_STATIC_DIR"]}
+        | ({settings["CLOSED_SAVE_AS"].split("/")[0]} if settings.get("CLOSED_SAVE_AS") else set())
         | {path.strip("/").split("/")[0] for path in settings.get("STATIC_PATHS", [])}
     )
 

@@ -347,31 +347,35 @@
     return Date.UTC(get("year"), get("month") - 1, get("day"));
   }
 
-  // Days left, kept current. The element carries its deadline, zone and words,
-  // so the home page's list and the campaign page share this. The time comes
-  // written by the build (data-time), as the deadline in words writes it.
+  // Days left, kept current. The element carries its deadline, zone, city
+  // and time; the words are on the closest [data-countdown-words]: the
+  // element itself on a campaign page, the list once for all on the home
+  // page. The time comes written by the build (data-time), as the deadline
+  // in words writes it.
   modules["megaphone-countdown"] = function (root) {
+    var texts = root.closest("[data-countdown-words]") || root;
+    function text(name) { return texts.getAttribute(name); }
     var deadline = new Date(root.getAttribute("data-deadline"));
     var zone = root.getAttribute("data-zone");
-    var plurals = new Intl.PluralRules(root.getAttribute("data-locale") || undefined);
+    var plurals = new Intl.PluralRules(text("data-locale") || undefined);
     var words = { time: root.getAttribute("data-time") || "", city: root.getAttribute("data-city") };
     if (isNaN(deadline.getTime())) return;
 
     // data-days-one, data-days-many...: the page language's plural forms, by
     // CLDR category; plain data-days is "other", for any category not there.
     function daysLeft(days) {
-      return root.getAttribute("data-days-" + plurals.select(days)) || root.getAttribute("data-days");
+      return text("data-days-" + plurals.select(days)) || text("data-days");
     }
 
     function tick() {
       var now = new Date();
       if (now > deadline) {
-        root.textContent = root.getAttribute("data-closed-text") || "";
+        root.textContent = text("data-closed-text") || "";
         return false;
       }
       var days = Math.round((dayIn(zone, deadline) - dayIn(zone, now)) / 86400000);
-      var template = days === 0 ? root.getAttribute("data-today")
-        : days === 1 ? root.getAttribute("data-one-day") : daysLeft(days);
+      var template = days === 0 ? text("data-today")
+        : days === 1 ? text("data-one-day") : daysLeft(days);
       words.days = String(days);
       root.textContent = say(template, words);
       show(root);
@@ -438,12 +442,20 @@
     return wrapper;
   }
 
+  // The fields come written by the build (so the box keeps its space from the
+  // first paint); any the page lacks are added.
   modules["megaphone-personalise"] = function (root) {
     var letter = letterOf(root);
     var names = letter.placeholderNames();
     var fields = root.querySelector("[data-fields]");
     if (!names.length) return;
-    names.forEach(function (name, i) { fields.appendChild(placeholderField(letter, name, i)); });
+    var written = all("input[data-placeholder]", fields);
+    names.forEach(function (name, i) {
+      var input = written.filter(function (f) { return f.getAttribute("data-placeholder") === name; })[0];
+      if (!input) { fields.appendChild(placeholderField(letter, name, i)); return; }
+      if (input.value) letter.setValue(name, input.value);  // restored by the browser
+      input.addEventListener("input", function () { letter.setValue(name, input.value); });
+    });
     show(root);
     letter.offer("megaphone-personalise");
   };
@@ -801,14 +813,25 @@
     try {
       modules[name](root);
     } catch (error) {
+      unreserve(root);
       if (window.console) window.console.error("Megaphone: " + name + " did not start.", error);
     }
+  }
+
+  // A part that will not be shown gives back the space kept for it (data-reserve).
+  function unreserve(root) {
+    var parts = root.querySelectorAll("[data-reserve][hidden]");
+    for (var i = 0; i < parts.length; i++) parts[i].removeAttribute("data-reserve");
+    if (root.hasAttribute("hidden")) root.removeAttribute("data-reserve");
   }
 
   function init() {
     var closing = document.querySelectorAll("[data-module='megaphone-closing']");
     for (var i = 0; i < closing.length; i++) start(closing[i]);
-    if (!supported()) return;
+    if (!supported()) {  // the page as built: no space kept for what will not come
+      document.documentElement.setAttribute("data-megaphone-off", "");
+      return;
+    }
     all("[data-module]", document).forEach(function (root) {
       if (root.getAttribute("data-module") !== "megaphone-closing") start(root);
     });

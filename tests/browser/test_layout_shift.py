@@ -1,0 +1,97 @@
+"""A page that never moves (issue 13, part 4): what the script adds or shows
+takes no space from what is already on screen. Measured with the Layout
+Instability API on a phone, the script slowed down so that the page is
+painted before it runs (as on a slow network, where Lighthouse saw 0.149)."""
+
+import time
+from datetime import datetime
+
+import pytest
+
+from browser.support import EXAMPLE, NEW_YORK, serve
+from helpers import build, campaign_md, write_example
+
+BUDGET = 0.01  # "good" is 0.1; a page that never moves stays under a tenth of that
+SCRIPT_DELAY = 0.3  # seconds: the first paint comes before the script
+
+# Every layout shift without recent input, from the first one (buffered).
+OBSERVE = """window.megaphoneShifts = [];
+new PerformanceObserver(list => {
+  for (const entry of list.getEntries()) {
+    if (!entry.hadRecentInput) window.megaphoneShifts.push(entry.value);
+  }
+}).observe({type: "layout-shift", buffered: true});"""
+
+PLAIN = "Dear Council,\n\nPlease keep the park open.\n\nThank you."
+
+
+@pytest.fixture(scope="module")
+def shifting(tmp_path_factory):
+    root = tmp_path_factory.mktemp("shift")
+    content = write_example(root)
+    (content / "campaigns" / "plain.md").write_text(campaign_md(slug="plain", letter=PLAIN))
+    servers, urls = [], {}
+    for state, today in (("open", "2021-02-22"), ("closed", "2021-03-01")):
+        server, urls[state] = serve(build(content, root / state, today))
+        servers.append(server)
+    yield urls
+    for server in servers:
+        server.shutdown()
+
+
+OPEN = datetime(2021, 2, 22, 12, 0, tzinfo=NEW_YORK)
+CASES = {
+    "open, with placeholders": ("open", EXAMPLE, OPEN),
+    "open, without placeholders": ("open", "/plain/", OPEN),
+    "closed at build": ("closed", EXAMPLE, datetime(2021, 3, 1, 12, 0, tzinfo=NEW_YORK)),
+    # Built open; by the time it loads the deadline has passed: the script closes it.
+    # Not met yet: every open-only part goes at once and the letter moves up (see below).
+    "closed in the browser": pytest.param(
+        ("open", EXAMPLE, datetime(2021, 2, 26, 0, 0, 5, tzinfo=NEW_YORK)),
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="closing moves the letter up into view (about 0.29); fixing it needs the "
+            "page closed before the first paint, which a deferred script cannot promise",
+        ),
+    ),
+    "home page": ("open", "/", OPEN),
+}
+
+
+def layout_shift(visit, url, at, timezone="Europe/London") -> float:
+    v = visit(timezone=timezone)  # 390 x 844, a phone
+    v.context.add_init_script(OBSERVE)
+
+    def slowly(route):
+        time.sleep(SCRIPT_DELAY)
+        route.continue_()
+
+    v.context.route("**/*.js", slowly)
+    page = v.open(url, at=at)
+    page.wait_for_load_state("load")
+    page.wait_for_function("window.Megaphone !== undefined")  # the script has run
+    page.wait_for_timeout(500)  # and every frame after it is reported
+    assert v.console_errors == []
+    return sum(page.evaluate("window.megaphoneShifts"))
+
+
+@pytest.mark.parametrize("case", CASES.values(), ids=list(CASES))
+def test_the_page_does_not_move_while_the_script_enhances_it(visit, shifting, case):
+    state, path, at = case
+    assert layout_shift(visit, shifting[state] + path, at) <= BUDGET
+
+
+def test_the_measure_sees_a_shift(visit, shifting):
+    """The measure can fail: a box the script inserts above the letter is a shift."""
+    v = visit()
+    v.context.add_init_script(
+        OBSERVE
+        + """document.addEventListener("DOMContentLoaded", () => setTimeout(() => {
+        const box = document.createElement("p");
+        box.style.height = "200px";
+        document.querySelector("main").prepend(box);
+      }, 100));"""
+    )
+    page = v.open(shifting["open"] + EXAMPLE, at=None)
+    page.wait_for_timeout(800)
+    assert sum(page.evaluate("window.megaphoneShifts")) > BUDGET
