@@ -103,12 +103,11 @@ def security_headers(style_hash: str, *, connect_self: bool = False) -> list[tup
 def headers_file(style_hash: str, connect_paths: tuple[str, ...] = ()) -> str:
     """The text of `_headers` (Netlify, Cloudflare Pages): a path, then indented headers.
 
-    `connect_paths`: campaign pages with target lists (`/s79/`). Each gets its
-    own block that first detaches the site-wide policy (`! Content-Security-Policy`,
-    Cloudflare Pages) and then allows `connect-src 'self'`, for that page only."""
-    lines = ["/*"] + [f"  {name}: {value}" for name, value in security_headers(style_hash)]
-    policy = dict(security_headers(style_hash, connect_self=True))["Content-Security-Policy"]
-    for path in connect_paths:
-        for each in (path, path + "index.html"):
-            lines += [each, "  ! Content-Security-Policy", f"  Content-Security-Policy: {policy}"]
-    return "\n".join(lines) + "\n"
+    `connect_paths`: campaign pages with target lists, whose script fetches the
+    lists from the site. Hosts merge the headers of every matching path rather
+    than let one path override another, so the header carries the loosest policy
+    any page needs (`connect-src 'self'` if one does), and each page's own
+    <meta> policy narrows it: a browser enforces both, so every other page still
+    has `connect-src 'none'`."""
+    headers = security_headers(style_hash, connect_self=bool(connect_paths))
+    return "\n".join(["/*"] + [f"  {name}: {value}" for name, value in headers]) + "\n"
