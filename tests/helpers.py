@@ -18,7 +18,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 from pelican import Pelican
 
-from settings_under_test import CONF, ROOT, site_settings
+from settings_under_test import CONF, ROOT, markdown_settings, site_settings
 
 DEFAULT_LETTER = "Dear Council,\n\nPlease keep the park open.\n\nThank you,\n[Your name]"
 EXAMPLE_CONTENT = ROOT / "tests" / "fixtures" / "example"
@@ -148,6 +148,18 @@ def write_example(root: Path) -> Path:
     for name, text in example_campaigns().items():
         (content / "campaigns" / name).write_text(text, "utf-8")
     return content
+
+
+def render(text: str) -> str:
+    """Markdown to HTML with the site's own Markdown settings, as Pelican renders a page."""
+    import markdown
+
+    config = markdown_settings()
+    return markdown.Markdown(
+        extensions=list(config["extension_configs"]),
+        extension_configs=config["extension_configs"],
+        output_format=config["output_format"],
+    ).convert(text)
 
 
 def write_site(root: Path, files: dict[str, str]) -> Path:

@@ -1,10 +1,9 @@
 """The letter block reaches the email exactly as written, line for line."""
 
-import markdown
 import pytest
 
+from helpers import render
 from megaphone.model.letter import placeholders, split_letters
-from settings_under_test import markdown_settings
 
 NASTY = (
     "Dear Commissioner <b>&amp;</b> \"quotes\" 'single' -- dashes... `ticks`\n"
@@ -16,15 +15,6 @@ NASTY = (
     "Ünïcödé 中文 العربية 😀 https://example.org/?a=1&b=2\n"
     "[Your name]"
 )
-
-
-def render(text: str) -> str:
-    config = markdown_settings()
-    return markdown.Markdown(
-        extensions=list(config["extension_configs"]),
-        extension_configs=config["extension_configs"],
-        output_format=config["output_format"],
-    ).convert(text)
 
 
 def test_letter_comes_out_exactly_with_the_sites_markdown_settings():

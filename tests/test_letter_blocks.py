@@ -2,9 +2,8 @@
 takes silently is an error naming its line, and the forms that work pass."""
 
 import pytest
-from test_letter import render
 
-from helpers import build_as_make_does, campaign_md, write_site
+from helpers import build_as_make_does, campaign_md, render, write_site
 from megaphone.model.letter import split_letters
 from megaphone.model.letter_blocks import letter_block_problems
 

@@ -5,8 +5,8 @@ from zoneinfo import ZoneInfo
 
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
-from test_letter import render
 
+from helpers import render
 from megaphone.model.addresses import parse_address_list
 from megaphone.model.deadline import DeadlineError, parse_deadline
 from megaphone.model.letter import split_letters

@@ -6,9 +6,8 @@ import logging
 from pathlib import Path
 
 import pytest
-from test_letter import render
 
-from helpers import build_as_make_does, campaign_md, soup, write_site
+from helpers import build_as_make_does, campaign_md, render, soup, write_site
 from megaphone.model.campaign import read_campaign
 from megaphone.model.letter import excerpt, fill, placeholders
 

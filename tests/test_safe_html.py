@@ -2,11 +2,11 @@
 
 import re
 
-import markdown
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from helpers import render
 from megaphone.model.safe_html import (
     THEME_IDS,
     check_html,
@@ -15,17 +15,7 @@ from megaphone.model.safe_html import (
     sanitize,
     url_scheme,
 )
-from settings_under_test import ROOT, markdown_settings
-
-
-def render(text: str) -> str:
-    config = markdown_settings()
-    return markdown.Markdown(
-        extensions=list(config["extension_configs"]),
-        extension_configs=config["extension_configs"],
-        output_format=config["output_format"],
-    ).convert(text)
-
+from settings_under_test import ROOT
 
 EVERYTHING_MARKDOWN_WRITES = """\
 # One
