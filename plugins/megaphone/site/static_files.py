@@ -136,15 +136,6 @@ def link_problems(content: str | Path) -> list[Problem]:
     return [problem for _, problem in _bad_links(content)]
 
 
-def escaping_links(content: str | Path) -> list[str]:
-    """The links `link_problems` refuses, relative to `content`, with '/'.
-
-    For Pelican's IGNORE_FILES or STATIC_EXCLUDES, so that they are never copied."""
-    return sorted(
-        os.path.relpath(path, content).replace(os.sep, "/") for path, _ in _bad_links(content)
-    )
-
-
 def _ignored(name: str, ignore: Iterable[str]) -> bool:
     """Pelican's IGNORE_FILES: patterns matched against each file and folder name."""
     return any(fnmatch.fnmatch(name, pattern) for pattern in ignore)
