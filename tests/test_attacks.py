@@ -266,3 +266,11 @@ def test_no_byte_from_outside_content_and_theme_reaches_output(tmp_path):
     (content / "images" / "linked.png").symlink_to(tmp_path / "secret.png")
     assert build_as_make_does(content, output, "2021-01-01")[0] == 1
     assert leaked() == []
+
+
+def test_an_invisible_character_in_the_explanation_names_its_line(tmp_path):
+    text = campaign_md(slug="bad", body="First line.\n\nWhy\x0bthis matters.")
+    line = text.split("\n").index("Why\x0bthis matters.") + 1
+    content = write(tmp_path, {"bad.md": text}, {})
+    status, printed = build_as_make_does(content, tmp_path / "output", "2021-01-01")
+    assert status == 1 and f"bad.md:{line}: [text-control] explanation: " in printed, printed

@@ -102,6 +102,11 @@ def letter_block_problems(file: str, source: str) -> list[Problem]:
         match = _OPENING.match(line)
         return match if match and _letter_word(match["info"]) else None
 
+    def unclosed(letter: _Letter, **words: str) -> Problem:
+        """A letter whose closing line never comes; `words` say where and what follows."""
+        message = say("letter-unclosed", fence=letter.fence, **words)
+        return Problem(file, "letter", message, letter.line, "letter-unclosed")
+
     def closing_before_next_letter(fence: str, start: int) -> bool:
         for line in lines[start:]:
             if _closes(line, fence):
@@ -121,18 +126,11 @@ def letter_block_problems(file: str, source: str) -> list[Problem]:
             elif opening and opening["fence"][0] == letter.fence[0]:
                 written = [n for n in range(letter.line + 1, number) if lines[n - 1].strip()]
                 problems.append(
-                    Problem(
-                        file,
-                        "letter",
-                        say(
-                            "letter-unclosed",
-                            fence=letter.fence,
-                            before=f" before the next letter, on line {number}",
-                            result="the next letter would be sent inside this one",
-                            last=f" (line {written[-1]})" if written else "",
-                        ),
-                        letter.line,
-                        "letter-unclosed",
+                    unclosed(
+                        letter,
+                        before=f" before the next letter, on line {number}",
+                        result="the next letter would be sent inside this one",
+                        last=f" (line {written[-1]})" if written else "",
                     )
                 )
                 letter = None
@@ -175,18 +173,11 @@ def letter_block_problems(file: str, source: str) -> list[Problem]:
         closed = None
     if letter is not None:
         problems.append(
-            Problem(
-                file,
-                "letter",
-                say(
-                    "letter-unclosed",
-                    fence=letter.fence,
-                    before="",
-                    result="it would show on the page as ordinary text, and could not be sent",
-                    last="",
-                ),
-                letter.line,
-                "letter-unclosed",
+            unclosed(
+                letter,
+                before="",
+                result="it would show on the page as ordinary text, and could not be sent",
+                last="",
             )
         )
     return problems
