@@ -39,7 +39,7 @@ help:
 	@echo 'make github      publish to the $(GITHUB_PAGES_BRANCH) branch of $(GITHUB_REMOTE) (GitHub Pages)'
 	@echo 'make rsync_upload  publish to SSH_USER@SSH_HOST:SSH_TARGET_DIR'
 	@echo 'make s3_upload   publish to the S3 bucket S3_BUCKET (needs the aws command)'
-	@echo 'make clean       remove $(OUTPUTDIR)/'
+	@echo 'make clean       remove $(OUTPUTDIR)/ and the build cache (cache/)'
 	@echo 'make translations  collect the theme strings and update every language (docs/translating.md)'
 	@echo 'make language CODE=fr  start the theme catalogue for a new language'
 
@@ -100,7 +100,7 @@ devserver: $(VENV)/.built
 		-o $(OUTPUTDIR) -s $(CONFFILE) -p $(PORT)
 
 clean:
-	rm -rf $(OUTPUTDIR)
+	rm -rf $(OUTPUTDIR) cache
 
 # The HTML checker (vnu-jar, run on Java) for the validity tests.
 node_modules/.installed: package.json package-lock.json

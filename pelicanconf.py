@@ -98,5 +98,9 @@ JINJA_ENVIRONMENT = {
 # The Babel locale that formats dates for each page language.
 LOCALES = {"en": "en_GB", "es": "es"}
 
-CACHE_CONTENT = False
-LOAD_CONTENT_CACHE = False
+# Each campaign's checked model, pages, flyer and calendar file are kept in
+# cache/ and reused while nothing they depend on changes, which makes a
+# rebuild much faster (plugins/megaphone/site/build_cache.py). `make clean`
+# clears it; False builds everything from scratch every time.
+MEGAPHONE_CACHE = True
+CACHE_PATH = os.environ.get("MEGAPHONE_CACHE_PATH", "cache")  # the tests keep theirs apart

@@ -1,10 +1,20 @@
 """Fixtures shared by every test. Helpers live in helpers.py."""
 
+import atexit
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 from helpers import build, write_example, write_site
+
+# Builds keep their cache (pelicanconf.py's CACHE_PATH) in a folder of their own,
+# never in the checkout's cache/; `make` in a subprocess inherits it.
+_CACHE = tempfile.mkdtemp(prefix="megaphone-test-cache-")
+os.environ["MEGAPHONE_CACHE_PATH"] = _CACHE
+atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
 
 
 @pytest.fixture

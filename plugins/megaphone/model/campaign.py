@@ -8,18 +8,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from . import links as link_builder
 from .addresses import parse_address_list, parse_recipients
 from .deadline import (
     DeadlineError,
-    build_moment,
+    Timing,
     in_words,
-    is_open,
     parse_deadline,
     parse_timezone,
+    timing,
     zone_of,
 )
 from .invisible import control_characters, letter_errors, mixed_scripts_warning, text_errors
@@ -132,6 +132,7 @@ class Reading:
     campaign: Campaign | None = None
     problems: list[Problem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    timing: Timing | None = None  # what of the campaign depends on the moment of the build
 
 
 def _text(value) -> str:
@@ -354,7 +355,7 @@ def read_campaign(
     if reading.problems or deadline is None or zone is None:
         return reading
 
-    moment = build_moment(zone, today)
+    when = timing(deadline, zone, today)
     reading.campaign = Campaign(
         to=recipients["to"],
         cc=recipients["cc"],
@@ -362,21 +363,22 @@ def read_campaign(
         variants=tuple(variants),
         subjects=tuple(subjects),
         deadline=deadline,
-        is_open=is_open(deadline, moment),
+        is_open=when.is_open,
         explanation=split.explanation,
-        days_left=(deadline.date() - moment.astimezone(zone).date()).days,
+        days_left=when.days_left,
         names=tuple(names),
         count=count[0] if count else "",
         count_name=count_name,
         targets=tuple(chosen),
         budget=budget,
     )
+    reading.timing = when
     draft = _text(metadata.get("status")).lower() == "draft"
-    if reading.campaign.is_open and deadline - moment < timedelta(hours=24):
+    if when.is_open and when.soon:
         reading.warnings.append(say("deadline-soon", when=in_words(deadline)))
-    elif not reading.campaign.is_open and not draft:
+    elif not when.is_open and not draft:
         reading.warnings.append(say("deadline-passed", when=in_words(deadline)))
-    elif deadline - moment > timedelta(days=366):
+    elif when.far:
         reading.warnings.append(say("deadline-far", when=in_words(deadline)))
     for subject in subjects:
         if len(_PLACEHOLDER_BRACKETS.sub(r"\1", subject)) > LONGEST_SUBJECT:

@@ -6,6 +6,7 @@ means the end of that day (23:59) there."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cache, lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
@@ -113,6 +114,27 @@ def build_moment(zone: ZoneInfo, today: date | None, now: datetime | None = None
     if today is not None:
         return datetime.combine(today, time(0, 0), tzinfo=zone)
     return now or datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class Timing:
+    """Everything about a campaign that depends on the moment it is built:
+    two builds with the same Timing give the same page (the build cache relies on it)."""
+
+    is_open: bool
+    days_left: int  # calendar days from the build's day to the deadline's, there
+    soon: bool  # under 24 hours left
+    far: bool  # more than a year away
+
+
+def timing(deadline: datetime, zone: ZoneInfo, today: date | None) -> Timing:
+    moment = build_moment(zone, today)
+    return Timing(
+        is_open=is_open(deadline, moment),
+        days_left=(deadline.date() - moment.astimezone(zone).date()).days,
+        soon=deadline - moment < timedelta(hours=24),
+        far=deadline - moment > timedelta(days=366),
+    )
 
 
 def zone_of(deadline: datetime) -> ZoneInfo:

@@ -12,6 +12,7 @@ process" and skipping the page with exit status 0."""
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
@@ -19,13 +20,14 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
 from ..model.campaign import Campaign, read_campaign
-from ..model.deadline import DeadlineError, parse_timezone
+from ..model.deadline import DeadlineError, Timing, parse_timezone, timing, zone_of
 from ..model.header import line_containing
 from ..model.letter_blocks import letter_block_problems
 from ..model.messages import say
 from ..model.page import campaign_page
 from ..model.page_checks import html_problems, page_problems, template_problems
 from ..model.report import WARNINGS_LOGGER, CampaignProblems, Problem, field_line, read_source
+from . import build_cache
 from .contents import ARTICLE_GROUPS, PAGE_GROUPS, contents, public_base, shown_path
 from .i18n import (
     SCRIPT_LOCALE_FILTERS,
@@ -54,7 +56,7 @@ from .site_checks import (
     unread_files,
 )
 from .static_files import copy_problems, image_field_problems, link_problems, static_problems
-from .targets import read_site_targets
+from .targets import TARGETS_FOLDER, read_site_targets
 
 logger = logging.getLogger(__name__)
 
@@ -69,6 +71,7 @@ def initialized(pelican) -> None:
     links = link_problems(pelican.settings["PATH"])
     if links:
         raise CampaignProblems(links)
+    use_cache(pelican.settings)
     filters = pelican.settings.setdefault("JINJA_FILTERS", {})
     filters.update(
         deadline_words=deadline_words_filter, city=city_filter, language_name=language_name
@@ -82,6 +85,20 @@ def initialized(pelican) -> None:
         target = logging.getLogger(name)
         if _read_failures not in target.filters:
             target.addFilter(_read_failures)
+
+
+def use_cache(settings) -> None:
+    """Before anything changes the settings (their hash is part of every key): the
+    build cache, and Pelican's own cache of each file as Markdown read it, beside it."""
+    cache = build_cache.start(settings)
+    if cache.folder is not None:
+        settings.update(
+            CACHE_CONTENT=True,
+            LOAD_CONTENT_CACHE=True,
+            CONTENT_CACHING_LAYER="reader",
+            CHECK_MODIFIED_METHOD="sha256",  # not the time: a checkout or a copy keeps times
+            CACHE_PATH=str(cache.folder / "pelican"),
+        )
 
 
 def set_aside_bad_timezone(generator, metadata) -> None:
@@ -110,6 +127,7 @@ class SiteReading:
     campaigns: dict = field(default_factory=dict)  # article -> Campaign
     problems: list[Problem] = field(default_factory=list)
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (file, text)
+    keys: dict = field(default_factory=dict)  # article -> what its reading depended on
 
 
 def with_lines(problems: list[Problem], source: str) -> list[Problem]:
@@ -122,62 +140,111 @@ def with_lines(problems: list[Problem], source: str) -> list[Problem]:
     ]
 
 
+@dataclass
+class FileReading:
+    """One campaign file through the model and the page checks: what the build cache keeps."""
+
+    campaign: Campaign | None
+    problems: list[Problem]
+    warnings: list[str]
+    timing: Timing | None  # the campaign's facts that depend on the moment of the build
+
+
+def read_one(article, source: str, site: dict) -> FileReading:
+    """Every check of one file that depends on nothing but the file and the site's settings."""
+    file = shown_path(article.source_path)
+    reading = read_campaign(
+        file=file,
+        metadata=_as_written(article.metadata),
+        html=article._content,  # read, never rewritten: the page object holds the rest
+        default_timezone=site["default_timezone"],
+        today=site["today"],
+        budget=site["budget"],
+        target_lists=site["targets"].lists,
+        broken_lists=frozenset(site["targets"].broken),
+    )
+    campaign = reading.campaign
+    blocks = letter_block_problems(file, source)  # each says why, better than "no letter"
+    html, html_warnings = html_problems(
+        file,
+        source,
+        campaign.explanation if campaign else article._content,
+        recipients=campaign.to + campaign.cc + campaign.bcc if campaign else (),
+    )
+    summary, _ = html_problems(
+        file, source, str(article.metadata.get("summary") or ""), field="Summary"
+    )
+    leftovers, leftover_warnings = template_problems(file, source, draft=article.status == "draft")
+    problems = with_lines(
+        [p for p in reading.problems if not (blocks and p.code == "letter-missing")]
+        + blocks
+        + page_problems(file, source, site["extra_fields"])
+        + html
+        + summary,
+        source,
+    )
+    return FileReading(
+        campaign,
+        problems + leftovers,
+        reading.warnings + html_warnings + leftover_warnings,
+        reading.timing,
+    )
+
+
+def cached_read_one(article, source: str, site: dict) -> tuple[FileReading, str]:
+    """read_one, from the build cache when the file and the site are unchanged and
+    the campaign is in the same state at this moment (open, days left...)."""
+    cache = build_cache.current
+    key = cache.key(
+        "reading",
+        article.source_path,
+        shown_path(article.source_path),  # as the messages name it
+        source,
+        site["targets_digest"],
+        article.metadata.get("date", ""),
+        article.metadata.get("modified", ""),
+    )
+    found = cache.get_object(key)
+    if isinstance(found, FileReading) and (
+        found.campaign is None
+        or found.timing
+        == timing(found.campaign.deadline, zone_of(found.campaign.deadline), site["today"])
+    ):
+        return found, key
+    fresh = read_one(article, source, site)
+    cache.put_object(key, fresh)
+    return fresh, key
+
+
 def read_campaigns(articles: ArticlesGenerator) -> SiteReading:
     """Step 1: every campaign file through the model, drafts and translations too."""
     settings = articles.settings
     site = SiteReading(problems=list(_read_failures.problems))
     today, default_timezone, budget = site_settings(settings, site.problems)
     reserved = reserved_names(settings)
-    extra_fields = tuple(settings.get("CAMPAIGN_EXTRA_FIELDS", ()))
     targets = read_site_targets(settings["PATH"])
     site.problems.extend(targets.problems)
     site.warnings.extend(targets.warnings)
+    shared = {
+        "today": today,
+        "default_timezone": default_timezone,
+        "budget": budget,
+        "targets": targets,
+        "targets_digest": build_cache.folder_digest(os.path.join(settings["PATH"], TARGETS_FOLDER)),
+        "extra_fields": tuple(settings.get("CAMPAIGN_EXTRA_FIELDS", ())),
+    }
     for article in contents(articles, ARTICLE_GROUPS):
         file = shown_path(article.source_path)
         source = read_source(article.source_path)
-        reading = read_campaign(
-            file=file,
-            metadata=_as_written(article.metadata),
-            html=article._content,  # read, never rewritten: the page object holds the rest
-            default_timezone=default_timezone,
-            today=today,
-            budget=budget,
-            target_lists=targets.lists,
-            broken_lists=frozenset(targets.broken),
-        )
-        campaign = reading.campaign
-        blocks = letter_block_problems(file, source)  # each says why, better than "no letter"
-        html, html_warnings = html_problems(
-            file,
-            source,
-            campaign.explanation if campaign else article._content,
-            recipients=campaign.to + campaign.cc + campaign.bcc if campaign else (),
-        )
-        summary, _ = html_problems(
-            file, source, str(article.metadata.get("summary") or ""), field="Summary"
-        )
+        reading, key = cached_read_one(article, source, shared)
+        site.keys[article] = build_cache.digest(key, reading.timing)
         image = image_field_problems(
             settings["PATH"], str(article.metadata.get("image") or ""), file=file
         )
         site.problems.extend(
-            with_lines(
-                [p for p in reading.problems if not (blocks and p.code == "letter-missing")]
-                + blocks
-                + page_problems(file, source, extra_fields)
-                + html
-                + summary
-                + image
-                + slug_problems(article, reserved),
-                source,
-            )
+            reading.problems + with_lines(image + slug_problems(article, reserved), source)
         )
-        leftovers, leftover_warnings = template_problems(
-            file, source, draft=article.status == "draft"
-        )
-        site.problems.extend(leftovers)
-        site.warnings.extend(
-            (file, warning) for warning in reading.warnings + html_warnings + leftover_warnings
-        )
+        site.warnings.extend((file, warning) for warning in reading.warnings)
         if reading.campaign is not None:
             site.campaigns[article] = reading.campaign
     return site
@@ -254,6 +321,32 @@ def order_campaigns(articles: ArticlesGenerator, site: SiteReading) -> None:
     )
 
 
+def key_pages(site: SiteReading, articles: ArticlesGenerator, generators) -> None:
+    """Step 5: what each campaign's pages show, as one key for the build cache: its own
+    reading and its translations' (addresses, languages, titles), and the list of every
+    page of the site (a link to another page depends on its address)."""
+    cache = build_cache.current
+    if not cache.on:
+        return
+    everything = list(contents(articles, ARTICLE_GROUPS)) + [
+        p for g in generators if isinstance(g, PagesGenerator) for p in contents(g, PAGE_GROUPS)
+    ]
+
+    def described(item) -> tuple[str, ...]:
+        fields = ("source_path", "url", "save_as", "lang", "status", "title", "date", "modified")
+        return tuple(str(getattr(item, name, "")) for name in fields)
+
+    listing = build_cache.sources_digest(
+        [described(item) for item in everything]
+        + [described(s) for s in articles.context.get("staticfiles", [])]
+    )
+    for article in site.campaigns:
+        versions = [article] + list(getattr(article, "translations", []))
+        cache.page_keys[article.source_path] = cache.key(
+            "page", listing, *(part for v in versions for part in (site.keys.get(v), described(v)))
+        )
+
+
 def all_generators_finalized(generators) -> None:
     """After every page is read and before anything is written."""
     articles = next(g for g in generators if isinstance(g, ArticlesGenerator))
@@ -261,6 +354,13 @@ def all_generators_finalized(generators) -> None:
     stop_on_problems(site, articles, generators)
     attach_pages(site, articles.settings)
     order_campaigns(articles, site)
+    key_pages(site, articles, generators)
+
+
+def prune_cache(pelican) -> None:
+    """After a whole build (not a check, which reads but writes no pages)."""
+    if not pelican.settings.get("MEGAPHONE_CHECK_ONLY"):
+        build_cache.current.prune()
 
 
 def _warn(file: str, warning: str) -> None:
@@ -303,3 +403,4 @@ def register() -> None:
     signals.article_writer_finalized.connect(write_sitemap)
     signals.article_writer_finalized.connect(write_closed_archive)
     signals.finalized.connect(publish_assets)
+    signals.finalized.connect(prune_cache)

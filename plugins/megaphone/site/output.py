@@ -11,6 +11,8 @@ import shutil
 from urllib.parse import urlsplit
 
 from markupsafe import Markup
+from pelican import signals
+from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import Writer
 
 from ..model.links import MAIL_SERVICES
@@ -18,6 +20,7 @@ from ..model.qr import qr_svg
 from ..model.reminder import reminder_ics
 from ..model.sitemap import Entry, sitemap_xml
 from ..model.targets import target_data
+from . import build_cache
 from .assets import fingerprinted_name, inline_style
 from .contents import ARTICLE_GROUPS, contents, public_base
 from .headers import content_security_policy, headers_file
@@ -186,20 +189,35 @@ def write_page_extras(generator, writer) -> None:
             continue
         if not article.save_as:  # not written (drafts, when publishing): nor are its extras
             continue
-        folder = posixpath.dirname(article.save_as)
-        path = os.path.join(generator.output_path, folder, "remind.ics")
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "wb") as out:
-            out.write(reminder(article, generator.settings))
-        writer.write_file(
-            posixpath.join(folder, "flyer", "index.html"),
-            flyer,
-            generator.context,
-            relative_urls=generator.settings["RELATIVE_URLS"],
-            url=page.flyer_path,
-            article=article,
-            qr=qr_svg(page.url, f"QR code: {page.url}"),
+        write_reminder_and_flyer(generator, writer, flyer, article, page)
+
+
+def write_reminder_and_flyer(generator, writer, flyer, article, page) -> None:
+    folder = posixpath.dirname(article.save_as)
+    path = os.path.join(generator.output_path, folder, "remind.ics")
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    cache = build_cache.current
+    page_key = cache.page_keys.get(article.source_path)
+    with open(path, "wb") as out:
+        out.write(
+            cache.remember(
+                cache.key(page_key, "remind.ics"), lambda: reminder(article, generator.settings)
+            )
+            if page_key
+            else reminder(article, generator.settings)
         )
+    qr = cache.remember(
+        cache.key("qr", page.url), lambda: qr_svg(page.url, f"QR code: {page.url}").encode()
+    )
+    writer.write_file(
+        posixpath.join(folder, "flyer", "index.html"),
+        flyer,
+        generator.context,
+        relative_urls=generator.settings["RELATIVE_URLS"],
+        url=page.flyer_path,
+        article=article,
+        qr=Markup(qr.decode()),
+    )
 
 
 def write_closed_archive(generator, writer) -> None:
@@ -225,7 +243,8 @@ def write_closed_archive(generator, writer) -> None:
 
 
 class TranslatingWriter(Writer):
-    """Renders each page with the gettext catalogue of the page's own language."""
+    """Renders each page with the gettext catalogue of the page's own language;
+    a campaign's pages come from the build cache when nothing they show changed."""
 
     def write_file(self, name, template, context, *args, **kwargs):
         if self.settings.get("MEGAPHONE_CHECK_ONLY"):  # `make check` writes nothing
@@ -239,7 +258,41 @@ class TranslatingWriter(Writer):
             ngettext=catalogue.ngettext,
             _=catalogue.gettext,
         )
-        return super().write_file(name, template, context, *args, **kwargs)
+        cache = build_cache.current
+        page_key = cache.page_keys.get(getattr(content, "source_path", None) or "")
+        if not page_key or not name or args or kwargs.get("paginated"):
+            return super().write_file(name, template, context, *args, **kwargs)
+        key = cache.key(
+            page_key,
+            name,
+            template.name,
+            kwargs.get("relative_urls"),
+            kwargs.get("url"),
+            kwargs.get("override_output"),
+            *sorted(kwargs),
+        )
+        path = sanitised_join(self.output_path, name)
+        found = cache.get(key)
+        if found is not None:
+            self._write_cached(path, name, found, context, kwargs)
+            return None
+        skipped = path in self._overridden_files  # Pelican keeps the other page's bytes
+        super().write_file(name, template, context, *args, **kwargs)
+        if not skipped:
+            with open(path, "rb") as written:
+                cache.put(key, written.read())
+        return None
+
+    def _write_cached(self, path: str, name: str, data: bytes, context, kwargs) -> None:
+        """What Writer.write_file does after rendering, with the bytes it rendered last time."""
+        if kwargs.get("relative_urls"):  # as Pelican does: later content links rely on it
+            context["localsiteurl"] = path_to_url(get_relative_path(name))
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with self._open_w(path, "utf-8", override=kwargs.get("override_output", False)) as out:
+            out.write(data.decode("utf-8"))
+        if signals.content_written.receivers:
+            local = {**context, "output_file": name, **kwargs}
+            signals.content_written.send(path, context=local)
 
 
 def use_translating_writer(pelican):

@@ -1,0 +1,236 @@
+"""The build cache: what each campaign gives the site, kept between builds.
+
+A campaign's checked model, its pages, flyer and calendar file depend on its
+own file and on what the whole site shares: this plugin's code and the
+packages it uses, the theme, the settings and the build date. Every entry is
+stored under a hash of all of its inputs, so a changed input means a new key,
+never a stale entry: a build from a warm cache writes the same bytes as one
+from a cold cache (tests/test_build_cache.py).
+
+Entries live in CACHE_PATH (cache/ by default; `make clean` clears it), one
+file each, written atomically, so two builds can share the folder. A page's
+key covers its campaign, its translations and the list of every page's
+address and title; a theme that shows more of other campaigns on a campaign
+page must set `MEGAPHONE_CACHE = False`."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterable
+from importlib import metadata
+from pathlib import Path
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+CODE = Path(__file__).resolve().parent.parent  # plugins/megaphone
+PACKAGES = (
+    "pelican",
+    "markdown",
+    "jinja2",
+    "babel",
+    "nh3",
+    "beautifulsoup4",
+    "segno",
+    "icalendar",
+    "email-validator",
+)
+# Settings that say where or whether to build, not what: `make check`, `make html`
+# and the preview share entries. (The preview's reload script is a setting that counts.)
+_NOT_INPUTS = {
+    "OUTPUT_PATH",
+    "CACHE_PATH",
+    "CACHE_CONTENT",
+    "LOAD_CONTENT_CACHE",
+    "CONTENT_CACHING_LAYER",
+    "CHECK_MODIFIED_METHOD",
+    "MEGAPHONE_CHECK_ONLY",
+    "MEGAPHONE_CACHE",
+    "WRITE_SELECTED",
+}
+KEEP_SITES = 4  # sets of settings kept at once (say `make html` and the preview)
+
+
+def digest(*parts: object) -> str:
+    """One hash of several parts, each length-prefixed so that no two lists collide."""
+    hasher = hashlib.sha256()
+    for part in parts:
+        data = part if isinstance(part, bytes) else str(part).encode("utf-8", "surrogatepass")
+        hasher.update(len(data).to_bytes(8, "big"))
+        hasher.update(data)
+    return hasher.hexdigest()
+
+
+def folder_digest(folder: str | os.PathLike) -> str:
+    """Every file under `folder`: its path and its bytes (compiled Python left out)."""
+    root = Path(folder)
+    parts: list[object] = []
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
+            parts += [path.relative_to(root).as_posix(), path.read_bytes()]
+    return digest(*parts)
+
+
+def _plain(value: Any) -> Any:
+    """Settings as JSON, the same in every process: a function or module by its name
+    (never by repr, which holds a memory address)."""
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        items = [_plain(v) for v in value]
+        return sorted(items, key=repr) if isinstance(value, set | frozenset) else items
+    name = getattr(value, "__qualname__", None) or getattr(value, "__name__", None)
+    module = getattr(value, "__module__", None) or ""
+    return f"<{module}.{name}>" if name else f"<{type(value).__module__}.{type(value).__name__}>"
+
+
+def settings_digest(settings: dict) -> str:
+    chosen = {k: v for k, v in settings.items() if k not in _NOT_INPUTS}
+    return digest(json.dumps(_plain(chosen), sort_keys=True))
+
+
+def _versions() -> str:
+    found = []
+    for name in PACKAGES:
+        try:
+            found.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            found.append(f"{name}=-")
+    return ",".join(found)
+
+
+class BuildCache:
+    """get/put by key, for one build. `off()` stores nothing and finds nothing."""
+
+    def __init__(self, folder: Path | None, site: str = "") -> None:
+        self.folder = folder
+        self.site = site  # the digest every key starts from
+        self.started = time.time()
+        self.used: set[str] = set()
+        self.page_keys: dict[str, str] = {}  # source path -> the key of its campaign's pages
+
+    @classmethod
+    def off(cls) -> BuildCache:
+        return cls(None)
+
+    @classmethod
+    def for_settings(cls, settings: dict) -> BuildCache:
+        if not settings.get("MEGAPHONE_CACHE", True):
+            return cls.off()
+        site = digest(
+            sys.version,
+            _versions(),
+            folder_digest(CODE),
+            folder_digest(settings["THEME"]),
+            settings_digest(settings),
+        )
+        folder = Path(settings["CACHE_PATH"]) / "megaphone" / site[:24]
+        return cls(folder, site)
+
+    @property
+    def on(self) -> bool:
+        return self.folder is not None
+
+    def key(self, *parts: object) -> str:
+        return digest(self.site, *parts)
+
+    def _path(self, key: str) -> Path:
+        assert self.folder is not None
+        return self.folder / "entries" / key[:2] / key
+
+    def get(self, key: str) -> bytes | None:
+        if self.folder is None:
+            return None
+        try:
+            data = self._path(key).read_bytes()
+        except OSError:
+            return None
+        self.used.add(key)
+        return data
+
+    def put(self, key: str, data: bytes) -> None:
+        """Atomically: a build killed half-way leaves no half-written entry."""
+        if self.folder is None:
+            return
+        path = self._path(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".new-")
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+            os.replace(temporary, path)
+        except OSError:
+            return  # a full or read-only disk: the build goes on, uncached
+        self.used.add(key)
+
+    def remember(self, key: str, make: Callable[[], bytes]) -> bytes:
+        found = self.get(key)
+        if found is None:
+            found = make()
+            self.put(key, found)
+        return found
+
+    def get_object(self, key: str) -> Any:
+        data = self.get(key)
+        if data is None:
+            return None
+        try:
+            return pickle.loads(data)
+        except Exception:  # written by another version of a class: make it again
+            return None
+
+    def put_object(self, key: str, value: object) -> None:
+        self.put(key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def prune(self) -> None:
+        """After a whole build: drop the entries it did not use (older than the build,
+        so that a build running beside this one keeps its own), and all but the
+        latest few sets of settings."""
+        if self.folder is None or not self.folder.is_dir():
+            return
+        for entry in self.folder.glob("entries/*/*"):
+            try:
+                if entry.name not in self.used and entry.stat().st_mtime < self.started:
+                    entry.unlink()
+            except OSError:
+                pass
+        os.utime(self.folder)
+        others = sorted(
+            (p for p in self.folder.parent.iterdir() if p.is_dir() and p != self.folder),
+            key=lambda p: p.stat().st_mtime,
+            reverse=True,
+        )
+        for stale in others[KEEP_SITES - 1 :]:
+            shutil.rmtree(stale, ignore_errors=True)
+
+
+def sources_digest(paths: Iterable[tuple[str, ...]]) -> str:
+    """The site's list of pages (source, address, language, title...): a page that
+    links to another depends on it."""
+    return digest(*sorted("\0".join(p) for p in paths))
+
+
+current = BuildCache.off()
+
+
+def start(settings: dict) -> BuildCache:
+    global current
+    current = BuildCache.for_settings(settings)
+    return current
+
+
+def cached_object(key: str, make: Callable[[], T]) -> T:
+    value = current.get_object(key)
+    if value is None:
+        value = make()
+        current.put_object(key, value)
+    return value
