@@ -3,16 +3,22 @@
     python bench/build_scale.py [N ...]      (default: 10 100 1000)
 
 For each N it writes N campaigns made from the example (each with its own
-slug), then builds them with Megaphone (`python -m megaphone.commands build`, the same
-command as `make html`) and with plain Pelican (bench/plain_pelicanconf.py:
-no plugins, a minimal theme), alternating the two, and prints the median of
-each and their ratio. Then, at the largest N, it measures the rebuild that
-`make devserver` does after one campaign is edited (Pelican's content cache on),
-for both. `make bench` (bench/report.py) runs it with the other benchmarks.
-Absolute times depend on the machine; the ratio is the figure to watch."""
+slug), then, alternating, in each round:
+- cold: Megaphone (`python -m megaphone.commands build`, the command of
+  `make html`) with an empty build cache;
+- warm: the same again, nothing changed, the cache as the cold build left it;
+- plain: plain Pelican (bench/plain_pelicanconf.py: no plugins, a minimal
+  theme), a full build.
+It prints the median and spread of each, and the ratios to plain Pelican.
+Then, at the largest N, the rebuild `make devserver` does after one campaign is
+edited: its own code (`devserver.build_once`) in one process, as the preview
+runs, several edits in a row. `make bench` (bench/report.py) runs it with the
+other benchmarks. Absolute times depend on the machine; the ratios are the
+figures to watch."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import statistics
@@ -20,6 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,100 +54,107 @@ def timed(command: list[str], cwd: Path, env: dict) -> float:
     return time.perf_counter() - start
 
 
-def commands(content: Path, out: Path) -> dict[str, tuple[list[str], Path]]:
-    python = sys.executable
-    return {
-        "megaphone": (
-            [
-                python,
-                "-m",
-                "megaphone.commands",
-                "build",
-                str(content),
-                "-o",
-                str(out / "m"),
-                "-s",
-                str(ROOT / "pelicanconf.py"),
-            ],
-            ROOT,
-        ),
-        "plain": (
-            [
-                python,
-                "-m",
-                "pelican",
-                str(content),
-                "-o",
-                str(out / "p"),
-                "-s",
-                str(BENCH / "plain_pelicanconf.py"),
-                "--delete-output-directory",
-            ],
-            BENCH,
-        ),
-    }
+def megaphone_build(content: Path, out: Path) -> list[str]:
+    return [
+        sys.executable,
+        "-m",
+        "megaphone.commands",
+        "build",
+        str(content),
+        "-o",
+        str(out),
+        "-s",
+        str(ROOT / "pelicanconf.py"),
+    ]
 
 
-def scale(count: int, env: dict, rounds: int | None = None) -> dict[str, float]:
+def plain_build(content: Path, out: Path) -> list[str]:
+    return [
+        sys.executable,
+        "-m",
+        "pelican",
+        str(content),
+        "-o",
+        str(out),
+        "-s",
+        str(BENCH / "plain_pelicanconf.py"),
+        "--delete-output-directory",
+    ]
+
+
+@dataclass
+class Times:
+    runs: dict[str, list[float]]
+
+    def median(self, name: str) -> float:
+        return statistics.median(self.runs[name])
+
+    def spread(self, name: str) -> str:
+        return f"{min(self.runs[name]):.2f}-{max(self.runs[name]):.2f}"
+
+
+def scale(count: int, env: dict, rounds: int | None = None) -> Times:
+    """Cold (empty cache), warm (nothing changed) and plain Pelican, alternating."""
     with tempfile.TemporaryDirectory() as scratch:
         scratch = Path(scratch)
-        write_campaigns(scratch / "content", count)
-        runs = {"megaphone": [], "plain": []}
+        content = scratch / "content"
+        write_campaigns(content, count)
+        cache = scratch / "cache"
+        env = {**env, "MEGAPHONE_CACHE_PATH": str(cache)}
+        runs: dict[str, list[float]] = {"cold": [], "warm": [], "plain": []}
         for _ in range(rounds or ROUNDS.get(count, 3)):
-            for name, (command, cwd) in commands(scratch / "content", scratch / "out").items():
-                runs[name].append(timed(command, cwd, env))
-        return {name: statistics.median(times) for name, times in runs.items()}
+            shutil.rmtree(cache, ignore_errors=True)
+            runs["cold"].append(timed(megaphone_build(content, scratch / "m"), ROOT, env))
+            runs["warm"].append(timed(megaphone_build(content, scratch / "m"), ROOT, env))
+            runs["plain"].append(timed(plain_build(content, scratch / "p"), BENCH, env))
+        return Times(runs)
 
 
-def incremental(count: int, env: dict) -> dict[str, tuple[float, float]]:
-    """For Megaphone and for plain Pelican, both with Pelican's content cache on
-    (as `make devserver`): (full build with an empty cache, rebuild after
-    editing one campaign)."""
+def rebuild_in_process(content: str, output: str, edits: int) -> None:
+    """As `make devserver` runs: one process, a first build, then a rebuild after each
+    edit of one campaign. Prints the seconds of each, as JSON."""
+    import contextlib
+    import io
+    import logging
+
+    from megaphone.commands.devserver import build_once
+
+    logging.disable(logging.WARNING)
+    times = []
+    folder = Path(content) / "campaigns"
+    for i in range(edits + 1):
+        if i:
+            edited = folder / f"campaign-{i % 7:04d}.md"
+            text = edited.read_text("utf-8")
+            edited.write_text(text.replace("Dear Commissioner", f"Dear Commissioner {i}"), "utf-8")
+        start = time.perf_counter()
+        with contextlib.redirect_stdout(io.StringIO()):
+            outcome = build_once(str(ROOT / "pelicanconf.py"), content, output)
+        times.append(time.perf_counter() - start)
+        assert outcome.ok, outcome
+    print(json.dumps(times))
+
+
+def incremental(count: int, env: dict, edits: int = 5) -> Times:
+    """`make devserver`'s rebuilds after editing one campaign of `count`: the first build
+    (empty cache) as "first", then each rebuild, in one process."""
     with tempfile.TemporaryDirectory() as scratch:
         scratch = Path(scratch)
         write_campaigns(scratch / "content", count)
-        cache = "CACHE_CONTENT = True\nLOAD_CONTENT_CACHE = True\n"
-        settings = scratch / "devconf.py"
-        settings.write_text(
-            f"exec(open({str(ROOT / 'pelicanconf.py')!r}).read())\n"
-            f"THEME = {str(ROOT / 'theme')!r}\nPLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"
-            f"{cache}CACHE_PATH = {str(scratch / 'cache')!r}\n"
-        )
-        plain = scratch / "plainconf.py"
-        plain.write_text(
-            f"exec(open({str(BENCH / 'plain_pelicanconf.py')!r}).read())\n"
-            f"THEME = {str(BENCH / 'plain_theme')!r}\n"
-            f"{cache}CACHE_PATH = {str(scratch / 'plain-cache')!r}\n"
-        )
-        runs = {
-            "megaphone": [
-                sys.executable,
-                "-m",
-                "megaphone.commands",
-                "build",
-                str(scratch / "content"),
-                "-o",
-                str(scratch / "out"),
-                "-s",
-                str(settings),
-            ],
-            "plain": [
-                sys.executable,
-                "-m",
-                "pelican",
-                str(scratch / "content"),
-                "-o",
-                str(scratch / "plain-out"),
-                "-s",
-                str(plain),
-            ],
-        }
-        first = {name: timed(command, ROOT, env) for name, command in runs.items()}
-        edited = scratch / "content" / "campaigns" / "campaign-0000.md"
-        edited.write_text(
-            edited.read_text("utf-8").replace("Dear Commissioner", "Dear Sir"), "utf-8"
-        )
-        return {name: (first[name], timed(command, ROOT, env)) for name, command in runs.items()}
+        env = {**env, "MEGAPHONE_CACHE_PATH": str(scratch / "cache")}
+        command = [
+            sys.executable,
+            __file__,
+            "--rebuild-in-process",
+            str(scratch / "content"),
+            str(scratch / "out"),
+            str(edits),
+        ]
+        printed = subprocess.run(
+            command, cwd=ROOT, env=env, check=True, capture_output=True, text=True
+        ).stdout
+        times = json.loads(printed.strip().splitlines()[-1])
+        return Times({"first": times[:1], "rebuild": times[1:]})
 
 
 def environment() -> dict:
@@ -148,23 +162,30 @@ def environment() -> dict:
 
 
 def main(argv: list[str]) -> int:
+    if argv[:1] == ["--rebuild-in-process"]:
+        rebuild_in_process(argv[1], argv[2], int(argv[3]))
+        return 0
     counts = [int(a) for a in argv] or [10, 100, 1000]
     env = environment()
-    print(f"{'N':>6} {'plain Pelican':>14} {'Megaphone':>10} {'ratio':>7} {'per campaign':>13}")
+    print(
+        f"{'N':>6} {'plain Pelican':>14} {'cold':>8} {'ratio':>7} {'warm':>8} {'ratio':>7}"
+        "   (medians; spread in brackets)"
+    )
     for count in counts:
-        result = scale(count, env)
-        per = (result["megaphone"] - result["plain"]) / count * 1000
+        t = scale(count, env)
+        plain = t.median("plain")
         print(
-            f"{count:>6} {result['plain']:>13.2f}s {result['megaphone']:>9.2f}s "
-            f"{result['megaphone'] / result['plain']:>6.2f}x {per:>10.1f} ms extra",
+            f"{count:>6} {plain:>13.2f}s {t.median('cold'):>7.2f}s "
+            f"{t.median('cold') / plain:>6.2f}x {t.median('warm'):>7.2f}s "
+            f"{t.median('warm') / plain:>6.2f}x   [plain {t.spread('plain')}, "
+            f"cold {t.spread('cold')}, warm {t.spread('warm')}]",
             flush=True,
         )
     rebuild = incremental(max(counts), env)
-    (first, again), (plain_first, plain_again) = rebuild["megaphone"], rebuild["plain"]
     print(
-        f"\nRebuild after editing 1 of {max(counts)} campaigns (content cache on): "
-        f"{again:.2f}s (first build {first:.2f}s); plain Pelican {plain_again:.2f}s "
-        f"(first {plain_first:.2f}s); ratio {again / plain_again:.2f}x"
+        f"\nmake devserver, rebuild after editing 1 of {max(counts)} campaigns: median "
+        f"{rebuild.median('rebuild'):.2f}s [{rebuild.spread('rebuild')}] over "
+        f"{len(rebuild.runs['rebuild'])} edits (first build {rebuild.median('first'):.2f}s)"
     )
     return 0
 

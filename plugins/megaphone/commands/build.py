@@ -19,7 +19,9 @@ from .pelican_run import Outcome, run_pelican
 from .swap import fresh_output, put_in_place
 
 
-def build_site(settings_file: str, content: str, output: str, **override: object) -> Outcome:
+def build_site(
+    settings_file: str, content: str, output: str, preview: bool = False, **override: object
+) -> Outcome:
     """Build into a fresh folder; on success it becomes `output`."""
     with fresh_output(output) as building:
         outcome = run_pelican(
@@ -27,7 +29,7 @@ def build_site(settings_file: str, content: str, output: str, **override: object
             {**override, "PATH": os.path.abspath(content), "OUTPUT_PATH": str(building)},
         )
         if outcome.ok:
-            put_in_place(building, output)
+            put_in_place(building, output, preview=preview)
     return outcome
 
 

@@ -96,15 +96,10 @@ def serve(output: str, bind: str, port: int) -> ThreadingHTTPServer:
 
 def build_once(settings_file: str, content: str, output: str) -> Outcome:
     started = time.monotonic()
-    # Only changed pages are read again with Markdown (Pelican's content cache).
+    # Only changed campaigns are read, checked and rendered again (the build cache).
     with contextlib.redirect_stdout(io.StringIO()):  # Pelican's "Done: Processed ..."
         outcome = build_site(
-            settings_file,
-            content,
-            output,
-            CACHE_CONTENT=True,
-            LOAD_CONTENT_CACHE=True,
-            MEGAPHONE_PREVIEW_RELOAD=True,
+            settings_file, content, output, preview=True, MEGAPHONE_PREVIEW_RELOAD=True
         )
     seconds = time.monotonic() - started
     if outcome.problems:

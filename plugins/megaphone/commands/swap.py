@@ -12,6 +12,7 @@ import os
 import shutil
 import stat
 import tempfile
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -32,19 +33,26 @@ def fresh_output(output: str | os.PathLike) -> Iterator[Path]:
         shutil.rmtree(building, ignore_errors=True)  # gone already if it was kept
 
 
-def put_in_place(building: Path, output: str | os.PathLike) -> None:
-    """Replace `output` with `building`: two renames, so no moment shows half a site."""
+def put_in_place(building: Path, output: str | os.PathLike, *, preview: bool = False) -> None:
+    """Replace `output` with `building`: two renames, so no moment shows half a site.
+
+    For the preview (`make devserver`) the times do not matter and the old site
+    is removed in the background: the rebuilt page shows without waiting."""
     output = Path(output).absolute()
     building.chmod(0o755)  # mkdtemp makes it private; a web server must read it
     if not output.exists():
         building.rename(output)
         return
-    keep_unchanged_times(building, output)
+    if not preview:
+        keep_unchanged_times(building, output)
     old = Path(tempfile.mkdtemp(prefix=f".{output.name}{PARTIAL}old-", dir=output.parent))
     old.rmdir()
     output.rename(old)
     building.rename(output)
-    shutil.rmtree(old, ignore_errors=True)
+    if preview:  # a killed preview leaves it for the next build's fresh_output to remove
+        threading.Thread(target=shutil.rmtree, args=(old, True), daemon=True).start()
+    else:
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def _same_bytes(a: Path, b: Path, size: int = 1 << 16) -> bool:

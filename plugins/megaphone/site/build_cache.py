@@ -26,9 +26,7 @@ import time
 from collections.abc import Callable, Iterable
 from importlib import metadata
 from pathlib import Path
-from typing import Any, TypeVar
-
-T = TypeVar("T")
+from typing import Any
 
 CODE = Path(__file__).resolve().parent.parent  # plugins/megaphone
 PACKAGES = (
@@ -109,14 +107,19 @@ def _versions() -> str:
 
 
 class BuildCache:
-    """get/put by key, for one build. `off()` stores nothing and finds nothing."""
+    """get/put by key, for one build. `off()` stores nothing and finds nothing.
+
+    Entries are kept in bundles, one file per campaign file (its owner): one read
+    per campaign, and one write per changed campaign, instead of one per entry."""
 
     def __init__(self, folder: Path | None, site: str = "") -> None:
         self.folder = folder
         self.site = site  # the digest every key starts from
         self.started = time.time()
-        self.used: set[str] = set()
         self.page_keys: dict[str, str] = {}  # source path -> the key of its campaign's pages
+        self._bundles: dict[str, dict[str, bytes]] = {}  # owner -> every entry on disk
+        self._used: dict[str, dict[str, bytes]] = {}  # owner -> the entries this build used
+        self._dirty: set[str] = set()
 
     @classmethod
     def off(cls) -> BuildCache:
@@ -143,44 +146,44 @@ class BuildCache:
     def key(self, *parts: object) -> str:
         return digest(self.site, *parts)
 
-    def _path(self, key: str) -> Path:
+    def _path(self, owner: str) -> Path:
         assert self.folder is not None
-        return self.folder / "entries" / key[:2] / key
+        return self.folder / "entries" / digest(self.site, owner)[:32]
 
-    def get(self, key: str) -> bytes | None:
+    def _bundle(self, owner: str) -> dict[str, bytes]:
+        if owner not in self._bundles:
+            try:
+                found = pickle.loads(self._path(owner).read_bytes())
+            except Exception:  # none yet, or unreadable: start again
+                found = {}
+            self._bundles[owner] = found if isinstance(found, dict) else {}
+            self._used[owner] = {}
+        return self._bundles[owner]
+
+    def get(self, key: str, owner: str) -> bytes | None:
         if self.folder is None:
             return None
-        try:
-            data = self._path(key).read_bytes()
-        except OSError:
-            return None
-        self.used.add(key)
+        data = self._bundle(owner).get(key)
+        if data is not None:
+            self._used[owner][key] = data
         return data
 
-    def put(self, key: str, data: bytes) -> None:
-        """Atomically: a build killed half-way leaves no half-written entry."""
+    def put(self, key: str, data: bytes, owner: str) -> None:
         if self.folder is None:
             return
-        path = self._path(key)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".new-")
-            with os.fdopen(handle, "wb") as out:
-                out.write(data)
-            os.replace(temporary, path)
-        except OSError:
-            return  # a full or read-only disk: the build goes on, uncached
-        self.used.add(key)
+        self._bundle(owner)[key] = data
+        self._used[owner][key] = data
+        self._dirty.add(owner)
 
-    def remember(self, key: str, make: Callable[[], bytes]) -> bytes:
-        found = self.get(key)
+    def remember(self, key: str, make: Callable[[], bytes], owner: str) -> bytes:
+        found = self.get(key, owner)
         if found is None:
             found = make()
-            self.put(key, found)
+            self.put(key, found, owner)
         return found
 
-    def get_object(self, key: str) -> Any:
-        data = self.get(key)
+    def get_object(self, key: str, owner: str) -> Any:
+        data = self.get(key, owner)
         if data is None:
             return None
         try:
@@ -188,18 +191,44 @@ class BuildCache:
         except Exception:  # written by another version of a class: make it again
             return None
 
-    def put_object(self, key: str, value: object) -> None:
-        self.put(key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    def put_object(self, key: str, value: object, owner: str) -> None:
+        self.put(key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), owner)
+
+    def save(self, complete: bool) -> None:
+        """Write each bundle that changed, atomically (a killed build leaves no
+        half-written file). After a complete build a bundle keeps only what the
+        build used; after a check, or a build stopped by problems, it keeps all."""
+        if self.folder is None:
+            return
+        for owner, bundle in self._bundles.items():
+            used = self._used[owner]
+            if complete and used.keys() != bundle.keys():
+                kept = used
+            elif owner in self._dirty:
+                kept = used if complete else bundle
+            else:
+                continue
+            path = self._path(owner)
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".new-")
+                with os.fdopen(handle, "wb") as out:
+                    pickle.dump(kept, out, protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(temporary, path)
+            except OSError:
+                pass  # a full or read-only disk: the next build is slower, not wrong
+        self._dirty.clear()
 
     def prune(self) -> None:
-        """After a whole build: drop the entries it did not use (older than the build,
-        so that a build running beside this one keeps its own), and all but the
-        latest few sets of settings."""
+        """After a whole build: drop the bundles of files the site no longer has
+        (older than this build, so that a build beside it keeps its own), and all
+        but the latest few sets of settings."""
         if self.folder is None or not self.folder.is_dir():
             return
-        for entry in self.folder.glob("entries/*/*"):
+        kept = {self._path(owner).name for owner in self._bundles}
+        for entry in self.folder.glob("entries/*"):
             try:
-                if entry.name not in self.used and entry.stat().st_mtime < self.started:
+                if entry.name not in kept and entry.stat().st_mtime < self.started:
                     entry.unlink()
             except OSError:
                 pass
@@ -226,11 +255,3 @@ def start(settings: dict) -> BuildCache:
     global current
     current = BuildCache.for_settings(settings)
     return current
-
-
-def cached_object(key: str, make: Callable[[], T]) -> T:
-    value = current.get_object(key)
-    if value is None:
-        value = make()
-        current.put_object(key, value)
-    return value

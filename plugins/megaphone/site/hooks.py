@@ -97,6 +97,7 @@ def use_cache(settings) -> None:
             LOAD_CONTENT_CACHE=True,
             CONTENT_CACHING_LAYER="reader",
             CHECK_MODIFIED_METHOD="sha256",  # not the time: a checkout or a copy keeps times
+            GZIP_CACHE=False,  # written again after every build: faster than smaller
             CACHE_PATH=str(cache.folder / "pelican"),
         )
 
@@ -204,7 +205,7 @@ def cached_read_one(article, source: str, site: dict) -> tuple[FileReading, str]
         article.metadata.get("date", ""),
         article.metadata.get("modified", ""),
     )
-    found = cache.get_object(key)
+    found = cache.get_object(key, article.source_path)
     if isinstance(found, FileReading) and (
         found.campaign is None
         or found.timing
@@ -212,7 +213,7 @@ def cached_read_one(article, source: str, site: dict) -> tuple[FileReading, str]
     ):
         return found, key
     fresh = read_one(article, source, site)
-    cache.put_object(key, fresh)
+    cache.put_object(key, fresh, article.source_path)
     return fresh, key
 
 
@@ -284,6 +285,7 @@ def stop_on_problems(site: SiteReading, articles: ArticlesGenerator, generators)
     for file, warning in site.warnings + unread + _translation_warnings(site.campaigns) + site_wide:
         _warn(file, warning)
     if problems:
+        build_cache.current.save(complete=False)  # what was read is kept for the next try
         raise CampaignProblems(problems)
 
 
@@ -333,8 +335,13 @@ def key_pages(site: SiteReading, articles: ArticlesGenerator, generators) -> Non
     ]
 
     def described(item) -> tuple[str, ...]:
+        # url and save_as are worked out again on every call (Pelican): once each here
         fields = ("source_path", "url", "save_as", "lang", "status", "title", "date", "modified")
-        return tuple(str(getattr(item, name, "")) for name in fields)
+        if id(item) not in seen:
+            seen[id(item)] = tuple(str(getattr(item, name, "")) for name in fields)
+        return seen[id(item)]
+
+    seen: dict[int, tuple[str, ...]] = {}
 
     listing = build_cache.sources_digest(
         [described(item) for item in everything]
@@ -357,9 +364,11 @@ def all_generators_finalized(generators) -> None:
     key_pages(site, articles, generators)
 
 
-def prune_cache(pelican) -> None:
-    """After a whole build (not a check, which reads but writes no pages)."""
-    if not pelican.settings.get("MEGAPHONE_CHECK_ONLY"):
+def save_cache(pelican) -> None:
+    """After a whole build, or a check (which reads but writes no pages)."""
+    complete = not pelican.settings.get("MEGAPHONE_CHECK_ONLY")
+    build_cache.current.save(complete)
+    if complete:
         build_cache.current.prune()
 
 
@@ -403,4 +412,4 @@ def register() -> None:
     signals.article_writer_finalized.connect(write_sitemap)
     signals.article_writer_finalized.connect(write_closed_archive)
     signals.finalized.connect(publish_assets)
-    signals.finalized.connect(prune_cache)
+    signals.finalized.connect(save_cache)

@@ -201,13 +201,17 @@ def write_reminder_and_flyer(generator, writer, flyer, article, page) -> None:
     with open(path, "wb") as out:
         out.write(
             cache.remember(
-                cache.key(page_key, "remind.ics"), lambda: reminder(article, generator.settings)
+                cache.key(page_key, "remind.ics"),
+                lambda: reminder(article, generator.settings),
+                article.source_path,
             )
             if page_key
             else reminder(article, generator.settings)
         )
     qr = cache.remember(
-        cache.key("qr", page.url), lambda: qr_svg(page.url, f"QR code: {page.url}").encode()
+        cache.key("qr", page.url),
+        lambda: qr_svg(page.url, f"QR code: {page.url}").encode(),
+        article.source_path,
     )
     writer.write_file(
         posixpath.join(folder, "flyer", "index.html"),
@@ -259,7 +263,8 @@ class TranslatingWriter(Writer):
             _=catalogue.gettext,
         )
         cache = build_cache.current
-        page_key = cache.page_keys.get(getattr(content, "source_path", None) or "")
+        owner = getattr(content, "source_path", None) or ""
+        page_key = cache.page_keys.get(owner)
         if not page_key or not name or args or kwargs.get("paginated"):
             return super().write_file(name, template, context, *args, **kwargs)
         key = cache.key(
@@ -272,7 +277,7 @@ class TranslatingWriter(Writer):
             *sorted(kwargs),
         )
         path = sanitised_join(self.output_path, name)
-        found = cache.get(key)
+        found = cache.get(key, owner)
         if found is not None:
             self._write_cached(path, name, found, context, kwargs)
             return None
@@ -280,7 +285,7 @@ class TranslatingWriter(Writer):
         super().write_file(name, template, context, *args, **kwargs)
         if not skipped:
             with open(path, "rb") as written:
-                cache.put(key, written.read())
+                cache.put(key, written.read(), owner)
         return None
 
     def _write_cached(self, path: str, name: str, data: bytes, context, kwargs) -> None:
