@@ -18,7 +18,7 @@ from ..model.qr import qr_svg
 from ..model.reminder import reminder_ics
 from ..model.sitemap import Entry, sitemap_xml
 from ..model.targets import target_data
-from .assets import fingerprinted_name, inline_style
+from .assets import fingerprinted_name, inline
 from .contents import ARTICLE_GROUPS, contents, public_base
 from .headers import content_security_policy, headers_file
 from .i18n import deadline_in_words, translations, words_locale
@@ -32,12 +32,12 @@ def prepare_assets(settings) -> None:
     """Once per site: the inlined stylesheet, the script's hashed name and the
     list of webmail services the templates offer."""
     static = os.path.join(settings["THEME"], "static")
-    style = inline_style(os.path.join(static, *STYLESHEET))
+    style = inline(os.path.join(static, *STYLESHEET))
     script = fingerprinted_name(os.path.join(static, *SCRIPT))
     # `make devserver` only: its pages reload themselves after a rebuild (commands/devserver.py).
     reload = bool(settings.get("MEGAPHONE_PREVIEW_RELOAD"))
     settings.setdefault("JINJA_GLOBALS", {}).update(
-        INLINE_CSS=Markup(style.css),
+        INLINE_CSS=Markup(style.text),
         STYLE_HASH=Markup(style.csp_source),
         CSP=Markup(content_security_policy(style.csp_source, preview_reload=reload)),
         CSP_CONNECT=Markup(content_security_policy(style.csp_source, connect_self=True)),
