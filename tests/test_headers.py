@@ -5,6 +5,7 @@ import re
 import pytest
 
 from helpers import campaign_md
+from megaphone.site.assets import csp_hash
 from megaphone.site.headers import (
     UNUSED_FEATURES,
     content_security_policy,
@@ -112,11 +113,13 @@ def test_publishing_guide_gives_the_same_headers_for_each_server():
     guide = (ROOT / "docs" / "publishing.md").read_text("utf-8")
     for server in ("nginx", "Apache", "Caddy", "GitHub Pages", "Netlify"):
         assert server in guide
-    for name, value in security_headers("'sha256-…'"):
+    # The inline script's hash is the same for every site (the stylesheet's is not):
+    # the guide gives it as it is.
+    script = (ROOT / "theme" / "static" / "js" / "closed-before-paint.js").read_text("utf-8")
+    for name, value in security_headers("'sha256-…'", csp_hash(script.strip())):
         # Each server's block carries each header with the site's own policy.
         assert guide.count(name) >= 4, name
-        if name != "Content-Security-Policy":
-            assert guide.count(value) >= 4, (name, value)
+        assert guide.count(value) >= 4, (name, value)
 
 
 def test_the_built_headers_file_and_every_page_agree_on_the_policy(site):
