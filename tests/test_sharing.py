@@ -8,6 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 from icalendar import Calendar
 
 from helpers import campaign_md, soup
+from settings_under_test import ROOT
 
 URL = "http://localhost:8000/park/"  # CANONICAL_SITEURL of pelicanconf.py, then the slug
 TITLE = "Keep the park open: 100% & more?"
@@ -81,22 +82,49 @@ def test_a_closed_campaign_offers_no_reminder_flyer_or_sharing(site):
     assert page.find(class_="share") is None and page.find("a", string="Remind me") is None
 
 
-def test_content_security_policy_allows_only_this_site_and_no_inline_script(site):
+def csp_hash(text: str) -> str:
+    return f"'sha256-{base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()}'"
+
+
+def test_content_security_policy_allows_only_this_site_and_its_own_inline_code(site):
     out = site(
         {"a.md": campaign_md(slug="a"), "b.md": campaign_md(slug="b", deadline="2020-01-01")},
         today="2021-01-01",
     )
+    closing = (ROOT / "theme" / "static" / "js" / "closed-before-paint.js").read_text("utf-8")
     for path in out.rglob("*.html"):
         page = soup(path)
         csp = page.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
         rules = dict((r.split()[0], r.split()[1:]) for r in csp.split(";") if r.strip())
-        assert rules["script-src"] == ["'self'"] and rules["default-src"] == ["'self'"], path
+        # Scripts from this site, and the one inline script by the hash of its exact bytes.
+        assert rules["script-src"] == ["'self'", csp_hash(closing.strip())], path
+        assert rules["default-src"] == ["'self'"], path
         assert rules["connect-src"] == ["'none'"], path
         assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
-        assert all(script.get("src") for script in page.find_all("script")), path
+        for script in page.find_all("script"):
+            assert script.get("src") or csp_hash(script.string) in rules["script-src"], path
         # The one inline <style> is allowed by its exact hash, and nothing else is.
         (style,) = page.find_all("style")
-        digest = base64.b64encode(hashlib.sha256(style.string.encode()).digest()).decode()
-        assert rules["style-src"] == [f"'sha256-{digest}'"], path
+        assert rules["style-src"] == [csp_hash(style.string)], path
         assert not page.find_all(style=True), path
         assert page.find("meta", attrs={"name": "referrer"})["content"] == "no-referrer"
+
+
+def test_only_a_page_built_open_carries_the_script_that_closes_it_before_the_first_paint(site):
+    """Built open, loaded after the deadline: the inline script closes the page before
+    the first paint (tests/browser/test_layout_shift.py). It reads the deadline from
+    <html>, the same one the closing module reads; a page closed at build needs it not."""
+    out = site(
+        {"a.md": campaign_md(slug="a"), "b.md": campaign_md(slug="b", deadline="2020-01-01")},
+        today="2021-01-01",
+    )
+    closing = (ROOT / "theme" / "static" / "js" / "closed-before-paint.js").read_text("utf-8")
+    open_page = soup(out / "a" / "index.html")
+    (script,) = open_page.head.find_all("script", src=False)
+    assert script.string == closing.strip()
+    deadline = open_page.find(attrs={"data-module": "megaphone-closing"})["data-deadline"]
+    assert open_page.html["data-open-until"] == deadline == "2030-01-31T23:59:00-05:00"
+    for path in ("b/index.html", "index.html", "a/flyer/index.html"):
+        page = soup(out / path)
+        assert not page.find_all("script", src=False) and not page.html.get("data-open-until")
+    assert not list(out.rglob("closed-before-paint.js"))  # inlined, not published as a file

@@ -3,6 +3,9 @@
 - The stylesheet is small, so it is inlined: the page renders after the first
   round trip with no render-blocking request. The Content-Security-Policy
   allows exactly that <style> by its hash, not 'unsafe-inline'.
+- So is the one line that closes a page built open and loaded after its
+  deadline before the first paint (closed-before-paint.js): the same bytes
+  on every page, allowed by their hash.
 - The script's file name carries a hash of its content, so a host or CDN can
   cache it forever: a new version gets a new name."""
 
@@ -15,16 +18,26 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
-class InlineStyle:
-    css: str
+class Inline:
+    """A file's text as the page carries it inside <style> or <script>, and
+    the CSP source that allows exactly those bytes."""
+
+    text: str
     csp_source: str  # e.g. 'sha256-...'
 
 
-def inline_style(path: str) -> InlineStyle:
+def csp_hash(text: str) -> str:
+    """The CSP source for an inline <style> or <script> with exactly this text."""
+    digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+    return f"'sha256-{digest}'"
+
+
+def inline(path: str) -> Inline:
     with open(path, encoding="utf-8") as source:
-        css = source.read().strip()
-    digest = base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode("ascii")
-    return InlineStyle(css, f"'sha256-{digest}'")
+        text = source.read().strip()
+    if "</" in text:  # would end the <style> or <script> early
+        raise ValueError(f"{path}: cannot be inlined, it contains '</'")
+    return Inline(text, csp_hash(text))
 
 
 def fingerprinted_name(path: str) -> str:

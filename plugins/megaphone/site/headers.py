@@ -11,11 +11,12 @@ Apache and Caddy."""
 
 from __future__ import annotations
 
-# Everything from this site only; the page's one inline <style> by its hash;
-# the script cannot send anything anywhere, and nothing can be embedded.
+# Everything from this site only; the page's one inline <style> and its one
+# inline <script> (closed-before-paint.js) by their hashes; the script cannot
+# send anything anywhere, and nothing can be embedded.
 _POLICY = (
     ("default-src", "'self'"),
-    ("script-src", "'self'"),
+    ("script-src", "'self'{script_hash}"),
     ("style-src", "{style_hash}"),
     ("img-src", "'self' data:"),
     ("font-src", "'self'"),
@@ -53,14 +54,23 @@ UNUSED_FEATURES = (
 )
 
 
+def _source(value: str, what: str) -> str:
+    """One source, nothing more: no second source, directive or policy."""
+    if len(value.split()) != 1 or ";" in value or "," in value:
+        raise ValueError(f"not a CSP source for the {what}: {value!r}")
+    return value.strip()
+
+
 def content_security_policy(
     style_hash: str,
+    script_hash: str = "",
     *,
     frame_ancestors: bool = False,
     preview_reload: bool = False,
     connect_self: bool = False,
 ) -> str:
-    """The policy, with the inline stylesheet's CSP source (e.g. 'sha256-...').
+    """The policy, with the inline stylesheet's CSP source (e.g. 'sha256-...')
+    and that of the inline script, if the pages carry one (script-src 'self' and it).
 
     `frame_ancestors` adds `frame-ancestors 'none'`, for the HTTP header only.
     `preview_reload` is for `make devserver`'s own build only, never `make html` or
@@ -68,14 +78,14 @@ def content_security_policy(
     the site was rebuilt, so connect-src is 'self' instead of 'none'.
     `connect_self`: `connect-src 'self'`, only for a campaign page with target
     lists, whose script fetches the list and postcode shards from the site itself."""
-    if not style_hash.strip() or ";" in style_hash or "," in style_hash:
-        raise ValueError(f"not a CSP source for the stylesheet: {style_hash!r}")
+    sources = {
+        "style_hash": _source(style_hash, "stylesheet"),
+        "script_hash": " " + _source(script_hash, "inline script") if script_hash else "",
+    }
     policy = dict(_POLICY)
     if preview_reload or connect_self:
         policy["connect-src"] = "'self'"
-    directives = [
-        f"{name} {value.format(style_hash=style_hash.strip())}" for name, value in policy.items()
-    ]
+    directives = [f"{name} {value.format(**sources)}" for name, value in policy.items()]
     if frame_ancestors:
         directives.append("frame-ancestors 'none'")
     return "; ".join(directives)
@@ -85,14 +95,16 @@ def permissions_policy() -> str:
     return ", ".join(f"{feature}=()" for feature in UNUSED_FEATURES)
 
 
-def security_headers(style_hash: str, *, connect_self: bool = False) -> list[tuple[str, str]]:
+def security_headers(
+    style_hash: str, script_hash: str = "", *, connect_self: bool = False
+) -> list[tuple[str, str]]:
     """Every header, in order, as (name, value): the same for every file of the site
     (`connect_self`: for the pages of campaigns with target lists)."""
+    policy = content_security_policy(
+        style_hash, script_hash, frame_ancestors=True, connect_self=connect_self
+    )
     return [
-        (
-            "Content-Security-Policy",
-            content_security_policy(style_hash, frame_ancestors=True, connect_self=connect_self),
-        ),
+        ("Content-Security-Policy", policy),
         ("X-Content-Type-Options", "nosniff"),  # an image is never run as a script or page
         ("Referrer-Policy", "no-referrer"),
         ("X-Frame-Options", "DENY"),  # frame-ancestors, for browsers that predate it
@@ -100,7 +112,9 @@ def security_headers(style_hash: str, *, connect_self: bool = False) -> list[tup
     ]
 
 
-def headers_file(style_hash: str, connect_paths: tuple[str, ...] = ()) -> str:
+def headers_file(
+    style_hash: str, script_hash: str = "", connect_paths: tuple[str, ...] = ()
+) -> str:
     """The text of `_headers` (Netlify, Cloudflare Pages): a path, then indented headers.
 
     `connect_paths`: campaign pages with target lists, whose script fetches the
@@ -109,5 +123,5 @@ def headers_file(style_hash: str, connect_paths: tuple[str, ...] = ()) -> str:
     any page needs (`connect-src 'self'` if one does), and each page's own
     <meta> policy narrows it: a browser enforces both, so every other page still
     has `connect-src 'none'`."""
-    headers = security_headers(style_hash, connect_self=bool(connect_paths))
+    headers = security_headers(style_hash, script_hash, connect_self=bool(connect_paths))
     return "\n".join(["/*"] + [f"  {name}: {value}" for name, value in headers]) + "\n"

@@ -21,7 +21,7 @@ from ..model.reminder import reminder_ics
 from ..model.sitemap import Entry, sitemap_xml
 from ..model.targets import target_data
 from . import build_cache
-from .assets import fingerprinted_name, inline_style
+from .assets import fingerprinted_name, inline
 from .contents import ARTICLE_GROUPS, contents, public_base
 from .headers import content_security_policy, headers_file
 from .i18n import deadline_in_words, translations, words_locale
@@ -29,21 +29,32 @@ from .words import REMINDER_ALARM, REMINDER_DESCRIPTION, REMINDER_SUMMARY
 
 STYLESHEET = ("css", "megaphone.css")
 SCRIPT = ("js", "megaphone.js")
+# Inlined in <head> of a campaign page built open: closes it before the first
+# paint if it is loaded after the deadline (theme/templates/base.html).
+CLOSED_BEFORE_PAINT = ("js", "closed-before-paint.js")
 
 
 def prepare_assets(settings) -> None:
-    """Once per site: the inlined stylesheet, the script's hashed name and the
-    list of webmail services the templates offer."""
+    """Once per site: the inlined stylesheet and script, the script's hashed name
+    and the list of webmail services the templates offer. The policy allows the
+    inline ones by the hashes of the very bytes the pages carry."""
     static = os.path.join(settings["THEME"], "static")
-    style = inline_style(os.path.join(static, *STYLESHEET))
+    style = inline(os.path.join(static, *STYLESHEET))
+    closing = inline(os.path.join(static, *CLOSED_BEFORE_PAINT))
     script = fingerprinted_name(os.path.join(static, *SCRIPT))
     # `make devserver` only: its pages reload themselves after a rebuild (commands/devserver.py).
     reload = bool(settings.get("MEGAPHONE_PREVIEW_RELOAD"))
     settings.setdefault("JINJA_GLOBALS", {}).update(
-        INLINE_CSS=Markup(style.css),
+        INLINE_CSS=Markup(style.text),
         STYLE_HASH=Markup(style.csp_source),
-        CSP=Markup(content_security_policy(style.csp_source, preview_reload=reload)),
-        CSP_CONNECT=Markup(content_security_policy(style.csp_source, connect_self=True)),
+        CLOSED_BEFORE_PAINT=Markup(closing.text),
+        CLOSED_BEFORE_PAINT_HASH=Markup(closing.csp_source),
+        CSP=Markup(
+            content_security_policy(style.csp_source, closing.csp_source, preview_reload=reload)
+        ),
+        CSP_CONNECT=Markup(
+            content_security_policy(style.csp_source, closing.csp_source, connect_self=True)
+        ),
         PREVIEW_RELOAD_SCRIPT="/.megaphone/reload.js" if reload else "",
         SCRIPT_PATH=f"{settings['THEME_STATIC_DIR']}/{SCRIPT[0]}/{script}",
         MAIL_SERVICES=MAIL_SERVICES,
@@ -65,10 +76,11 @@ def publish_assets(pelican) -> None:
         out.write(
             headers_file(
                 settings["JINJA_GLOBALS"]["STYLE_HASH"],
+                settings["JINJA_GLOBALS"]["CLOSED_BEFORE_PAINT_HASH"],
                 tuple(settings.get("MEGAPHONE_CONNECT_PATHS", ())),
             )
         )
-    for plain in (STYLESHEET, SCRIPT):
+    for plain in (STYLESHEET, SCRIPT, CLOSED_BEFORE_PAINT):
         path = os.path.join(output, *plain)
         if os.path.exists(path):
             os.remove(path)

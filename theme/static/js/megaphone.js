@@ -318,7 +318,9 @@
 
   // At the deadline every send path goes and the "closed" notice shows, even
   // on a page built before it. Only Date and the DOM of the 2000s: it runs
-  // before the support check and everything else.
+  // before the support check and everything else. Loaded after the deadline,
+  // the page is already closed (closed-before-paint.js marks <html>): hiding
+  // the parts here then changes nothing on screen.
   modules["megaphone-closing"] = function (root) {
     var deadline = new Date(root.getAttribute("data-deadline")).getTime();
     if (isNaN(deadline)) return;
@@ -328,6 +330,7 @@
         setTimeout(check, Math.min(left + 1, 60000));  // a minute at most: clocks jump
         return;
       }
+      document.documentElement.setAttribute("data-megaphone-closed", "");
       var parts = root.querySelectorAll("[data-open-only]");
       for (var i = 0; i < parts.length; i++) parts[i].setAttribute("hidden", "");
       var closed = root.querySelector("[data-closed]");
