@@ -16,6 +16,7 @@ import os
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
+from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
@@ -100,6 +101,13 @@ def use_cache(settings) -> None:
             GZIP_CACHE=False,  # written again after every build: faster than smaller
             CACHE_PATH=str(cache.folder / "pelican"),
         )
+        # The templates compiled once, not on every build (the theme is in the key).
+        templates = cache.folder / "templates"
+        templates.mkdir(parents=True, exist_ok=True)
+        settings["JINJA_ENVIRONMENT"] = {
+            **settings.get("JINJA_ENVIRONMENT", {}),
+            "bytecode_cache": FileSystemBytecodeCache(str(templates)),
+        }
 
 
 def set_aside_bad_timezone(generator, metadata) -> None:
