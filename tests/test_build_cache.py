@@ -16,6 +16,7 @@ from pelican.writers import Writer
 import megaphone.model.deadline as deadline_module
 import megaphone.site.hooks as hooks
 from helpers import ROOT, build, campaign_md, make, write_example
+from settings_under_test import CONF
 
 NEW_YORK = deadline_module.ZoneInfo("America/New_York")
 
@@ -191,3 +192,31 @@ def test_make_clean_clears_the_cache(tmp_path):
     result = make("clean", cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     assert not (tmp_path / "output").exists() and not (tmp_path / "cache").exists()
+
+
+@pytest.mark.parametrize("preview", [True, False], ids=["make devserver", "make html"])
+def test_the_preview_links_what_did_not_change_and_make_html_shares_nothing(project, preview):
+    """The preview's rebuild links each unchanged file to the one on screen (most of its
+    time on a slow disk is creating files); `make html` writes a site of its own."""
+    from megaphone.commands.build import build_site
+
+    root, content = project
+    output = root / "site"
+
+    def rebuild() -> dict[str, int]:
+        outcome = build_site(str(CONF), str(content), str(output), preview=preview)
+        assert outcome.ok, outcome
+        return {p.relative_to(output).as_posix(): p.stat().st_ino for p in output.rglob("*")}
+
+    first = rebuild()
+    source = content / "campaigns" / "s79.md"
+    source.write_text(source.read_text("utf-8").replace("Thank you,", "With thanks,"), "utf-8")
+    second = rebuild()
+    shared = {name for name in second if first.get(name) == second[name]}
+    if preview:
+        assert "ban-the-scan-nypd/index.html" in shared
+        assert {"awkward/flyer/index.html", "awkward/remind.ics"} <= shared
+        assert "s79/index.html" not in shared
+        assert "With thanks," in (output / "s79" / "index.html").read_text("utf-8")
+    else:
+        assert shared == set()

@@ -24,6 +24,8 @@ def build_site(
 ) -> Outcome:
     """Build into a fresh folder; on success it becomes `output`."""
     with fresh_output(output) as building:
+        if preview:  # unchanged files are linked from the site on screen (site/output.py)
+            override["MEGAPHONE_PREVIEW_LIVE_OUTPUT"] = os.path.abspath(output)
         outcome = run_pelican(
             settings_file,
             {**override, "PATH": os.path.abspath(content), "OUTPUT_PATH": str(building)},

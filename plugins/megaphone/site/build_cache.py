@@ -51,6 +51,7 @@ _NOT_INPUTS = {
     "CHECK_MODIFIED_METHOD",
     "MEGAPHONE_CHECK_ONLY",
     "MEGAPHONE_CACHE",
+    "MEGAPHONE_PREVIEW_LIVE_OUTPUT",
     "WRITE_SELECTED",
 }
 KEEP_SITES = 4  # sets of settings kept at once (say `make html` and the preview)

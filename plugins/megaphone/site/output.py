@@ -210,16 +210,16 @@ def write_reminder_and_flyer(generator, writer, flyer, article, page) -> None:
     os.makedirs(os.path.dirname(path), exist_ok=True)
     cache = build_cache.current
     page_key = cache.page_keys.get(article.source_path)
-    with open(path, "wb") as out:
-        out.write(
-            cache.remember(
-                cache.key(page_key, "remind.ics"),
-                lambda: reminder(article, generator.settings),
-                article.source_path,
-            )
-            if page_key
-            else reminder(article, generator.settings)
+    calendar = (
+        cache.remember(
+            cache.key(page_key, "remind.ics"),
+            lambda: reminder(article, generator.settings),
+            article.source_path,
         )
+        if page_key
+        else reminder(article, generator.settings)
+    )
+    write_bytes(generator.settings, posixpath.join(folder, "remind.ics"), path, calendar)
     qr = cache.remember(
         cache.key("qr", page.url),
         lambda: qr_svg(page.url, f"QR code: {page.url}").encode(),
@@ -256,6 +256,33 @@ def write_closed_archive(generator, writer) -> None:
         template_name="closed",
         url=settings.get("CLOSED_URL", ""),
     )
+
+
+def link_previous(settings, name: str, path: str, data: bytes) -> bool:
+    """The preview only: when the site on screen already has this file with these
+    bytes, the new build links to it (a hard link) instead of writing it again,
+    which is most of a rebuild's time on a slow disk. Never for `make html`: there
+    the new site must share nothing with the one it replaces."""
+    live = settings.get("MEGAPHONE_PREVIEW_LIVE_OUTPUT")
+    if not live:
+        return False
+    previous = os.path.join(live, name)
+    try:
+        if os.path.getsize(previous) != len(data):
+            return False
+        with open(previous, "rb") as old:
+            if old.read() != data:
+                return False
+        os.link(previous, path)
+    except OSError:
+        return False
+    return True
+
+
+def write_bytes(settings, name: str, path: str, data: bytes) -> None:
+    if not link_previous(settings, name, path, data):
+        with open(path, "wb") as out:
+            out.write(data)
 
 
 class TranslatingWriter(Writer):
@@ -305,8 +332,15 @@ class TranslatingWriter(Writer):
         if kwargs.get("relative_urls"):  # as Pelican does: later content links rely on it
             context["localsiteurl"] = path_to_url(get_relative_path(name))
         os.makedirs(os.path.dirname(path), exist_ok=True)
-        with self._open_w(path, "utf-8", override=kwargs.get("override_output", False)) as out:
-            out.write(data.decode("utf-8"))
+        override = kwargs.get("override_output", False)
+        first = path not in self._written_files and path not in self._overridden_files
+        if first and link_previous(self.settings, name, path, data):
+            self._written_files.add(path)  # Pelican's own record of what it wrote
+            if override:
+                self._overridden_files.add(path)
+        else:
+            with self._open_w(path, "utf-8", override=override) as out:
+                out.write(data.decode("utf-8"))
         if signals.content_written.receivers:
             local = {**context, "output_file": name, **kwargs}
             signals.content_written.send(path, context=local)
