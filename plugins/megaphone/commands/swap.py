@@ -25,7 +25,8 @@ def fresh_output(output: str | os.PathLike) -> Iterator[Path]:
     output = Path(output).absolute()
     output.parent.mkdir(parents=True, exist_ok=True)
     for stale in output.parent.glob(f".{output.name}{PARTIAL}*"):  # left by a killed build
-        shutil.rmtree(stale, ignore_errors=True)
+        if stale not in _being_removed:
+            shutil.rmtree(stale, ignore_errors=True)
     building = Path(tempfile.mkdtemp(prefix=f".{output.name}{PARTIAL}", dir=output.parent))
     try:
         yield building
@@ -50,9 +51,18 @@ def put_in_place(building: Path, output: str | os.PathLike, *, preview: bool = F
     output.rename(old)
     building.rename(output)
     if preview:  # a killed preview leaves it for the next build's fresh_output to remove
-        threading.Thread(target=shutil.rmtree, args=(old, True), daemon=True).start()
+        _being_removed.add(old)
+        threading.Thread(target=_remove, args=(old,), daemon=True).start()
     else:
         shutil.rmtree(old, ignore_errors=True)
+
+
+_being_removed: set[Path] = set()  # old previews going in the background
+
+
+def _remove(folder: Path) -> None:
+    shutil.rmtree(folder, ignore_errors=True)
+    _being_removed.discard(folder)
 
 
 def _same_bytes(a: Path, b: Path, size: int = 1 << 16) -> bool:

@@ -331,6 +331,9 @@ def order_campaigns(articles: ArticlesGenerator, site: SiteReading) -> None:
     )
 
 
+_DESCRIBED: dict[str, tuple[str, ...]] = {}  # a campaign's reading key -> its description
+
+
 def key_pages(site: SiteReading, articles: ArticlesGenerator, generators) -> None:
     """Step 5: what each campaign's pages show, as one key for the build cache: its own
     reading and its translations' (addresses, languages, titles), and the list of every
@@ -343,13 +346,16 @@ def key_pages(site: SiteReading, articles: ArticlesGenerator, generators) -> Non
     ]
 
     def described(item) -> tuple[str, ...]:
-        # url and save_as are worked out again on every call (Pelican): once each here
-        fields = ("source_path", "url", "save_as", "lang", "status", "title", "date", "modified")
-        if id(item) not in seen:
-            seen[id(item)] = tuple(str(getattr(item, name, "")) for name in fields)
-        return seen[id(item)]
-
-    seen: dict[int, tuple[str, ...]] = {}
+        # Pelican works url and save_as out again on every call, slowly: an unchanged
+        # campaign's come from the last build (the preview's rebuilds run in one process).
+        known = site.keys.get(item)
+        if known is None or known not in _DESCRIBED:
+            fields = ("source_path", "url", "save_as", "lang", "status", "title", "date")
+            found = tuple(str(getattr(item, name, "")) for name in fields + ("modified",))
+            if known is None:
+                return found
+            _DESCRIBED[known] = found
+        return _DESCRIBED[known]
 
     listing = build_cache.sources_digest(
         [described(item) for item in everything]
