@@ -77,9 +77,18 @@ def folder_digest(folder: str | os.PathLike) -> str:
     return digest(*parts)
 
 
+def _file_digest(path: str) -> str:
+    try:
+        return digest(Path(path).read_bytes())
+    except OSError:
+        return ""
+
+
 def _plain(value: Any) -> Any:
     """Settings as JSON, the same in every process: a function or module by its name
-    (never by repr, which holds a memory address)."""
+    (never by repr, which holds a memory address), a function with the bytes of the
+    file that defines it (the settings file, most often): its body can change while
+    its name stays."""
     if value is None or isinstance(value, str | int | float | bool):
         return value
     if isinstance(value, dict):
@@ -89,7 +98,13 @@ def _plain(value: Any) -> Any:
         return sorted(items, key=repr) if isinstance(value, set | frozenset) else items
     name = getattr(value, "__qualname__", None) or getattr(value, "__name__", None)
     module = getattr(value, "__module__", None) or ""
-    return f"<{module}.{name}>" if name else f"<{type(value).__module__}.{type(value).__name__}>"
+    code = getattr(value, "__code__", None)
+    source = f" {_file_digest(code.co_filename)}" if code is not None else ""
+    return (
+        f"<{module}.{name}{source}>"
+        if name
+        else f"<{type(value).__module__}.{type(value).__name__}>"
+    )
 
 
 def settings_digest(settings: dict) -> str:
@@ -135,6 +150,8 @@ class BuildCache:
             _versions(),
             folder_digest(CODE),
             folder_digest(settings["THEME"]),
+            # Pelican looks for templates there first: inputs as much as the theme's own.
+            *(folder_digest(path) for path in settings.get("THEME_TEMPLATES_OVERRIDES") or ()),
             settings_digest(settings),
         )
         folder = Path(settings["CACHE_PATH"]) / "megaphone" / site[:24]
@@ -233,14 +250,44 @@ class BuildCache:
                     entry.unlink()
             except OSError:
                 pass
-        os.utime(self.folder)
-        others = sorted(
-            (p for p in self.folder.parent.iterdir() if p.is_dir() and p != self.folder),
-            key=lambda p: p.stat().st_mtime,
-            reverse=True,
-        )
+        try:  # a folder this user may read but not change (`sudo make html` once) stays as is
+            os.utime(self.folder)
+            others = sorted(
+                (p for p in self.folder.parent.iterdir() if p.is_dir() and p != self.folder),
+                key=_age,
+                reverse=True,
+            )
+        except OSError:
+            return
         for stale in others[KEEP_SITES - 1 :]:
             shutil.rmtree(stale, ignore_errors=True)
+
+
+def _age(folder: Path) -> float:
+    try:
+        return folder.stat().st_mtime
+    except OSError:  # removed meanwhile, by a build beside this one
+        return 0.0
+
+
+def drop_unreadable(folder: Path) -> None:
+    """Pelican writes its own cache files in place, not atomically: one left empty or cut
+    short (a build stopped while saving it, a full disk, a second build reading it
+    meanwhile) stopped every later build (EOFError) or made Pelican warn on each one.
+    Removed before Pelican opens it, it is simply made again."""
+    try:
+        paths = list(folder.iterdir())
+    except OSError:
+        return
+    for path in paths:
+        try:
+            with path.open("rb") as source:
+                pickle.load(source)
+        except Exception:
+            try:
+                path.unlink()
+            except OSError:
+                pass
 
 
 def sources_digest(paths: Iterable[tuple[str, ...]]) -> str:

@@ -93,6 +93,7 @@ def use_cache(settings) -> None:
     build cache, and Pelican's own cache of each file as Markdown read it, beside it."""
     cache = build_cache.start(settings)
     if cache.folder is not None:
+        build_cache.drop_unreadable(cache.folder / "pelican")
         settings.update(
             CACHE_CONTENT=True,
             LOAD_CONTENT_CACHE=True,
@@ -212,6 +213,7 @@ def cached_read_one(article, source: str, site: dict) -> tuple[FileReading, str]
         site["targets_digest"],
         article.metadata.get("date", ""),
         article.metadata.get("modified", ""),
+        article.status,  # not only the file's: WITH_FUTURE_DATES makes a page dated later a draft
     )
     found = cache.get_object(key, article.source_path)
     if isinstance(found, FileReading) and (
