@@ -39,6 +39,9 @@ PACKAGES = (
     "segno",
     "icalendar",
     "email-validator",
+    "markupsafe",
+    "python-dateutil",
+    "tzdata",  # the deadlines' offsets and zone names
 )
 # Settings that say where or whether to build, not what: `make check`, `make html`
 # and the preview share entries. (The preview's reload script is a setting that counts.)
@@ -270,24 +273,41 @@ def _age(folder: Path) -> float:
         return 0.0
 
 
+def _stamps(folder: Path) -> dict[str, list[int]]:
+    found = {}
+    try:
+        for path in folder.iterdir():
+            stat = path.stat()
+            found[path.name] = [stat.st_size, stat.st_mtime_ns]
+    except OSError:
+        pass
+    return found
+
+
 def drop_unreadable(folder: Path) -> None:
     """Pelican writes its own cache files in place, not atomically: one left empty or cut
-    short (a build stopped while saving it, a full disk, a second build reading it
+    short (a build stopped while saving it, a full disk, a second build writing it
     meanwhile) stopped every later build (EOFError) or made Pelican warn on each one.
-    Removed before Pelican opens it, it is simply made again."""
+    Any file not exactly as a build that finished left it (size and time, recorded by
+    `trust_pelican_cache`) is removed before Pelican opens it, and simply made again."""
     try:
-        paths = list(folder.iterdir())
-    except OSError:
-        return
-    for path in paths:
-        try:
-            with path.open("rb") as source:
-                pickle.load(source)
-        except Exception:
+        trusted = json.loads((folder.parent / "pelican.ok").read_text("utf-8"))
+    except (OSError, ValueError):
+        trusted = {}
+    for name, stamp in _stamps(folder).items():
+        if trusted.get(name) != stamp:
             try:
-                path.unlink()
+                (folder / name).unlink()
             except OSError:
                 pass
+
+
+def trust_pelican_cache(folder: Path) -> None:
+    """After a build that finished: Pelican's cache files as they are now are whole."""
+    try:
+        (folder.parent / "pelican.ok").write_text(json.dumps(_stamps(folder)), "utf-8")
+    except OSError:
+        pass
 
 
 def sources_digest(paths: Iterable[tuple[str, ...]]) -> str:

@@ -384,6 +384,8 @@ def save_cache(pelican) -> None:
     """After a whole build, or a check (which reads but writes no pages)."""
     complete = not pelican.settings.get("MEGAPHONE_CHECK_ONLY")
     build_cache.current.save(complete)
+    if build_cache.current.folder is not None:
+        build_cache.trust_pelican_cache(build_cache.current.folder / "pelican")
     if complete:
         build_cache.current.prune()
 
