@@ -115,6 +115,20 @@ def settings_digest(settings: dict) -> str:
     return digest(json.dumps(_plain(chosen), sort_keys=True))
 
 
+def _other_plugins(settings: dict) -> list[str]:
+    """The code of every other plugin the site loads: it may change what pages hold."""
+    found = []
+    for plugin in settings.get("PLUGINS") or ():
+        module = sys.modules.get(plugin) if isinstance(plugin, str) else plugin
+        path = getattr(module, "__file__", None)
+        if not path or Path(path).resolve().is_relative_to(CODE):
+            continue
+        source = Path(path)
+        found.append(folder_digest(source.parent) if source.name == "__init__.py" else "")
+        found.append(_file_digest(str(source)))
+    return found
+
+
 def _versions() -> str:
     found = []
     for name in PACKAGES:
@@ -155,6 +169,7 @@ class BuildCache:
             folder_digest(settings["THEME"]),
             # Pelican looks for templates there first: inputs as much as the theme's own.
             *(folder_digest(path) for path in settings.get("THEME_TEMPLATES_OVERRIDES") or ()),
+            *_other_plugins(settings),
             settings_digest(settings),
         )
         folder = Path(settings["CACHE_PATH"]) / "megaphone" / site[:24]
