@@ -7,8 +7,13 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from pelican.settings import DEFAULT_CONFIG
 
-from helpers import build, write_example, write_site
+from helpers import TemplateCodeCache, build, write_example, write_site
+
+# Every in-process build (build(), build_as_make_does(), the commands' own code)
+# shares compiled templates: Pelican adds its default Jinja options to the site's.
+DEFAULT_CONFIG["JINJA_ENVIRONMENT"]["bytecode_cache"] = TemplateCodeCache()
 
 # Builds keep their cache (pelicanconf.py's CACHE_PATH) in a folder of their own,
 # never in the checkout's cache/; `make` in a subprocess inherits it.

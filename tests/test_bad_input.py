@@ -56,7 +56,8 @@ def test_the_line_of_the_field_is_named(tmp_path):
     content = write_site(tmp_path, {"bad.md": campaign_md(slug="bad", deadline="soon")})
     line = campaign_md(slug="bad", deadline="soon").splitlines().index("Deadline: soon") + 1
     assert_stops(
-        make_html(content, tmp_path / "output"), f"bad.md:{line}: [deadline-unreadable] Deadline: "
+        build_as_make_does(content, tmp_path / "output"),
+        f"bad.md:{line}: [deadline-unreadable] Deadline: ",
     )
 
 

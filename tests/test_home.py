@@ -2,7 +2,9 @@
 
 from xml.etree import ElementTree
 
-from helpers import campaign_md, soup
+import pytest
+
+from helpers import build, campaign_md, soup, write_site
 
 FILES = {
     "later.md": campaign_md(
@@ -16,12 +18,19 @@ FILES = {
 }
 
 
+@pytest.fixture(scope="module")
+def home(tmp_path_factory):
+    """FILES built once as of 2021-03-01; the tests below only read it."""
+    root = tmp_path_factory.mktemp("home")
+    return build(write_site(root, FILES), root / "output", "2021-03-01")
+
+
 def section(page, name):
     return page.find("section", attrs={"aria-labelledby": f"{name}-heading"})
 
 
-def test_open_first_soonest_first_then_closed_most_recent_first(site):
-    page = soup(site(FILES, today="2021-03-01") / "index.html")
+def test_open_first_soonest_first_then_closed_most_recent_first(home):
+    page = soup(home / "index.html")
     open_items = section(page, "open").select("li")
     assert [li.a.get_text() for li in open_items] == ["Today", "Soon", "Later"]
     assert [li.find(class_="countdown").get_text() for li in open_items] == [
@@ -35,8 +44,8 @@ def test_open_first_soonest_first_then_closed_most_recent_first(site):
     assert [li.a.get_text() for li in closed] == ["Recent", "Old"]
 
 
-def test_drafts_are_previewed_but_not_listed_or_fed(site):
-    out = site(FILES, today="2021-03-01")
+def test_drafts_are_previewed_but_not_listed_or_fed(home):
+    out = home
     assert "Draft" not in soup(out / "index.html").get_text()
     draft = soup(out / "drafts" / "draft" / "index.html")
     assert "Draft preview" in draft.find(class_="draft-banner").get_text()
@@ -46,8 +55,8 @@ def test_drafts_are_previewed_but_not_listed_or_fed(site):
     assert sorted(titles) == ["Later", "Old", "Recent", "Soon", "Today"]
 
 
-def test_the_feed_is_linked_from_every_page(site):
-    out = site(FILES, today="2021-03-01")
+def test_the_feed_is_linked_from_every_page(home):
+    out = home
     for path in (out / "index.html", out / "soon" / "index.html"):
         link = soup(path).find("link", rel="alternate", type="application/atom+xml")
         assert link["href"] == "/feeds/campaigns.atom.xml"
@@ -85,8 +94,15 @@ ARCHIVE = {  # 120 closed (three pages of 50, 50, 20), and one open
 }
 
 
-def test_the_archive_lists_every_closed_campaign_most_recent_first_page_by_page(site):
-    out = site(ARCHIVE, today="2021-03-01")
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory):
+    """ARCHIVE built once as of 2021-03-01; the tests below only read it."""
+    root = tmp_path_factory.mktemp("archive")
+    return build(write_site(root, ARCHIVE), root / "output", "2021-03-01")
+
+
+def test_the_archive_lists_every_closed_campaign_most_recent_first_page_by_page(archive):
+    out = archive
     pages = [out / "closed" / "index.html", out / "closed" / "2" / "index.html"]
     pages.append(out / "closed" / "3" / "index.html")
     assert not (out / "closed" / "4").exists()
@@ -101,8 +117,8 @@ def test_the_archive_lists_every_closed_campaign_most_recent_first_page_by_page(
     assert "Open" not in listed
 
 
-def test_the_archive_pages_link_to_each_other(site):
-    out = site(ARCHIVE, today="2021-03-01")
+def test_the_archive_pages_link_to_each_other(archive):
+    out = archive
 
     def nav(path):
         found = soup(path).find("nav", attrs={"aria-label": "Pages of closed campaigns"})

@@ -113,9 +113,21 @@ def test_make_github_pushes_the_site_to_a_gh_pages_branch(tmp_path):
     shutil.rmtree(clone / "output")
 
 
-def test_publishing_needs_the_site_address(tmp_path):
-    result = run_make("publish", f"OUTPUTDIR={tmp_path / 'out'}", SITEURL="")
-    assert result.returncode != 0 and "SITEURL=https://" in result.stdout + result.stderr
+def publish_in_process(tmp_path, capsys, monkeypatch, siteurl, command):
+    """What `make publish` and `make github` run, in-process (each command runs
+    through make above and below): its exit status and everything it printed."""
+    from megaphone.commands.build import build
+
+    monkeypatch.setenv("SITEURL", siteurl)
+    content = ROOT / "content"
+    status = build(str(content), str(tmp_path / "out"), str(ROOT / "publishconf.py"), command)
+    said = capsys.readouterr()
+    return status, said.out + said.err
+
+
+def test_publishing_needs_the_site_address(tmp_path, capsys, monkeypatch):
+    status, said = publish_in_process(tmp_path, capsys, monkeypatch, "", "make publish")
+    assert status != 0 and "SITEURL=https://" in said
     assert not (tmp_path / "out").exists()
 
 
@@ -129,12 +141,11 @@ def test_each_publishing_command_names_itself(tmp_path, target):
     assert not (tmp_path / "out").exists()
 
 
-def test_publishing_refuses_an_address_without_https(tmp_path):
-    result = run_make(
-        "github", f"OUTPUTDIR={tmp_path / 'out'}", SITEURL="example.github.io/campaigns"
+def test_publishing_refuses_an_address_without_https(tmp_path, capsys, monkeypatch):
+    status, said = publish_in_process(
+        tmp_path, capsys, monkeypatch, "example.github.io/campaigns", "make github"
     )
-    said = result.stdout + result.stderr
-    assert result.returncode != 0 and "[siteurl-not-absolute]" in said
+    assert status != 0 and "[siteurl-not-absolute]" in said
     assert "SITEURL=https://example.github.io/campaigns make github" in said, said
     assert not (tmp_path / "out").exists()
 

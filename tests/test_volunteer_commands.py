@@ -4,6 +4,7 @@ from datetime import date, timedelta
 
 from helpers import build, campaign_md, soup, write_site
 from helpers import make as run_make
+from megaphone.commands.__main__ import main as commands
 from megaphone.commands.check import check
 from settings_under_test import CONF, ROOT
 
@@ -45,9 +46,11 @@ def test_make_campaign_writes_a_draft_that_builds_right_away(tmp_path):
     assert again.returncode != 0 and "already exists" in again.stdout
 
 
-def test_make_campaign_needs_a_title(tmp_path):
-    result = make("campaign", "TITLE=", f"INPUTDIR={tmp_path}")
-    assert result.returncode != 0 and 'make campaign TITLE="' in result.stdout
+def test_make_campaign_needs_a_title(tmp_path, capsys):
+    # What `make campaign TITLE=` runs, in-process (`make campaign` itself runs above).
+    status = commands(["campaign", "", "--content", str(tmp_path)])
+    assert status != 0 and 'make campaign TITLE="' in capsys.readouterr().out
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_make_check_names_every_broken_file_and_writes_nothing(tmp_path):

@@ -12,6 +12,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from axe_playwright_python.sync_playwright import Axe
+
 from decoders import form_decode, rfc_decode
 from helpers import EXAMPLE_SOURCE, header, letter_in_source
 
@@ -36,6 +38,18 @@ SOURCE = EXAMPLE_SOURCE.read_text("utf-8")
 LETTER = letter_in_source(SOURCE)
 SUBJECT = header(SOURCE, "Subject")
 KINDS = ("mailto", "gmail", "outlook", "office365", "yahoo")
+
+AXE = Axe()
+AXE_OPTIONS = {
+    # WCAG 2.0, 2.1 and 2.2, levels A and AA, plus axe's best practices.
+    "runOnly": {
+        "type": "tag",
+        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
+    },
+    # Every violation in full; of the rules that pass or do not apply, only a count
+    # (axe's own option: the same rules run, in about half the time).
+    "resultTypes": ["violations"],
+}
 
 
 def hrefs(page):

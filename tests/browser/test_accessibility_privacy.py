@@ -4,17 +4,10 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
+
+from browser.support import AXE, AXE_OPTIONS
 
 EXAMPLE = "/ban-the-scan-nypd/"
-AXE = Axe()
-# WCAG 2.0, 2.1 and 2.2, levels A and AA, plus axe's best practices.
-AXE_OPTIONS = {
-    "runOnly": {
-        "type": "tag",
-        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
-    }
-}
 
 
 def personalise(page):

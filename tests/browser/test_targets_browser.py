@@ -8,20 +8,12 @@ import re
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 import megaphone.model.targets as targets_model
-from browser.support import assert_all_links_carry, serve
+from browser.support import AXE, AXE_OPTIONS, assert_all_links_carry, serve
 from helpers import build, campaign_md
 
-AXE = Axe()
-AXE_OPTIONS = {
-    "runOnly": {
-        "type": "tag",
-        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
-    }
-}
 LIST = (
     "area,name,title,email\n"
     "1,Ana Ruiz,Council Member,ana@example.org\n"
