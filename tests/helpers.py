@@ -165,12 +165,18 @@ def render(text: str) -> str:
     ).convert(text)
 
 
+def _code(function) -> int:
+    """A function by what it does (its code's hash is of its contents), not its name."""
+    code = getattr(function, "__code__", None)
+    return hash(code) if code is not None else id(function)
+
+
 class TemplateCodeCache(BytecodeCache):
     """Jinja's compiled templates, kept in memory for the whole test session.
 
     Pelican compiles every template again for each generator of each build, and
     the tests build hundreds of sites in one process: a third of a small build.
-    The key is the template's file, the environment's options and the names of
+    The key is the template's file, the environment's options and the code of
     its filters and tests; the checksum is the template's text. A changed
     template, or a build with other options, compiles afresh: what a build
     renders never changes, only how often the same text is compiled."""
@@ -197,8 +203,10 @@ class TemplateCodeCache(BytecodeCache):
             repr(environment.autoescape),
             repr(environment.finalize),
             sorted(environment.extensions),
-            sorted(environment.filters),
-            sorted(environment.tests),
+            # Jinja runs a filter on constant text when it compiles ({{ "x"|f }}):
+            # a filter whose code changed must compile afresh.
+            sorted((name, _code(f)) for name, f in environment.filters.items()),
+            sorted((name, _code(t)) for name, t in environment.tests.items()),
         )
         fingerprint = hashlib.sha1(repr(options).encode()).hexdigest()
         key = f"{self.get_cache_key(name, filename)}-{fingerprint}"

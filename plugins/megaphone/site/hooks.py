@@ -102,13 +102,16 @@ def use_cache(settings) -> None:
             GZIP_CACHE=False,  # written again after every build: faster than smaller
             CACHE_PATH=str(cache.folder / "pelican"),
         )
-        # The templates compiled once, not on every build (the theme is in the key).
-        templates = cache.folder / "templates"
-        templates.mkdir(parents=True, exist_ok=True)
-        settings["JINJA_ENVIRONMENT"] = {
-            **settings.get("JINJA_ENVIRONMENT", {}),
-            "bytecode_cache": FileSystemBytecodeCache(str(templates)),
-        }
+        # The templates compiled once, not on every build (the theme is in the key),
+        # unless the settings bring a bytecode cache of their own.
+        jinja = settings.get("JINJA_ENVIRONMENT") or {}
+        if jinja.get("bytecode_cache") is None:
+            templates = cache.folder / "templates"
+            templates.mkdir(parents=True, exist_ok=True)
+            settings["JINJA_ENVIRONMENT"] = {
+                **jinja,
+                "bytecode_cache": FileSystemBytecodeCache(str(templates)),
+            }
 
 
 def set_aside_bad_timezone(generator, metadata) -> None:
