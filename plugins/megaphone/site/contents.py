@@ -39,3 +39,30 @@ def shown_path(path: str) -> str:
     """The path as a volunteer typing commands in the project sees it."""
     relative = os.path.relpath(path)
     return path if relative.startswith("..") else relative
+
+
+# Pelican works an item's url and save_as out again on every call (slowly: paths
+# made absolute and relative each time); after reading they no longer change.
+_places: dict[int, tuple[Any, str, str]] = {}
+
+
+def _place(item: Any) -> tuple[Any, str, str]:
+    found = _places.get(id(item))
+    if found is None or found[0] is not item:
+        found = (item, item.url, item.save_as)
+        _places[id(item)] = found
+    return found
+
+
+def url_of(item: Any) -> str:
+    return _place(item)[1]
+
+
+def save_as_of(item: Any) -> str:
+    """'' when the item is not written (a draft, when publishing)."""
+    return _place(item)[2]
+
+
+def forget_places() -> None:
+    """At the start of each build (the preview builds many times in one process)."""
+    _places.clear()

@@ -29,7 +29,16 @@ from ..model.page import campaign_page
 from ..model.page_checks import html_problems, page_problems, template_problems
 from ..model.report import WARNINGS_LOGGER, CampaignProblems, Problem, field_line, read_source
 from . import build_cache
-from .contents import ARTICLE_GROUPS, PAGE_GROUPS, contents, public_base, shown_path
+from .contents import (
+    ARTICLE_GROUPS,
+    PAGE_GROUPS,
+    contents,
+    forget_places,
+    public_base,
+    save_as_of,
+    shown_path,
+    url_of,
+)
 from .i18n import (
     SCRIPT_LOCALE_FILTERS,
     catalogue_warnings,
@@ -72,6 +81,7 @@ def initialized(pelican) -> None:
     links = link_problems(pelican.settings["PATH"])
     if links:
         raise CampaignProblems(links)
+    forget_places()
     use_cache(pelican.settings)
     filters = pelican.settings.setdefault("JINJA_FILTERS", {})
     filters.update(
@@ -308,15 +318,15 @@ def attach_pages(site: SiteReading, settings) -> None:
     # Only these pages' script fetches (its target lists, from the site itself).
     prefix = urlsplit(base).path.rstrip("/")
     settings["MEGAPHONE_CONNECT_PATHS"] = sorted(
-        f"{prefix}/{article.url}"
+        f"{prefix}/{url_of(article)}"
         for article, campaign in site.campaigns.items()
-        if campaign.targets and article.save_as  # a page not written needs no header
+        if campaign.targets and save_as_of(article)  # a page not written needs no header
     )
     for article, campaign in site.campaigns.items():
         article.campaign_page = campaign_page(
             campaign,
             base=base,
-            path=article.url,
+            path=url_of(article),
             title=article.title,
             summary_html=str(article.metadata.get("summary") or ""),
             image=str(article.metadata.get("image") or ""),

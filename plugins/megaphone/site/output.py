@@ -22,7 +22,7 @@ from ..model.sitemap import Entry, sitemap_xml
 from ..model.targets import target_data
 from . import build_cache
 from .assets import fingerprinted_name, inline
-from .contents import ARTICLE_GROUPS, contents, public_base
+from .contents import ARTICLE_GROUPS, contents, public_base, save_as_of
 from .headers import content_security_policy, headers_file
 from .i18n import deadline_in_words, translations, words_locale
 from .words import REMINDER_ALARM, REMINDER_DESCRIPTION, REMINDER_SUMMARY
@@ -199,13 +199,13 @@ def write_page_extras(generator, writer) -> None:
         page = getattr(article, "campaign_page", None)
         if page is None or not page.campaign.is_open:  # only open campaigns link to them
             continue
-        if not article.save_as:  # not written (drafts, when publishing): nor are its extras
+        if not save_as_of(article):  # not written (drafts, when publishing): nor are its extras
             continue
         write_reminder_and_flyer(generator, writer, flyer, article, page)
 
 
 def write_reminder_and_flyer(generator, writer, flyer, article, page) -> None:
-    folder = posixpath.dirname(article.save_as)
+    folder = posixpath.dirname(save_as_of(article))
     path = os.path.join(generator.output_path, folder, "remind.ics")
     os.makedirs(os.path.dirname(path), exist_ok=True)
     cache = build_cache.current

@@ -13,7 +13,7 @@ from ..model.deadline import DeadlineError, parse_timezone, parse_today
 from ..model.messages import say
 from ..model.report import Problem, field_line, read_source
 from ..model.slug import SlugError, check_slug, same_name
-from .contents import shown_path
+from .contents import save_as_of, shown_path
 
 SETTINGS_FILE = "pelicanconf.py"
 # What the site publishes besides campaign folders (see output.py and pelicanconf.py).
@@ -140,8 +140,8 @@ def same_address(items) -> list[Problem]:
     for one (case, accents): one would silently replace the other."""
     by_name = defaultdict(list)
     for content in items:
-        if content.save_as:  # '' means "not written"
-            by_name[same_name(content.save_as)].append(content)
+        if save_as_of(content):  # '' means "not written"
+            by_name[same_name(save_as_of(content))].append(content)
     problems = []
     for same in by_name.values():
         for content in same if len(same) > 1 else ():
