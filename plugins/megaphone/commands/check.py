@@ -70,8 +70,6 @@ def check(content: str, settings_file: str) -> int:
                 "OUTPUT_PATH": scratch,
                 "MEGAPHONE_CHECK_ONLY": True,
                 "DELETE_OUTPUT_DIRECTORY": False,
-                "CACHE_CONTENT": False,
-                "LOAD_CONTENT_CACHE": False,
             },
         )
     problems = outcome.problems
