@@ -121,3 +121,13 @@ def test_make_check_warns_about_translations_that_write_to_others(tmp_path, caps
     assert status == 0
     assert "[translation-recipients-differ]" in out
     assert "otro@example.org" in out and "council@example.org" in out
+
+
+def test_make_html_says_one_plain_line_not_pelicans_own(tmp_path):
+    from helpers import build_as_make_does
+
+    content = write_site(tmp_path, {"park.md": campaign_md(summary="Keep it open.")})
+    status, printed = build_as_make_does(content, tmp_path / "out", "2025-01-01")
+    assert status == 0, printed
+    assert f"Built {tmp_path / 'out'}/ for preview on this computer" in printed
+    assert "Done: Processed" not in printed and "Writing" not in printed

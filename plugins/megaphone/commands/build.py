@@ -7,6 +7,8 @@ built into a fresh folder that replaces the output folder only on success."""
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import logging
 import os
 import sys
@@ -42,7 +44,8 @@ def build(content: str, output: str, settings_file: str, publishing: str = "") -
         if address:
             print(address, file=sys.stderr)
             return 1
-    outcome = build_site(settings_file, content, output)
+    with contextlib.redirect_stdout(io.StringIO()):  # Pelican's "Done: Processed ..." line
+        outcome = build_site(settings_file, content, output)
     for line in summarised(outcome.warnings):
         print(line, file=sys.stderr)
     if outcome.ok and not publishing:
