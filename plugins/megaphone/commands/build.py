@@ -7,8 +7,6 @@ built into a fresh folder that replaces the output folder only on success."""
 from __future__ import annotations
 
 import argparse
-import contextlib
-import io
 import logging
 import os
 import sys
@@ -17,7 +15,7 @@ from pelican.log import init as init_logging
 
 from ..model.report import count, format_report, summarised
 from ..site.site_checks import siteurl_problem
-from .pelican_run import Outcome, run_pelican
+from .pelican_run import Outcome, run_pelican, without_pelicans_summary
 from .swap import fresh_output, put_in_place
 
 
@@ -44,7 +42,7 @@ def build(content: str, output: str, settings_file: str, publishing: str = "") -
         if address:
             print(address, file=sys.stderr)
             return 1
-    with contextlib.redirect_stdout(io.StringIO()):  # Pelican's "Done: Processed ..." line
+    with without_pelicans_summary():
         outcome = build_site(settings_file, content, output)
     for line in summarised(outcome.warnings):
         print(line, file=sys.stderr)

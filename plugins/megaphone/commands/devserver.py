@@ -9,8 +9,6 @@ Ctrl+C, or make being stopped, ends it and frees the port."""
 from __future__ import annotations
 
 import argparse
-import contextlib
-import io
 import logging
 import os
 import signal
@@ -25,7 +23,7 @@ from pelican.utils import wait_for_changes
 
 from ..model.report import count, format_report, summarised
 from .build import build_site
-from .pelican_run import Outcome
+from .pelican_run import Outcome, without_pelicans_summary
 
 # Live reload, in preview only. The preview build (MEGAPHONE_PREVIEW_RELOAD) adds
 # <script src="/.megaphone/reload.js"> to each page and lets that page fetch from its
@@ -97,7 +95,7 @@ def serve(output: str, bind: str, port: int) -> ThreadingHTTPServer:
 def build_once(settings_file: str, content: str, output: str) -> Outcome:
     started = time.monotonic()
     # Only changed campaigns are read, checked and rendered again (the build cache).
-    with contextlib.redirect_stdout(io.StringIO()):  # Pelican's "Done: Processed ..."
+    with without_pelicans_summary():
         outcome = build_site(
             settings_file, content, output, preview=True, MEGAPHONE_PREVIEW_RELOAD=True
         )

@@ -8,11 +8,13 @@ written, and the campaign report (CampaignProblems) comes back as data."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from pelican import Pelican, signals
-from pelican.log import LimitFilter
+from pelican.log import LimitFilter, console
 from pelican.settings import read_settings
 
 from ..model.report import WARNINGS_LOGGER, CampaignProblems, Problem
@@ -66,6 +68,25 @@ def _stop_if_a_plugin_failed(pelican) -> None:
 
 
 signals.initialized.connect(_stop_if_a_plugin_failed, weak=False)
+
+
+@contextlib.contextmanager
+def without_pelicans_summary() -> Iterator[None]:
+    """Pelican's "Done: Processed 3 articles, 0 drafts..." line means nothing to a
+    volunteer: the commands say it in their own words. Everything else Pelican prints
+    (its errors among them: "the error is shown above") still shows."""
+    original = console.print
+
+    def print_(*objects, **options) -> None:
+        if objects and str(objects[0]).startswith("Done: Processed"):
+            return
+        original(*objects, **options)
+
+    console.print = print_
+    try:
+        yield
+    finally:
+        console.print = original
 
 
 def run_pelican(settings_file: str, override: dict) -> Outcome:
