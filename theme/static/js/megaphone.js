@@ -685,6 +685,7 @@
     if (!window.fetch && postcode) { postcode.closest(".field").hidden = true; postcode = null; }
     var send = letter.campaign.querySelector("[data-needs-target]");
     var toText = letter.campaign.querySelector("[data-to-text]");
+    var fixedShown = toText ? toText.textContent : ""; // the fixed To, with names, as built
     var data = null;
     var shards = Object.create(null);
 
@@ -706,10 +707,14 @@
         path: row[4] } : null;
     }
     function choose(target) {
-      letter.to = target.emails.concat(fixedTo.filter(function (a) {
-        return target.emails.indexOf(a) < 0;
-      }));
-      if (toText) toText.textContent = letter.to.join(", ");
+      var rest = fixedTo.filter(function (a) { return target.emails.indexOf(a) < 0; });
+      letter.to = target.emails.concat(rest);
+      // As the representative's own page shows it (Campaign.display): names, not bare addresses.
+      var shown = target.emails.map(function (a) {
+        return target.name ? target.name + " <" + a + ">" : a;
+      });
+      if (rest.length) shown.push(rest.length === fixedTo.length ? fixedShown : rest.join(", "));
+      if (toText) toText.textContent = shown.join(", ");
       letter.values["Target name"] = target.name;
       letter.values["Target title"] = target.title;
       letter.setValue("Area", target.area);
