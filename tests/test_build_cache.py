@@ -220,3 +220,29 @@ def test_the_preview_links_what_did_not_change_and_make_html_shares_nothing(proj
         assert "With thanks," in (output / "s79" / "index.html").read_text("utf-8")
     else:
         assert shared == set()
+
+
+def test_links_to_other_files_of_the_site_are_real_addresses_and_follow_a_rename(builds):
+    """`{static}` and `{filename}` in a campaign's text, as Pelican's own pages have them:
+    the published page had them as written. They depend on the other file's address."""
+    park = builds.content / "campaigns" / "s79.md"
+    park.write_text(
+        park.read_text("utf-8").replace(
+            "Why this matters.",
+            "Why this matters. ![The scan]({static}/images/ban-the-scan-nypd.png) "
+            "See also [the other letter]({filename}/campaigns/awkward.md).",
+        ),
+        "utf-8",
+    )
+    page = (builds() / "s79" / "index.html").read_text("utf-8")
+    assert 'src="/images/ban-the-scan-nypd.png"' in page and 'href="/awkward/"' in page
+    assert "{static}" not in page and "{filename}" not in page
+    other = builds.content / "campaigns" / "awkward.md"
+    other.write_text(other.read_text("utf-8").replace("Slug: awkward", "Slug: odd"), "utf-8")
+    warm = builds()
+    assert 'href="/odd/"' in (warm / "s79" / "index.html").read_text("utf-8")
+    assert_same_site(warm, builds(cached=False))
+    published = builds(SITEURL="https://example.org/campaigns", RELATIVE_URLS=False)
+    assert 'href="https://example.org/campaigns/odd/"' in (
+        published / "s79" / "index.html"
+    ).read_text("utf-8")

@@ -206,12 +206,23 @@ def read_one(article, source: str, site: dict) -> FileReading:
         + summary,
         source,
     )
+    if campaign is not None and has_site_links(article):  # checked as written, then made real
+        campaign = replace(
+            campaign, explanation=article._update_content(campaign.explanation, site["siteurl"])
+        )
     return FileReading(
         campaign,
         problems + leftovers,
         reading.warnings + html_warnings + leftover_warnings,
         reading.timing,
     )
+
+
+def has_site_links(article) -> bool:
+    """`{static}/images/park.png`, `{filename}/campaigns/other.md`: Pelican's links to
+    other files of the site. They are checked as written, then made real addresses in
+    the explanation, as Pelican does for its own pages (the page had them as written)."""
+    return bool(article._get_intrasite_link_regex().search(article._content or ""))
 
 
 def cached_read_one(article, source: str, site: dict) -> tuple[FileReading, str]:
@@ -228,6 +239,8 @@ def cached_read_one(article, source: str, site: dict) -> tuple[FileReading, str]
         article.metadata.get("modified", ""),
         article.status,  # not only the file's: WITH_FUTURE_DATES makes a page dated later a draft
     )
+    if has_site_links(article):  # they depend on other files' addresses: read it again
+        return read_one(article, source, site), key
     found = cache.get_object(key, article.source_path)
     if isinstance(found, FileReading) and (
         found.campaign is None
@@ -256,6 +269,7 @@ def read_campaigns(articles: ArticlesGenerator) -> SiteReading:
         "targets": targets,
         "targets_digest": build_cache.folder_digest(os.path.join(settings["PATH"], TARGETS_FOLDER)),
         "extra_fields": tuple(settings.get("CAMPAIGN_EXTRA_FIELDS", ())),
+        "siteurl": settings.get("SITEURL", ""),  # "" in a preview: links from the site's root
     }
     for article in contents(articles, ARTICLE_GROUPS):
         file = shown_path(article.source_path)
