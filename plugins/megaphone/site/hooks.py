@@ -2,9 +2,10 @@
 
 (The signals that write are in output.py; `register` connects both.)
 
-After every page is read, `all_generators_finalized` runs four steps: read
-each campaign into the model, stop on problems, attach each page's
-CampaignPage, and order the campaigns for the home page. Problems are
+After every page is read, `all_generators_finalized` runs five steps: read
+each campaign into the model (from the build cache when nothing it depends on
+changed), stop on problems, attach each page's CampaignPage, order the
+campaigns for the home page, and key each campaign's pages for the cache. Problems are
 collected for the whole site, then the build stops once with every one of
 them (CampaignProblems), instead of Pelican's default of logging "Could not
 process" and skipping the page with exit status 0."""
@@ -360,9 +361,6 @@ def order_campaigns(articles: ArticlesGenerator, site: SiteReading) -> None:
     )
 
 
-_DESCRIBED: dict[str, tuple[str, ...]] = {}  # a campaign's reading key -> its description
-
-
 def key_pages(site: SiteReading, articles: ArticlesGenerator, generators) -> None:
     """Step 5: what each campaign's pages show, as one key for the build cache: its own
     reading and its translations' (addresses, languages, titles), and the list of every
@@ -375,16 +373,8 @@ def key_pages(site: SiteReading, articles: ArticlesGenerator, generators) -> Non
     ]
 
     def described(item) -> tuple[str, ...]:
-        # Pelican works url and save_as out again on every call, slowly: an unchanged
-        # campaign's come from the last build (the preview's rebuilds run in one process).
-        known = site.keys.get(item)
-        if known is None or known not in _DESCRIBED:
-            fields = ("source_path", "url", "save_as", "lang", "status", "title", "date")
-            found = tuple(str(getattr(item, name, "")) for name in fields + ("modified",))
-            if known is None:
-                return found
-            _DESCRIBED[known] = found
-        return _DESCRIBED[known]
+        fields = ("source_path", "lang", "status", "title", "date", "modified")
+        return (url_of(item), save_as_of(item), *(str(getattr(item, f, "")) for f in fields))
 
     listing = build_cache.sources_digest(
         [described(item) for item in everything]
