@@ -32,14 +32,45 @@ def test_a_build_with_problems_leaves_the_last_good_site(tmp_path):
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".output")] == []
 
 
+# A plugin that stops the build for good once it has written its first file, so
+# the test can kill it mid-write without racing a clock.
+_PAUSE_PLUGIN = """
+import os, pathlib, time
+from pelican import signals
+
+def _pause(path, context):
+    pathlib.Path(os.environ["MEGAPHONE_TEST_PAUSED"]).write_text(str(path))
+    time.sleep(600)
+
+def register():
+    signals.content_written.connect(_pause)
+"""
+
+
+def _settings_that_pause(folder):
+    (folder / "pause_after_first_write.py").write_text(_PAUSE_PLUGIN, "utf-8")
+    settings = folder / "pausing.py"
+    settings.write_text(
+        f"exec(open({str(CONF)!r}, encoding='utf-8').read())\n"
+        f"THEME = {str(ROOT / 'theme')!r}\n"
+        f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}, {str(folder)!r}]\n"
+        "PLUGINS = PLUGINS + ['pause_after_first_write']\n",
+        "utf-8",
+    )
+    return settings
+
+
 def test_a_killed_build_leaves_the_last_good_site(tmp_path):
-    files = {f"c{i:03}.md": campaign_md(slug=f"c{i:03}", title=f"Campaign {i}") for i in range(150)}
+    files = {f"c{i}.md": campaign_md(slug=f"c{i}", title=f"Campaign {i}") for i in range(3)}
     content = write_site(tmp_path, files)
     output = tmp_path / "output"
     assert build_as_make_does(content, output, "2021-01-01")[0] == 0
     before = snapshot(output)
     for path in (content / "campaigns").iterdir():
         path.write_text(path.read_text("utf-8").replace("Campaign", "Changed"), "utf-8")
+    plugin_folder = tmp_path / "plugin"
+    plugin_folder.mkdir()
+    paused = tmp_path / "paused"
     command = [
         sys.executable,
         "-m",
@@ -49,29 +80,34 @@ def test_a_killed_build_leaves_the_last_good_site(tmp_path):
         "-o",
         str(output),
         "-s",
-        str(CONF),
+        str(_settings_that_pause(plugin_folder)),
     ]
     process = subprocess.Popen(
         command,
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
-        env={**os.environ, "PYTHONPATH": "plugins", "CAMPAIGN_TODAY": "2021-01-01"},
+        env={
+            **os.environ,
+            "PYTHONPATH": "plugins",
+            "CAMPAIGN_TODAY": "2021-01-01",
+            "MEGAPHONE_TEST_PAUSED": str(paused),
+        },
     )
-    # Kill it once it has written part of the new site.
+    # Kill it once it has written part of the new site into its own folder.
     deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and process.poll() is None:
-        partial = [p for p in tmp_path.glob(".output.partial-*") if any(p.rglob("index.html"))]
-        if partial:
-            break
+    while time.monotonic() < deadline and process.poll() is None and not paused.exists():
         time.sleep(0.01)
-    assert process.poll() is None, "the build finished before it could be killed"
-    process.send_signal(signal.SIGKILL)
-    process.wait(timeout=10)
+    try:
+        assert paused.exists(), "the build ended before writing anything"
+        assert ".output.partial-" in paused.read_text(), "the build wrote outside its own folder"
+    finally:
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=10)
     assert snapshot(output) == before
     # The next build clears what the killed one left, and succeeds.
     assert build_as_make_does(content, output, "2021-01-01")[0] == 0
-    assert "Changed 7" in (output / "c007" / "index.html").read_text("utf-8")
+    assert "Changed 2" in (output / "c2" / "index.html").read_text("utf-8")
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".output")] == []
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from browser.support import CHROMIUM, CHROMIUM_ARGS, Visit, serve
+from browser.support import CHROMIUM, CHROMIUM_ARGS, ContextPool, Visit, serve
 
 
 def _browser_or_skip():
@@ -43,15 +43,33 @@ def browser():
         chromium.close()
 
 
+@pytest.fixture(scope="session")
+def context_pool(browser):
+    pool = ContextPool(browser)
+    yield pool
+    pool.close()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.when == "call":
+        item.megaphone_passed = report.passed
+    return report
+
+
 @pytest.fixture
-def visit(browser):
+def visit(context_pool, request):
+    """visit(javascript=..., timezone=..., width=...): a Visit; its context goes
+    back to the pool after a test that passed and changed nothing lasting."""
     visits = []
 
     def _visit(**options) -> Visit:
-        v = Visit(browser, **options)
+        v = Visit(context_pool, **options)
         visits.append(v)
         return v
 
     yield _visit
+    passed = getattr(request.node, "megaphone_passed", False)
     for v in visits:
-        v.context.close()
+        v.end(passed)
