@@ -19,8 +19,11 @@ MEGAPHONE := PYTHONPATH=plugins $(BIN)/python -m megaphone.commands
 # "make: *** [Makefile:49: check] Error 1" would only add noise. GNU make prints that
 # line for every failed recipe, but not when make itself is interrupted: so the recipe
 # interrupts make (SIGINT, as Ctrl+C does), and make exits with status 130, never 0.
-# Under another make (MAKELEVEL > 0) the recipe fails the ordinary way.
-QUIET_FAIL = || { [ "$(MAKELEVEL)" = 0 ] && kill -INT $$PPID && { sleep 0.3 2>/dev/null || sleep 1; exit 0; }; exit 1; }
+# Under another make (MAKELEVEL > 0), or where make ignores SIGINT (a script's
+# background job, nohup: the signal would do nothing and make would say 0), the
+# recipe fails the ordinary way. The recipe's shell inherits make's SIGINT setting.
+SIGINT_WORKS = $(BIN)/python -c "import signal, sys; sys.exit(signal.getsignal(signal.SIGINT) is signal.SIG_IGN)" 2>/dev/null
+QUIET_FAIL = || { [ "$(MAKELEVEL)" = 0 ] && $(SIGINT_WORKS) && kill -INT $$PPID && { sleep 0.3 2>/dev/null || sleep 1; exit 0; }; exit 1; }
 # The command a volunteer typed, for the messages of the publishing targets.
 PUBLISHING := make $(firstword $(filter github rsync_upload s3_upload,$(MAKECMDGOALS)) publish)
 

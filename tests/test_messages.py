@@ -92,6 +92,23 @@ def test_make_hides_its_own_error_line_and_still_fails(tmp_path):
         assert "make: ***" not in said and "Error 1" not in said, said
 
 
+def test_make_fails_even_where_it_cannot_be_interrupted(tmp_path):
+    """Run from a script in the background (`make html &`) or under nohup, make
+    ignores SIGINT: the quiet way of failing above then did nothing, and make
+    said 0 for a site that did not build. It fails the plain way there."""
+    content = write_site(tmp_path, {"a.md": campaign_md(slug="a", to=None)})
+    from helpers import make
+
+    for target in ("check", "html"):
+        result = make(
+            target, f"INPUTDIR={content}", f"OUTPUTDIR={tmp_path / 'out'}", sigint_ignored=True
+        )
+        said = result.stdout + result.stderr
+        assert result.returncode != 0, said
+        assert "[to-missing]" in said
+        assert not (tmp_path / "out").exists()
+
+
 def test_the_file_name_should_be_the_slug(tmp_path, capsys):
     content = write_site(
         tmp_path,
