@@ -14,13 +14,15 @@ import shutil
 import signal
 import subprocess
 import sys
+import weakref
 from datetime import date, timedelta
 from pathlib import Path
 
+import blinker
 from bs4 import BeautifulSoup
 from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
-from pelican import Pelican
+from pelican import Pelican, signals
 
 from settings_under_test import CONF, ROOT, markdown_settings, site_settings
 
@@ -224,6 +226,28 @@ class TemplateCodeCache(BytecodeCache):
 
     def __deepcopy__(self, memo):  # Pelican deep-copies its default settings
         return self
+
+
+def _signals() -> list[blinker.Signal]:
+    """Pelican's own signals, and the named ones plugins share (pelican-precompress's
+    "compress", sent by pelican-granular-signals)."""
+    own = [sent for sent in vars(signals).values() if isinstance(sent, blinker.Signal)]
+    return own + list(blinker.default_namespace.values())
+
+
+def signal_receivers() -> dict[int, set]:
+    return {id(sent): set(sent.receivers) for sent in _signals()}
+
+
+def disconnect_receivers_since(before: dict[int, set]) -> None:
+    """Undo what plugins connected since `before` (Pelican never does)."""
+    for sent in _signals():
+        for key in set(sent.receivers) - before.get(id(sent), set()):
+            receiver = sent.receivers.get(key)
+            if isinstance(receiver, weakref.ref):
+                receiver = receiver()
+            if receiver is not None:
+                sent.disconnect(receiver)
 
 
 def write_site(root: Path, files: dict[str, str]) -> Path:

@@ -205,3 +205,23 @@ def test_drafts_are_never_published(tmp_path, monkeypatch):
     assert files and not (tmp_path / "out" / "drafts").exists()
     assert not [p for p in files if b"secret" in p.read_bytes() and p.suffix not in (".gz", ".br")]
     assert not (tmp_path / "out" / "remind.ics").exists()
+
+
+def test_a_publishing_build_leaves_no_plugin_behind_in_the_test_process(tmp_path, monkeypatch):
+    """Pelican never disconnects a plugin: without conftest's plugins_stay_in_their_test,
+    every later in-process build of the test run wrote .gz and .br copies too."""
+    from helpers import build, campaign_md, disconnect_receivers_since, signal_receivers, write_site
+    from megaphone.commands.build import build_site
+
+    content = write_site(tmp_path, {"park.md": campaign_md(slug="park")})
+    monkeypatch.setenv("SITEURL", SITE)
+    monkeypatch.setenv("CAMPAIGN_TODAY", "2021-02-22")
+    before = signal_receivers()
+    published = tmp_path / "published"
+    assert build_site(str(ROOT / "publishconf.py"), str(content), str(published)).ok
+    assert (published / "park" / "index.html.gz").exists()
+    leaked = build(content, tmp_path / "leaked", "2021-02-22")
+    assert (leaked / "park" / "index.html.gz").exists(), "the leak this guards against is gone"
+    disconnect_receivers_since(before)
+    plain = build(content, tmp_path / "plain", "2021-02-22")
+    assert not [p for p in plain.rglob("*") if p.suffix in (".gz", ".br")]
