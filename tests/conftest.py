@@ -3,6 +3,7 @@
 import atexit
 import os
 import shutil
+import stat
 import tempfile
 from pathlib import Path
 
@@ -17,6 +18,18 @@ from helpers import (
     write_example,
     write_site,
 )
+
+# The tests write tens of thousands of small files (sites, caches, browser profiles):
+# on Linux they go to the RAM disk when it has room, a quarter less time than on a
+# disk here. TMPDIR set by hand wins; xdist's workers inherit this from the first process.
+RAM_DISK = Path("/dev/shm")
+if "TMPDIR" not in os.environ and RAM_DISK.is_dir() and os.access(RAM_DISK, os.W_OK):
+    if shutil.disk_usage(RAM_DISK).free >= 2 * 1024**3:
+        ram_tmp = RAM_DISK / f"megaphone-tests-{os.getuid()}"
+        ram_tmp.mkdir(mode=0o700, exist_ok=True)
+        own = ram_tmp.lstat()  # a folder another user made first is not ours to use
+        if stat.S_ISDIR(own.st_mode) and own.st_uid == os.getuid() and own.st_mode & 0o077 == 0:
+            os.environ["TMPDIR"] = tempfile.tempdir = str(ram_tmp)
 
 # Every in-process build (build(), build_as_make_does(), the commands' own code)
 # shares compiled templates: Pelican adds its default Jinja options to the site's.
