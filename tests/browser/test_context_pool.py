@@ -11,8 +11,10 @@ from browser.support import BEFORE_DEADLINE, NEW_YORK, ContextPool, Visit, serve
 LATER = datetime(2022, 6, 1, 9, 0, tzinfo=NEW_YORK)
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def pool(browser):
+    """One pool for the module (a new context costs a third of a second): each test
+    takes from it what the test before gave back, last in first out."""
     pool = ContextPool(browser)
     pool.enabled = True  # even under MEGAPHONE_TEST_FRESH_CONTEXTS=1: this tests the pool
     yield pool
