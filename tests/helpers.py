@@ -5,6 +5,7 @@ example in tests/fixtures/, never the volunteer's content/)."""
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import io
 import os
@@ -168,10 +169,24 @@ def render(text: str) -> str:
     ).convert(text)
 
 
-def _code(function) -> int:
-    """A function by what it does (its code's hash is of its contents), not its name."""
+def _code(function) -> object:
+    """A function by what it does, not by its name or address: its code (a code
+    object's hash is of its contents), a partial's function and arguments, a
+    callable object's class, __call__ and state (Pelican makes its strftime filter
+    and plugin_enabled test anew for each build, as such)."""
     code = getattr(function, "__code__", None)
-    return hash(code) if code is not None else id(function)
+    if code is not None:
+        return hash(code)
+    if isinstance(function, functools.partial):
+        return (_code(function.func), repr(function.args), repr(sorted(function.keywords.items())))
+    call = vars(type(function)).get("__call__")  # a class written in Python
+    if call is not None and hasattr(call, "__code__") and hasattr(function, "__dict__"):
+        return (
+            type(function).__qualname__,
+            hash(call.__code__),
+            repr(sorted(vars(function).items())),
+        )
+    return id(function)
 
 
 class TemplateCodeCache(BytecodeCache):

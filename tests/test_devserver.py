@@ -27,7 +27,7 @@ def wait_for(predicate, seconds=30):
     while time.monotonic() < end:
         if predicate():
             return True
-        time.sleep(0.2)
+        time.sleep(0.05)
     return False
 
 
