@@ -205,38 +205,23 @@ class _Pooled:
             "keyboard": page.keyboard,
             "mouse": page.mouse,
         }
-        for name, methods in _LASTING.items():
+        for kind, methods in _LASTING.items():
             for method in methods:
-                self._watch(watched[name], f"{name}.{method}")
-        self._note_permissions(context)
-        self._note_clock(page.clock)
+                what = f"{kind}.{method}"
+                self._before(watched[kind], method, functools.partial(self.lasting.append, what))
+        self._before(context, "grant_permissions", lambda: setattr(self, "permissions", True))
+        self._before(page.clock, "install", lambda: setattr(self, "clocked", True))
 
-    def _watch(self, target, what):
-        original = getattr(target, what.split(".")[1])
+    @staticmethod
+    def _before(target, name, note):
+        """note() each time the test calls target.name."""
+        original = getattr(target, name)
 
-        def watched(*args, **kwargs):
-            self.lasting.append(what)
+        def noted(*args, **kwargs):
+            note()
             return original(*args, **kwargs)
 
-        setattr(target, what.split(".")[1], watched)
-
-    def _note_permissions(self, context):
-        original = context.grant_permissions
-
-        def grant_permissions(*args, **kwargs):
-            self.permissions = True
-            return original(*args, **kwargs)
-
-        context.grant_permissions = grant_permissions
-
-    def _note_clock(self, clock):
-        original = clock.install
-
-        def install(*args, **kwargs):
-            self.clocked = True
-            return original(*args, **kwargs)
-
-        clock.install = install
+        setattr(target, name, noted)
 
     def reset(self, origins: set[str]) -> None:
         if self.permissions:
