@@ -90,44 +90,36 @@ def serve(directory: Path):
 
 # What a test may do to a context or page that a new test could not undo cheaply:
 # a context that saw any of these is closed after the test, never reused.
+_ON_BOTH = (  # a context's and its page's
+    "add_init_script",
+    "expose_binding",
+    "expose_function",
+    "route",
+    "route_from_har",
+    "route_web_socket",
+    "on",
+    "once",
+    "set_extra_http_headers",
+    "set_default_timeout",
+    "set_default_navigation_timeout",
+    "close",
+)
 _LASTING = {
     "context": (
-        "add_init_script",
-        "expose_binding",
-        "expose_function",
-        "route",
-        "route_from_har",
-        "route_web_socket",
+        *_ON_BOTH,
         "new_cdp_session",
         "new_page",
         "add_cookies",
-        "on",
-        "once",
-        "set_extra_http_headers",
         "set_offline",
         "set_geolocation",
-        "set_default_timeout",
-        "set_default_navigation_timeout",
-        "close",
     ),
     "page": (
-        "add_init_script",
-        "expose_binding",
-        "expose_function",
-        "route",
-        "route_from_har",
-        "route_web_socket",
-        "on",
-        "once",
-        "set_extra_http_headers",
+        *_ON_BOTH,
         "set_viewport_size",
         "emulate_media",
-        "set_default_timeout",
-        "set_default_navigation_timeout",
         "add_locator_handler",
         "go_back",
         "go_forward",
-        "close",
         "pause",
     ),
     "clock": ("fast_forward", "run_for", "pause_at", "resume", "set_fixed_time", "set_system_time"),
@@ -195,9 +187,7 @@ class _Pooled:
         self.permissions = False
         # The pool's own means, taken before any method is watched.
         self._cdp = context.new_cdp_session(page)
-        self.listen_context, self.listen_page = context.on, page.on
-        self.forget_context = context.remove_listener
-        self.forget_page = page.remove_listener
+        self._listen = {"context": context.on, "page": page.on}
         watched = {
             "context": context,
             "page": page,
@@ -211,6 +201,18 @@ class _Pooled:
                 self._before(watched[kind], method, functools.partial(self.lasting.append, what))
         self._before(context, "grant_permissions", lambda: setattr(self, "permissions", True))
         self._before(page.clock, "install", lambda: setattr(self, "clocked", True))
+
+    def listen(self, listeners: dict) -> None:
+        """Listeners of a visit ({"context": [(event, f)], "page": [...]}), not the test's."""
+        for kind, pairs in listeners.items():
+            for event, listener in pairs:
+                self._listen[kind](event, listener)
+
+    def forget(self, listeners: dict) -> None:
+        targets = {"context": self.context, "page": self.page}
+        for kind, pairs in listeners.items():
+            for event, listener in pairs:
+                targets[kind].remove_listener(event, listener)
 
     @staticmethod
     def _before(target, name, note):
@@ -249,14 +251,14 @@ class Visit:
     def _take(self, clocked: bool | None) -> _Pooled:
         if self.pooled is None:
             pooled = self.pool.take(self.options, clocked)
-            self._listeners = (
-                ("request", lambda request: self.requests.append(request.url)),
-                ("console", lambda m: m.type == "error" and self.console_errors.append(m.text)),
-                ("pageerror", lambda e: self.console_errors.append(str(e))),
-            )
-            pooled.listen_context(*self._listeners[0])
-            for event, listener in self._listeners[1:]:
-                pooled.listen_page(event, listener)
+            self._listeners = {
+                "context": [("request", lambda request: self.requests.append(request.url))],
+                "page": [
+                    ("console", lambda m: m.type == "error" and self.console_errors.append(m.text)),
+                    ("pageerror", lambda e: self.console_errors.append(str(e))),
+                ],
+            }
+            pooled.listen(self._listeners)
             self.pooled = pooled
         return self.pooled
 
@@ -280,9 +282,7 @@ class Visit:
             return
         pooled, self.pooled = self.pooled, None
         try:
-            pooled.forget_context(*self._listeners[0])
-            for event, listener in self._listeners[1:]:
-                pooled.forget_page(event, listener)
+            pooled.forget(self._listeners)
         except Exception:
             passed = False
         origins = {
