@@ -77,10 +77,9 @@ def _pelican_cache(builds: Builds) -> Path:
 # --- Edits that change what another page shows: these hold -------------------------
 
 
-def _page_linking_to_pool(content: Path) -> None:
-    (content / "pages").mkdir(exist_ok=True)
-    (content / "pages" / "about.md").write_text(
-        "Title: About\n\nSee [the pool]({filename}/campaigns/pool.md).\n", "utf-8"
+def _campaign_linking_to_pool(content: Path) -> None:
+    (content / "campaigns" / "about.md").write_text(
+        campaign_md(slug="about", body="See [the pool]({filename}/campaigns/pool.md)."), "utf-8"
     )
 
 
@@ -107,9 +106,9 @@ CHANGES = {
     "postcode map added": lambda c: (c / "targets/ny-senate.postcodes.csv").write_text(
         "postcode,area\n10001,1\n", "utf-8"
     ),
-    "page linking to a campaign": _page_linking_to_pool,
-    "campaign a page links to renamed": lambda c: (
-        _page_linking_to_pool(c),
+    "campaign linking to a campaign": _campaign_linking_to_pool,
+    "campaign another links to renamed": lambda c: (
+        _campaign_linking_to_pool(c),
         _edit(c / "campaigns/pool.md", "Slug: pool", "Slug: swim"),
     ),
 }
@@ -118,7 +117,7 @@ BEFORE = {  # what the site holds before the first build, for some changes
     "image edited": lambda c: _edit(
         c / "campaigns/park.md", "Date:", "Image: images/park.png\nDate:"
     ),
-    "campaign a page links to renamed": _page_linking_to_pool,
+    "campaign another links to renamed": _campaign_linking_to_pool,
 }
 
 

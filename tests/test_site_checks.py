@@ -51,10 +51,11 @@ def test_a_file_that_is_not_utf8(tmp_path):
     assert found == [("latin1.md", "file")] and "UTF-8" in str(stop)
 
 
-def test_a_campaign_and_a_page_at_the_same_address(tmp_path):
+def test_a_page_is_refused_whatever_its_address(tmp_path):
+    """content/pages/ is not for a campaign site: a page gets none of a campaign's checks."""
     raw = {"pages/about.md": b"Title: About\nSlug: park\n\nAbout us.\n"}
     found, _ = problems_of(tmp_path, {"park.md": campaign_md(slug="park")}, raw=raw)
-    assert sorted(found) == [("about.md", "Slug"), ("park.md", "Slug")]
+    assert sorted(found) == [("about.md", "file")]
 
 
 def test_a_bad_default_timezone_is_reported_once_against_the_settings(tmp_path):

@@ -14,6 +14,7 @@ import sys
 from pelican.log import init as init_logging
 
 from ..model.report import count, format_report, summarised
+from ..site.shipped import shipped_problems
 from ..site.site_checks import siteurl_problem
 from .pelican_run import Outcome, run_pelican, without_pelicans_summary
 from .swap import fresh_output, put_in_place
@@ -30,6 +31,8 @@ def build_site(
             settings_file,
             {**override, "PATH": os.path.abspath(content), "OUTPUT_PATH": str(building)},
         )
+        if outcome.ok:  # what is about to be published, checked as it is on disk
+            outcome.problems = shipped_problems(str(building), outcome.settings)
         if outcome.ok:
             put_in_place(building, output, preview=preview)
     return outcome

@@ -176,6 +176,31 @@ PROBLEMS = {
     # The site
     "budget-not-a-number": "MAILTO_BUDGET = {text!r} is not a whole number of characters. Write, "
     "for example, MAILTO_BUDGET = 1800.",
+    # What the site writes (site/claims.py, site/site_links.py, site/shipped.py)
+    "page-not-campaign": "is a Pelican page, and this site publishes campaigns only: a page "
+    "would get none of a campaign's checks. If it is a campaign, move it to "
+    "content/campaigns/; if not, delete it.",
+    "output-taken": "would be written to {path!r}, which {other} writes already, so one would "
+    "silently replace the other. Rename one of them (a Slug, a file name, a list "
+    "or an area).",
+    "output-host-file": "would be written to {path!r}: a hidden file, or one that tells the web "
+    "host what to do with every page. Only Megaphone writes such files. Rename "
+    "the file so that its name does not start with a dot, or delete it.",
+    "output-unclaimed": "{path!r} was written by the build, but nothing in the site claimed it, "
+    "so the site is not published. This is not a mistake in a campaign: another "
+    "plugin, or Megaphone itself, wrote it. Tell the team that runs the site.",
+    "output-page-unsafe": "{path!r} as written holds {what}, which no page of this site may "
+    "hold, so the site is not published. This is not something a campaign can "
+    "fix by itself: tell the team that runs the site.",
+    "site-link-kind": "{link!r} is a {{{kind}}} link, which this site does not publish. Link a "
+    "picture with '{{static}}/images/<file>' and another campaign with "
+    "'{{filename}}/campaigns/<file>.md'.",
+    "site-link-missing": "{link!r} points to no file of the site, so the link would lead "
+    "nowhere. Check the name and the folder: a picture is "
+    "'{{static}}/images/park.png', a campaign '{{filename}}/campaigns/park.md'.",
+    "site-link-draft": "{link!r} points to {other}, a draft, which is never published, so "
+    "visitors would find nothing there. Publish that campaign first, or remove "
+    "the link.",
     "build-date-invalid": "CAMPAIGN_TODAY={text!r} is not a date. Write it as YYYY-MM-DD, for "
     "example CAMPAIGN_TODAY=2021-02-22 make html.",
     "site-timezone-unknown": "{text!r} is not a time zone name. Write a name from the IANA "

@@ -323,6 +323,16 @@ def target_data(lists: tuple[TargetList, ...], pages: dict[tuple[str, str], str]
     return files
 
 
+def target_file_names(lists: tuple[TargetList, ...]) -> list[str]:
+    """The names of the files `target_data` writes, without making them."""
+    names = ["data.json"]
+    for target_list in lists:
+        postcodes = {normal_postcode(written) for written, _ in target_list.postcodes}
+        if len(postcodes) > INLINE_POSTCODES:
+            names += sorted({f"{target_list.name}/{shard_name(p)}.json" for p in postcodes})
+    return names
+
+
 def shard_name(postcode: str) -> str:
     """The shard file of a (normalised) postcode: its first characters, safe as
     a file name (the script does the same)."""

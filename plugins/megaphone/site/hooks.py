@@ -30,6 +30,7 @@ from ..model.page import campaign_page
 from ..model.page_checks import html_problems, page_problems, template_problems
 from ..model.report import WARNINGS_LOGGER, CampaignProblems, Problem, field_line, read_source
 from . import build_cache
+from .claims import CLAIMS, output_claims
 from .contents import (
     ARTICLE_GROUPS,
     PAGE_GROUPS,
@@ -66,6 +67,7 @@ from .site_checks import (
     slug_problems,
     unread_files,
 )
+from .site_links import resolve_links, site_link_problems, site_links
 from .static_files import copy_problems, image_field_problems, link_problems, static_problems
 from .targets import TARGETS_FOLDER, read_site_targets
 
@@ -195,9 +197,7 @@ def read_one(article, source: str, site: dict) -> FileReading:
         campaign.explanation if campaign else article._content,
         recipients=campaign.to + campaign.cc + campaign.bcc if campaign else (),
     )
-    summary, _ = html_problems(
-        file, source, str(article.metadata.get("summary") or ""), field="Summary"
-    )
+    summary, _ = html_problems(file, source, summary_of(article), field="Summary")
     leftovers, leftover_warnings = template_problems(file, source, draft=article.status == "draft")
     problems = with_lines(
         [p for p in reading.problems if not (blocks and p.code == "letter-missing")]
@@ -207,23 +207,32 @@ def read_one(article, source: str, site: dict) -> FileReading:
         + summary,
         source,
     )
-    if campaign is not None and has_site_links(article):  # checked as written, then made real
-        campaign = replace(
-            campaign, explanation=article._update_content(campaign.explanation, site["siteurl"])
-        )
+    links = site_link_problems(
+        article._content, article, site["context"], file=file, source=source, field="explanation"
+    ) + site_link_problems(
+        summary_of(article), article, site["context"], file=file, source=source, field="Summary"
+    )
+    if campaign is not None and not links and has_site_links(article, site["context"]):
+        # Checked as written, then made real addresses, escaped where they are written
+        # (the page as it ships is read again: site/shipped.py).
+        shipped = resolve_links(campaign.explanation, article, site["context"], site["siteurl"])
+        campaign = replace(campaign, explanation=shipped)
     return FileReading(
         campaign,
-        problems + leftovers,
+        problems + with_lines(links, source) + leftovers,
         reading.warnings + html_warnings + leftover_warnings,
         reading.timing,
     )
 
 
-def has_site_links(article) -> bool:
+def summary_of(article) -> str:
+    return str(article.metadata.get("summary") or "")
+
+
+def has_site_links(article, context) -> bool:
     """`{static}/images/park.png`, `{filename}/campaigns/other.md`: Pelican's links to
-    other files of the site. They are checked as written, then made real addresses in
-    the explanation, as Pelican does for its own pages (the page had them as written)."""
-    return bool(article._get_intrasite_link_regex().search(article._content or ""))
+    other files of the site, in the page or its Summary (site_links.py)."""
+    return bool(site_links(article._content, context) or site_links(summary_of(article), context))
 
 
 def cached_read_one(article, source: str, site: dict) -> tuple[FileReading, str]:
@@ -240,7 +249,7 @@ def cached_read_one(article, source: str, site: dict) -> tuple[FileReading, str]
         article.metadata.get("modified", ""),
         article.status,  # not only the file's: WITH_FUTURE_DATES makes a page dated later a draft
     )
-    if has_site_links(article):  # they depend on other files' addresses: read it again
+    if has_site_links(article, site["context"]):  # they depend on other files: read it again
         return read_one(article, source, site), key
     found = cache.get_object(key, article.source_path)
     if isinstance(found, FileReading) and (
@@ -271,6 +280,7 @@ def read_campaigns(articles: ArticlesGenerator) -> SiteReading:
         "targets_digest": build_cache.folder_digest(os.path.join(settings["PATH"], TARGETS_FOLDER)),
         "extra_fields": tuple(settings.get("CAMPAIGN_EXTRA_FIELDS", ())),
         "siteurl": settings.get("SITEURL", ""),  # "" in a preview: links from the site's root
+        "context": articles.context,  # what Pelican read: the files links point to
     }
     for article in contents(articles, ARTICLE_GROUPS):
         file = shown_path(article.source_path)
@@ -294,14 +304,8 @@ def stop_on_problems(site: SiteReading, articles: ArticlesGenerator, generators)
     pages = [
         p for g in generators if isinstance(g, PagesGenerator) for p in contents(g, PAGE_GROUPS)
     ]
-    problems = site.problems + same_address(list(contents(articles, ARTICLE_GROUPS)) + pages)
-    problems += [
-        problem
-        for page in pages
-        for problem in html_problems(
-            shown_path(page.source_path), read_source(page.source_path), page._content
-        )[0]
-    ]
+    problems = site.problems + same_address(list(contents(articles, ARTICLE_GROUPS)))
+    problems += [page_refused(page) for page in pages]
     settings = articles.settings
     problems += static_problems(
         settings["PATH"], settings["STATIC_PATHS"], settings.get("IGNORE_FILES", ())
@@ -312,6 +316,9 @@ def stop_on_problems(site: SiteReading, articles: ArticlesGenerator, generators)
         output=settings["OUTPUT_PATH"],
         static_paths=settings["STATIC_PATHS"],
     )
+    claims = output_claims(articles, site.campaigns, settings)
+    problems += claims.problems
+    settings[CLAIMS] = claims  # the build command proves that nothing else was written
     generated = articles.context["generated_content"]
     problems += dropped_files(generated, articles.path, {p.file for p in problems})
     unread = [
@@ -325,6 +332,18 @@ def stop_on_problems(site: SiteReading, articles: ArticlesGenerator, generators)
     if problems:
         build_cache.current.save(complete=False)  # what was read is kept for the next try
         raise CampaignProblems(problems)
+
+
+def page_refused(page) -> Problem:
+    """A campaign site publishes campaigns: a Pelican page (content/pages/) would get
+    none of a campaign's checks, and could be written anywhere (Save_as, Url)."""
+    return Problem(
+        shown_path(page.source_path),
+        "file",
+        say("page-not-campaign"),
+        1,
+        "page-not-campaign",
+    )
 
 
 def attach_pages(site: SiteReading, settings) -> None:

@@ -1,0 +1,254 @@
+"""What a pull request can publish: the bytes that ship, each path's one owner, and
+Pelican's own features (pages, {static}, {attach}, {filename}) held to the same rules.
+
+Each case of issue 18 stops `make html` and `make check` alike with
+`file:line: [code]`, or, where the build is right to go on, ships nothing
+that the case tried to plant."""
+
+import os
+import shutil
+
+import pytest
+
+from helpers import build_as_make_does, campaign_md, write_example, write_site
+from megaphone.commands.check import check
+from megaphone.model.shipped_page import Allowed, page_findings
+from megaphone.site.claims import Claims, unclaimed_files
+from settings_under_test import CONF, ROOT
+
+FIXTURES = ROOT / "tests" / "fixtures"
+
+PNG = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f"
+    b"\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\xff\xff?\x00\x05\xfe\x02\xfe\xa7\x35\x81\x84\x00"
+    b"\x00\x00\x00IEND\xaeB`\x82"
+)
+REFRESH = '<meta http-equiv="refresh" content="0;url=https://phish.example/">'
+
+
+def write(tmp_path, campaigns, files=None):
+    content = write_site(tmp_path, campaigns)
+    for name, data in (files or {}).items():
+        path = content / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    return content
+
+
+def both_commands(content, output, capsys, today="2021-01-01"):
+    status, built = build_as_make_does(content, output, today)
+    os.environ["CAMPAIGN_TODAY"] = today
+    try:
+        checked = check(str(content), str(CONF))
+    finally:
+        del os.environ["CAMPAIGN_TODAY"]
+    return status, built, checked, capsys.readouterr().out
+
+
+def shipped(output):
+    return b"".join(p.read_bytes() for p in output.rglob("*") if p.is_file())
+
+
+def page(slug="bad", **fields):
+    return {f"{slug}.md": campaign_md(slug=slug, summary="S", **fields)}
+
+
+def only_in(text: str, code: str) -> str:
+    lines = [line for line in text.splitlines() if f"[{code}]" in line]
+    assert lines, text
+    return lines[0]
+
+
+CASES = {
+    "a page in content/pages/": (
+        page(),
+        {"pages/about.md": 'Title: About\nSlug: x" onmouseover="alert(1)\n\nHello.\n'},
+        "pages/about.md:1: [page-not-campaign]",
+    ),
+    "Save_as in a page": (
+        page(),
+        {"pages/home.md": "Title: Home\nSave_as: index.html\n\n<p>Write to us</p>\n"},
+        "pages/home.md:1: [page-not-campaign]",
+    ),
+    "{attach} of a picture": (
+        page(body="![x]({attach}/images/index.html.png)"),
+        {"images/index.html.png": PNG},
+        "[site-link-kind] explanation:",
+    ),
+    "{attach} in the Summary": (
+        {"bad.md": campaign_md(slug="bad", summary="See <img src='{attach}/images/p.png'>")},
+        {"images/p.png": PNG},
+        "[site-link-kind] Summary:",
+    ),
+    "{filename} to nothing": (
+        page(body="[the other campaign]({filename}/campaigns/nothing.md)"),
+        {},
+        "[site-link-missing] explanation:",
+    ),
+    "{static} to nothing": (
+        page(body="![chart]({static}/images/missing.png)"),
+        {},
+        "[site-link-missing] explanation:",
+    ),
+    "{tag} link": (page(body="[more]({tag}parks)"), {}, "[site-link-kind] explanation:"),
+    "a hidden file among the pictures": (
+        page(),
+        {"images/.htaccess": b"\x00\x00\x00\x1cftypavif" + b"\x00" * 32},
+        "[output-host-file]",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_each_case_stops_both_commands(tmp_path, capsys, name):
+    campaigns, files, expected = CASES[name]
+    content = write(tmp_path, campaigns, files)
+    status, built, checked, report = both_commands(content, tmp_path / "output", capsys)
+    for output in (built, report):
+        assert "Traceback" not in output
+        assert expected in output, output
+    assert status == 1 and checked == 1
+    assert not (tmp_path / "output").exists()  # nothing was published
+
+
+def test_a_published_campaign_cannot_link_to_a_draft(tmp_path, capsys):
+    campaigns = {
+        **page(body="[the next one]({filename}/campaigns/next.md)"),
+        "next.md": campaign_md(slug="next", summary="S").replace("Date:", "Status: draft\nDate:"),
+    }
+    content = write(tmp_path, campaigns)
+    status, built, checked, report = both_commands(content, tmp_path / "output", capsys)
+    line = only_in(report, "site-link-draft")
+    assert "/campaigns/bad.md:" in line and "next.md" in line
+    assert status == 1 and checked == 1
+
+
+def test_a_draft_may_link_to_a_draft_and_a_campaign_to_a_campaign(tmp_path, capsys):
+    campaigns = {
+        **page(body="[the other one]({filename}/campaigns/other.md)"),
+        "other.md": campaign_md(slug="other", summary="S"),
+    }
+    content = write(tmp_path, campaigns)
+    status, built, checked, report = both_commands(content, tmp_path / "output", capsys)
+    assert status == 0 and checked == 0, built + report
+    html = (tmp_path / "output" / "bad" / "index.html").read_text("utf-8")
+    assert 'href="/other/"' in html
+
+
+def test_a_picture_name_with_markup_is_escaped_where_it_is_written(tmp_path, capsys):
+    """Pelican wrote the resolved address into the attribute raw: a picture named
+    `x"><meta http-equiv="refresh" ...>.png` put a redirect on the campaign page."""
+    name = 'x"><meta http-equiv="refresh" content="0;url=https:phish.example">.png'
+    content = write(tmp_path, page(body=f"![chart]({{static}}/images/{name})"), {})
+    (content / "images").mkdir()
+    (content / "images" / name).write_bytes(PNG)
+    status, built, checked, report = both_commands(content, tmp_path / "output", capsys)
+    assert status == checked, built + report  # the two commands agree
+    if status == 0:
+        assert b'http-equiv="refresh"' not in shipped(tmp_path / "output")
+    else:
+        assert not (tmp_path / "output").exists()
+
+
+def test_two_files_claiming_one_path_name_both(tmp_path, capsys):
+    """A translation's flyer where another campaign's flyer is: one replaced the other."""
+    translation = campaign_md(slug="flyer", summary="S", title="Mantener").replace(
+        "Date:", "Lang: es\nDate:"
+    )
+    campaigns = {
+        "es.md": campaign_md(slug="es", summary="S"),
+        "flyer.md": campaign_md(slug="flyer", summary="S"),
+        "flyer.es.md": translation,
+    }
+    content = write(tmp_path, campaigns)
+    status, built, checked, report = both_commands(content, tmp_path / "output", capsys)
+    line = only_in(report, "output-taken")
+    assert "es/flyer/index.html" in line and ("es.md" in line and "flyer.es.md" in line)
+    assert status == 1 and checked == 1
+
+
+def test_claims_refuse_host_files_and_a_file_where_a_folder_must_be():
+    claims = Claims()
+    claims.claim("park/index.html", "park.md")
+    claims.claim("park", "images.md")  # a file where the folder of park/ is
+    claims.claim("_redirects", "a.md")
+    claims.claim(".well-known/security.txt", "b.md")
+    claims.claim("images/.htaccess", "c.md")
+    claims.claim("PARK/INDEX.HTML", "other.md")  # one file on macOS and Windows
+    assert [(p.file, p.code) for p in claims.problems] == [
+        ("images.md", "output-taken"),
+        ("a.md", "output-host-file"),
+        ("b.md", "output-host-file"),
+        ("c.md", "output-host-file"),
+        ("other.md", "output-taken"),
+    ]
+
+
+def test_nothing_unclaimed_ships(tmp_path):
+    claims = Claims()
+    claims.claim("park/index.html", "park.md")
+    claims.claim_folder("theme", "the site")
+    for name in ("park/index.html", "park/index.html.gz", "theme/js/x.js", "park/extra.html"):
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("x", "utf-8")
+    assert unclaimed_files(str(tmp_path), claims) == ["park/extra.html"]
+
+
+ALLOWED = Allowed(
+    scripts=frozenset({"/theme/js/megaphone.1234.js"}),
+    inline_scripts=frozenset({"closeIt()"}),
+    styles=frozenset({"body{}"}),
+    policies=frozenset({"default-src 'self'"}),
+)
+THEME_PAGE = (
+    '<!doctype html><html><head><meta charset="utf-8">'
+    '<meta http-equiv="Content-Security-Policy" content="default-src \'self\'">'
+    '<meta name="description" content="x"><meta property="og:title" content="x">'
+    '<link rel="icon" href="data:,"><style>body{}</style><script>closeIt()</script>'
+    '<script src="/theme/js/megaphone.1234.js" defer></script></head>'
+    '<body><a href="mailto:a@example.org?subject=x">send</a>'
+    '<a href="https://mail.google.com/">Gmail</a><a href="tel:+15551234">call</a>'
+    "PLANT</body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    "planted",
+    [
+        REFRESH,
+        '<meta http-equiv="Content-Security-Policy" content="default-src *">',
+        '<script src="/images/x.js"></script>',
+        "<script>alert(1)</script>",
+        "<style>a{}</style>",
+        '<base href="https://phish.example/">',
+        '<iframe src="/x"></iframe>',
+        '<img src="/x.png" onerror="alert(1)">',
+        '<a href="javascript:alert(1)">x</a>',
+        '<a href=" JaVa\tScRiPt:alert(1)">x</a>',
+        '<form action="https://phish.example/"><input name="x"></form>',
+        '<link rel="stylesheet" href="/x.css">',
+        '<object data="/x.swf"></object>',
+    ],
+)
+def test_the_page_as_written_refuses_what_no_page_holds(planted):
+    assert page_findings(THEME_PAGE.replace("PLANT", ""), ALLOWED) == []
+    assert page_findings(THEME_PAGE.replace("PLANT", planted), ALLOWED) != []
+
+
+def test_every_kind_of_page_the_theme_writes_passes_the_last_look(tmp_path):
+    """Open and closed campaigns, translations, drafts, flyers, calendar files, a
+    representative's pages and their data: all claimed, all as the theme writes them."""
+    content = write_example(tmp_path)
+    (content / "targets").mkdir()
+    shutil.copy(FIXTURES / "targets" / "ny-senate.csv", content / "targets")
+    senators = campaign_md(slug="s79", to=None, summary="S")
+    (content / "campaigns" / "s79.md").write_text(
+        senators.replace("Subject:", "Targets: ny-senate\nSubject:"), "utf-8"
+    )
+    for today in ("2021-02-22", "2021-03-01"):  # open, then closed
+        status, printed = build_as_make_does(content, tmp_path / today, today)
+        assert status == 0, printed
+    built = tmp_path / "2021-02-22"
+    assert (built / "ban-the-scan-nypd" / "flyer" / "index.html").is_file()
+    assert (built / "s79" / "to" / "1" / "index.html").is_file()
