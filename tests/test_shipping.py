@@ -91,6 +91,11 @@ CASES = {
         "[site-link-missing] explanation:",
     ),
     "{tag} link": (page(body="[more]({tag}parks)"), {}, "[site-link-kind] explanation:"),
+    "a Date that cannot be written in UTC": (
+        page(date="0001-01-01", timezone="Asia/Tokyo"),
+        {},
+        "[date-out-of-range] Date:",
+    ),
     "a hidden file among the pictures": (
         page(),
         {"images/.htaccess": b"\x00\x00\x00\x1cftypavif" + b"\x00" * 32},

@@ -14,6 +14,8 @@ from zoneinfo import ZoneInfo
 from . import links as link_builder
 from .addresses import parse_address_list, parse_recipients
 from .deadline import (
+    FIRST_YEAR,
+    LAST_YEAR,
     DeadlineError,
     Timing,
     in_words,
@@ -227,6 +229,12 @@ def read_campaign(
     def problem_from(name: str, error: ContentError) -> None:
         reading.problems.append(Problem(file, name, str(error), code=error.code))
 
+    for key, name in (("date", "Date"), ("modified", "Modified")):
+        moment = metadata.get(key)
+        # Written into the feed and the calendar file in UTC: year 1 in Tokyo is year 0 there.
+        if isinstance(moment, datetime) and not FIRST_YEAR <= moment.year <= LAST_YEAR:
+            years = {"first": FIRST_YEAR, "last": LAST_YEAR}
+            problem(name, "date-out-of-range", text=str(moment.date()), **years)
     recipients = {}
     names: list[tuple[str, str]] = []
     for key, name in ADDRESS_FIELDS:

@@ -110,6 +110,9 @@ PROBLEMS = {
     "recognition' at the top of the file.",
     "date-missing": "is missing. Add a line such as 'Date: 2021-01-26' (the day the campaign "
     "starts) at the top of the file.",
+    "date-out-of-range": "{text!r} is outside the years {first} to {last}, so the feed and the "
+    "calendar file cannot carry it. Write the day the campaign starts, for example "
+    "'Date: 2021-01-11'.",
     "date-unreadable": "{reason}. Write the day the campaign starts as YYYY-MM-DD, for example "
     "'Date: 2021-01-26'.",
     "image-not-found": "{path!r} is not a file in the content folder. Put the picture in "
