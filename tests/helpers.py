@@ -16,6 +16,7 @@ import signal
 import subprocess
 import sys
 import weakref
+import zlib
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -340,3 +341,16 @@ def make_html(content: Path, output: Path, today: str | None = None, conffile=No
 
 def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text("utf-8"), "html.parser")
+
+
+def tiny_png(width: int = 2, height: int = 1) -> bytes:
+    """A real PNG picture (grey pixels), made with the standard library alone."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return len(data).to_bytes(4, "big") + body + zlib.crc32(body).to_bytes(4, "big")
+
+    header = width.to_bytes(4, "big") + height.to_bytes(4, "big") + bytes([8, 0, 0, 0, 0])
+    pixels = zlib.compress(b"".join(b"\x00" + b"\x80" * width for _ in range(height)))
+    chunks = chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+    return b"\x89PNG\r\n\x1a\n" + chunks

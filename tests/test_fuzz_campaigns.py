@@ -1,5 +1,6 @@
-"""Property test: any campaign file, however broken, gives `make check` and
-`make html` the same verdict, never a traceback, and a failure names the file.
+"""Property test: any campaign file, however broken, with any other files beside it
+(pictures, pages, target lists, odd names), gives `make check` and `make html` the
+same verdict, never a traceback, and a failure names the file.
 
 Runs the two commands' own code in-process. `make fuzz` runs many more
 examples (MEGAPHONE_FUZZ_EXAMPLES)."""
@@ -11,7 +12,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from helpers import build_as_make_does, write_site
+from helpers import build_as_make_does, tiny_png, write_site
 from megaphone.commands.check import check
 from settings_under_test import CONF
 
@@ -89,6 +90,12 @@ BODY = st.lists(
                 "~~~letter\nHello\n~~~",
                 "```\nplain code\n```",
                 "```Letter\nHi\n```",
+                "![card]({static}/images/card.png)",
+                "![odd]({static}/images/q%22%3E%3Cmeta.png)",
+                "![moved]({attach}/images/card.png)",
+                "[me]({filename}/campaigns/fuzz.md)",
+                "[nothing]({filename}/campaigns/nothing.md)",
+                "[tag]({tag}parks)",
             ]
         ),
     ),
@@ -118,19 +125,69 @@ def campaign_files(draw):
     return "\n".join(lines) + "\n\n" + "\n\n".join(body) + "\n"
 
 
+# The other files a pull request can bring: odd names, pictures that are not, pages,
+# target lists, files where nothing reads them.
+NAMES = st.sampled_from(
+    [
+        "card.png",
+        "x.js",
+        "x.html",
+        ".htaccess",
+        "_redirects",
+        "index.html",
+        "a b.png",
+        'q"><meta.png',
+        "é.png",
+        "UPPER.PNG",
+        "data.json",
+        "senate.csv",
+        "ny#1.csv",
+        "notes.txt",
+        "about.md",
+    ]
+)
+FOLDERS = st.sampled_from(
+    ["images", "pages", "targets", "", "other", "campaigns", "images/.well-known"]
+)
+DATA = st.one_of(
+    st.sampled_from(
+        [
+            tiny_png(),
+            b"GIF89a<script>alert(1)</script>",
+            b"\x00\x00\x00\x1cftypavif" + b"\x00" * 16,
+            b"<html><body>hi</body></html>",
+            b"Title: About\nSave_as: index.html\n\nHello.\n",
+            b'Title: P\nSlug: x" onclick="alert(1)\nLang: es\n\nHello.\n',
+            b"area,name,title,email\n1,Jo Doe,Senator,jo@example.org\n",
+            b"area,name,title,email,email\n1,Jo \xe2\x80\xae Doe,Senator,jo@example.org,x@y.z\n",
+            b"area,name,title,email\n",
+            b"",
+        ]
+    ),
+    st.binary(max_size=40),
+)
+EXTRA_FILES = st.dictionaries(st.tuples(FOLDERS, NAMES), DATA, max_size=3)
+
+
 @settings(
     max_examples=EXAMPLES,
     deadline=None,
     derandomize=EXAMPLES <= 60,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
-@given(text=campaign_files())
-def test_check_and_html_agree_and_never_crash(text):
+@given(text=campaign_files(), extra=EXTRA_FILES)
+def test_check_and_html_agree_and_never_crash(text, extra):
     with tempfile.TemporaryDirectory() as scratch:
         root = Path(scratch)
         content = write_site(root, {"fuzz.md": text})
         (content / "images").mkdir()
-        (content / "images" / "card.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 16)
+        (content / "images" / "card.png").write_bytes(tiny_png())
+        for (folder, name), data in extra.items():
+            path = content / folder / name
+            if path.name == "fuzz.md" or path.is_dir():
+                continue
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
         status, built = build_as_make_does(content, root / "output", "2021-01-01")
         import contextlib
         import io
@@ -146,6 +203,6 @@ def test_check_and_html_agree_and_never_crash(text):
     for output in (built, report):
         assert "Traceback" not in output and "CRITICAL" not in output, output
     event("built" if status == 0 else "stopped with a problem")
-    assert (status == 0) == (checked == 0), (text, built, report)
-    if status:
+    assert (status == 0) == (checked == 0), (text, extra, built, report)
+    if status and not extra:
         assert "fuzz.md" in built and "fuzz.md" in report, (text, built, report)

@@ -257,3 +257,13 @@ def test_every_kind_of_page_the_theme_writes_passes_the_last_look(tmp_path):
     built = tmp_path / "2021-02-22"
     assert (built / "ban-the-scan-nypd" / "flyer" / "index.html").is_file()
     assert (built / "s79" / "to" / "1" / "index.html").is_file()
+
+
+def test_a_file_no_folder_reads_is_said_and_never_ships(tmp_path, capsys):
+    files = {"notes.txt": "TODO check with Maria", "other/about.md": "Title: About\n\nSECRET-7f\n"}
+    content = write(tmp_path, page(), files)
+    status, built, checked, report = both_commands(content, tmp_path / "output", capsys)
+    assert status == 0 and checked == 0, built + report
+    for name in ("content/notes.txt", "content/other/about.md"):
+        assert f"{name}: [file-not-used]" in report.replace(str(tmp_path) + "/", "")
+    assert b"SECRET-7f" not in shipped(tmp_path / "output")

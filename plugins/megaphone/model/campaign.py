@@ -233,8 +233,8 @@ def read_campaign(
         moment = metadata.get(key)
         # Written into the feed and the calendar file in UTC: year 1 in Tokyo is year 0 there.
         if isinstance(moment, datetime) and not FIRST_YEAR <= moment.year <= LAST_YEAR:
-            years = {"first": FIRST_YEAR, "last": LAST_YEAR}
-            problem(name, "date-out-of-range", text=str(moment.date()), **years)
+            day = str(moment.date())
+            problem(name, "date-out-of-range", text=day, first=FIRST_YEAR, last=LAST_YEAR)
     recipients = {}
     names: list[tuple[str, str]] = []
     for key, name in ADDRESS_FIELDS:

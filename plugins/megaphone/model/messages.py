@@ -237,6 +237,9 @@ WARNINGS = {
     "campaign' wrote. Replace it before you publish.",
     "file-not-read": "is not read, so it is not on the site: only files ending in .md are "
     "campaigns. Rename it to end in .md, or move it out of the folder.",
+    "file-not-used": "is not in content/campaigns/, content/images/ or content/targets/, so "
+    "nothing reads it and it is not on the site. Move it into the folder it belongs in, or "
+    "delete it.",
     "link-over-budget": "for your information, not a mistake: {letters}. Where a link cannot "
     "carry the letter, the button copies it and opens the email, and the page "
     "asks visitors to paste it. Without JavaScript the mail-app link stays "

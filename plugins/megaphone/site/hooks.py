@@ -66,6 +66,7 @@ from .site_checks import (
     site_settings,
     slug_problems,
     unread_files,
+    unused_files,
 )
 from .site_links import resolve_links, site_link_problems, site_links
 from .static_files import copy_problems, image_field_problems, link_problems, static_problems
@@ -323,7 +324,7 @@ def stop_on_problems(site: SiteReading, articles: ArticlesGenerator, generators)
     problems += dropped_files(generated, articles.path, {p.file for p in problems})
     unread = [
         (file, say("file-not-read")) for file in unread_files(articles.settings, set(generated))
-    ]
+    ] + [(file, say("file-not-used")) for file in unused_files(settings, TARGETS_FOLDER)]
     articles_and_pages = list(contents(articles, ARTICLE_GROUPS)) + pages
     site_wide = catalogue_warnings(settings["THEME"], languages_used(articles_and_pages))
     site_wide += [w for a in contents(articles, ARTICLE_GROUPS) for w in file_name_warnings(a)]

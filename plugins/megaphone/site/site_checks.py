@@ -181,18 +181,43 @@ def dropped_files(generated: dict, base: str, named: set[str]) -> list[Problem]:
 def unread_files(settings, read: set[str]) -> list[str]:
     """Files in the campaign and page folders that Pelican did not read, such
     as `park.MD` or `notes.txt`: the volunteer may think they are published."""
-    ignored = list(settings.get("IGNORE_FILES", []))
     unread = []
     for folder in list(settings.get("ARTICLE_PATHS", [])) + list(settings.get("PAGE_PATHS", [])):
-        root = os.path.join(settings["PATH"], folder)
-        for directory, _, names in os.walk(root):
-            for name in sorted(names):
-                path = os.path.relpath(os.path.join(directory, name), settings["PATH"])
-                if name.startswith(".") or any(fnmatch.fnmatch(name, p) for p in ignored):
-                    continue
-                if path not in read:
-                    unread.append(shown_path(os.path.join(settings["PATH"], path)))
+        for path in _files(settings, os.path.join(settings["PATH"], folder)):
+            if os.path.relpath(path, settings["PATH"]) not in read:
+                unread.append(shown_path(path))
     return sorted(set(unread))
+
+
+def unused_files(settings, targets_folder: str) -> list[str]:
+    """Files in content/ outside every folder the site reads (campaigns, pictures,
+    target lists): nothing reads them, so nothing publishes them."""
+    content = settings["PATH"]
+    read = [
+        os.path.normpath(os.path.join(content, folder))
+        for folder in list(settings.get("ARTICLE_PATHS", []))
+        + list(settings.get("PAGE_PATHS", []))
+        + list(settings.get("STATIC_PATHS", []))
+        + [targets_folder]
+    ]
+    return sorted(
+        shown_path(path)
+        for path in _files(settings, content)
+        if not any(path == f or path.startswith(f + os.sep) for f in read)
+    )
+
+
+def _files(settings, root: str) -> list[str]:
+    """Every file under `root` but hidden ones and IGNORE_FILES, as Pelican skips them."""
+    ignored = list(settings.get("IGNORE_FILES", []))
+    found = []
+    for directory, folders, names in os.walk(root):
+        folders[:] = [f for f in folders if not f.startswith(".")]
+        for name in sorted(names):
+            if name.startswith(".") or any(fnmatch.fnmatch(name, p) for p in ignored):
+                continue
+            found.append(os.path.normpath(os.path.join(directory, name)))
+    return found
 
 
 def languages_used(items) -> dict[str, list[str]]:
