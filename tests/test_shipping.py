@@ -234,6 +234,11 @@ THEME_PAGE = (
         '<form action="https://phish.example/"><input name="x"></form>',
         '<link rel="stylesheet" href="/x.css">',
         '<object data="/x.swf"></object>',
+        "<img/onerror=alert(1)/src=x>",
+        "<IMG SRC=x ONERROR='alert(1)'>",
+        "<script>alert(1)",
+        '<svg><a xlink:href="javascript:alert(1)">x</a></svg>',
+        '<p data-x=">" onclick="alert(1)">x</p>',
     ],
 )
 def test_the_page_as_written_refuses_what_no_page_holds(planted):
@@ -267,3 +272,32 @@ def test_a_file_no_folder_reads_is_said_and_never_ships(tmp_path, capsys):
     for name in ("content/notes.txt", "content/other/about.md"):
         assert f"{name}: [file-not-used]" in report.replace(str(tmp_path) + "/", "")
     assert b"SECRET-7f" not in shipped(tmp_path / "output")
+
+
+def test_a_page_as_written_that_no_check_caught_stops_the_build(tmp_path):
+    """The last look reads the bytes on disk: here a theme override plants a redirect
+    that no check of the campaign file could see. The last good site stays."""
+    from megaphone.commands.build import build_site
+
+    content = write(tmp_path, page())
+    output = tmp_path / "output"
+    assert build_site(str(CONF), str(content), str(output), CAMPAIGN_TODAY="2021-01-01").ok
+    good = shipped(output)
+    overrides = tmp_path / "overrides"
+    overrides.mkdir()
+    article = (ROOT / "theme" / "templates" / "article.html").read_text("utf-8")
+    (overrides / "article.html").write_text(
+        article.replace("{% block meta %}", "{% block meta %}" + REFRESH), "utf-8"
+    )
+    outcome = build_site(
+        str(CONF),
+        str(content),
+        str(output),
+        CAMPAIGN_TODAY="2021-01-01",
+        THEME_TEMPLATES_OVERRIDES=[str(overrides)],
+    )
+    assert [(p.file, p.code) for p in outcome.problems] == [
+        ("bad/index.html", "output-page-unsafe")
+    ]
+    assert "meta http-equiv='refresh'" in outcome.problems[0].message
+    assert shipped(output) == good

@@ -57,6 +57,7 @@ from .output import (
     write_sitemap,
 )
 from .read_failures import CollectReadFailures
+from .shipped import check_written_page
 from .site_checks import (
     dropped_files,
     file_name_warnings,
@@ -466,5 +467,6 @@ def register() -> None:
     signals.article_writer_finalized.connect(write_page_extras)
     signals.article_writer_finalized.connect(write_sitemap)
     signals.article_writer_finalized.connect(write_closed_archive)
+    signals.content_written.connect(check_written_page)
     signals.finalized.connect(publish_assets)
     signals.finalized.connect(save_cache)

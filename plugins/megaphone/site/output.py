@@ -25,6 +25,7 @@ from .assets import fingerprinted_name, inline
 from .contents import ARTICLE_GROUPS, contents, public_base, save_as_of
 from .headers import content_security_policy, headers_file
 from .i18n import deadline_in_words, translations, words_locale
+from .shipped import FROM_CACHE
 from .words import REMINDER_ALARM, REMINDER_DESCRIPTION, REMINDER_SUMMARY
 
 STYLESHEET = ("css", "megaphone.css")
@@ -322,7 +323,7 @@ class TranslatingWriter(Writer):
             return None
         skipped = path in self._overridden_files  # Pelican keeps the other page's bytes
         super().write_file(name, template, context, *args, **kwargs)
-        if not skipped:
+        if not skipped:  # checked as written (check_written_page): a warm build reuses it
             with open(path, "rb") as written:
                 cache.put(key, written.read(), owner)
         return None
@@ -341,8 +342,8 @@ class TranslatingWriter(Writer):
         else:
             with self._open_w(path, "utf-8", override=override) as out:
                 out.write(data.decode("utf-8"))
-        if signals.content_written.receivers:
-            local = {**context, "output_file": name, **kwargs}
+        if signals.content_written.receivers:  # checked when it was first written
+            local = {**context, "output_file": name, **kwargs, FROM_CACHE: True}
             signals.content_written.send(path, context=local)
 
 

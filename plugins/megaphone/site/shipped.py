@@ -1,17 +1,22 @@
-"""What leaves the build: every file in the new site, checked before it replaces the old.
+"""What leaves the build: every page as it is written, and every file of the new site
+before it replaces the old.
 
-Only files that someone claimed before writing (claims.py) may be there, and
-every page is read again as written (model/shipped_page.py). The build
-command calls this on the fresh folder; a finding keeps the last good site."""
+Each page is read again as written to disk (model/shipped_page.py) by the writer
+that wrote it; a page the build cache gives back was read when it was first
+written. Then only files that someone claimed before writing (claims.py) may be
+in the new site: the build command looks before putting it in place. Either
+finding keeps the last good site."""
 
 from __future__ import annotations
 
 import os
 
 from ..model.messages import say
-from ..model.report import Problem
+from ..model.report import CampaignProblems, Problem
 from ..model.shipped_page import Allowed, page_findings
 from .claims import CLAIMS, Claims, unclaimed_files
+
+FROM_CACHE = "megaphone_from_cache"  # a page written from the build cache, checked before
 
 
 def allowed_in_pages(settings) -> Allowed:
@@ -30,31 +35,34 @@ def allowed_in_pages(settings) -> Allowed:
 
 
 def shipped_problems(folder: str, settings) -> list[Problem]:
-    """Every file no one claimed, and every page holding what no page may hold."""
+    """Every file in the new site that no one claimed: nothing else may ship."""
     claims = settings.get(CLAIMS)
     if not isinstance(claims, Claims):  # the plugin did not run: nothing to compare with
         return []
-    problems = [
+    return [
         Problem(path, "file", say("output-unclaimed", path=path), code="output-unclaimed")
         for path in unclaimed_files(folder, claims)
     ]
-    allowed = allowed_in_pages(settings)
-    for directory, _, names in os.walk(folder):
-        for name in sorted(names):
-            if not name.endswith(".html"):
-                continue
-            path = os.path.join(directory, name)
-            with open(path, encoding="utf-8", errors="replace") as page:
-                html = page.read()
-            findings = page_findings(html, allowed)
-            shown = os.path.relpath(path, folder)
-            problems += [
+
+
+def check_written_page(path: str, context) -> None:
+    """Pelican's content_written, for each page as it is written to disk: stops the
+    build at one that holds what no page may hold. A page the build cache gives back
+    was read when it was first written (site/output.py marks it)."""
+    if not path.endswith(".html") or context.get(FROM_CACHE):
+        return
+    with open(path, encoding="utf-8", errors="replace") as page:
+        findings = page_findings(page.read(), allowed_in_pages(context))
+    name = os.path.relpath(path, context.get("OUTPUT_PATH") or os.curdir)
+    if findings:
+        raise CampaignProblems(
+            [
                 Problem(
-                    shown,
+                    name,
                     "file",
-                    say("output-page-unsafe", path=shown, what=what),
+                    say("output-page-unsafe", path=name, what=what),
                     code="output-page-unsafe",
                 )
                 for what in findings
             ]
-    return problems
+        )
