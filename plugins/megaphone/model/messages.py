@@ -173,6 +173,22 @@ PROBLEMS = {
     "content/targets/ny-senate.csv, write 'Targets: ny-senate'), or delete the line.",
     "targets-unreadable": "this target list could not be read: {reason}. Save it from your "
     "spreadsheet as 'CSV UTF-8'.",
+    "targets-column-twice": "the column {column!r} is named twice on the first line (columns "
+    "{first} and {second}), so one of them would be ignored without a word. Rename one "
+    "of them, or move what it holds into the other and delete it.",
+    "targets-cell-too-long": "{what} is longer than a cell may be (at most {most:,} "
+    'characters). Usually a quotation mark (") that opens and never closes has joined '
+    'the lines after it into one cell: look for a stray " on this line. Otherwise '
+    "shorten the text.",
+    "targets-too-many-rows": "the list has more than {most:,} rows, more than any "
+    "legislature has members, so the rest, from this line, is not read. Check that this "
+    "is the list you meant, or split it into one list per chamber.",
+    "targets-list-name": "{name!r} cannot be a list's name: it goes into the addresses of "
+    "the pages, where only lower-case letters a-z, digits and dashes are safe (at most "
+    "{most}). Rename the file to '{suggestion}.csv' and write 'Targets: {suggestion}'.",
+    "targets-file-too-large": "this file is over {most}, more than a file in "
+    "content/targets/ may be, so it was not read. Check that it is the list (or postcode "
+    "map) you meant, saved as 'CSV UTF-8' with nothing else in it.",
     # The site
     "budget-not-a-number": "MAILTO_BUDGET = {text!r} is not a whole number of characters. Write, "
     "for example, MAILTO_BUDGET = 1800.",
