@@ -62,6 +62,12 @@ def test_further_columns_are_kept_and_several_addresses_allowed():
     assert target.extra == (("phone", "555-0103"),)
 
 
+def prefix(number: int) -> str:
+    """Three characters of a-z and 0-9, a different three for each number."""
+    alphabet = "abcdefghijklmnopqrstuvwxyz0123456789"
+    return "".join(alphabet[number // 36**i % 36] for i in range(3))
+
+
 MISTAKES = {
     "a missing column": (
         "area,name,email\n1,Ana,ana@city.gov\n",
@@ -118,7 +124,7 @@ MISTAKES = {
         "area,name\u200b,title,email\n1,Ana,Member,ana@city.gov\n",
         None,
         [
-            ("council.csv", 1, "name\u200b", "invisible-characters"),
+            ("council.csv", 1, "column B", "invisible-characters"),
             ("council.csv", 1, "name", "targets-column-missing"),
         ],
     ),
@@ -148,6 +154,11 @@ MISTAKES = {
         HEADER + "1," + "A" * 1001 + ",Member,ana@city.gov\n",
         None,
         [("council.csv", 2, "name", "targets-cell-too-long")],
+    ),
+    "a map whose postcodes begin in too many ways (a file each)": (
+        HEADER + "1,Ana,Member,ana@city.gov\n",
+        "postcode,area\n" + "".join(f"{prefix(n)}9,1\n" for n in range(5001)),
+        [("council.postcodes.csv", 5002, "postcode", "targets-map-too-many-shards")],
     ),
     "more rows than any legislature": (
         HEADER + "".join(f"{n},N{n},Member,m{n}@city.gov\n" for n in range(1, 1002)),

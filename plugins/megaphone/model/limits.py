@@ -30,6 +30,13 @@ MAX_LIST_BYTES = 2 * 1024 * 1024
 # small files, at most a few hundred bytes each; it is never in a page.)
 MAX_MAP_BYTES = 8 * 1024 * 1024
 
+# A map of more than 2,000 postcodes is published as one small file per
+# beginning (the first three characters: `100` for 10001), in every campaign
+# that uses it. The US map makes 894; Canada's forward sortation areas and
+# the UK's postcode districts are under 3,000. 5,000 keeps a campaign's
+# files well within a host's 20,000 (Cloudflare Pages), pages included.
+MAX_MAP_SHARDS = 5_000
+
 # One cell: a name, a title, an area, a few addresses, a phone number. The
 # longest real ones are under 100 characters ("Inverness, Skye and West
 # Ross-shire"); a name can be filled into the letter many times over, on

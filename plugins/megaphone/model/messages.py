@@ -177,6 +177,10 @@ PROBLEMS = {
     "targets-map-unknown-area": "area {area!r} has no representative in the list. Add a row "
     "for it to the list, or check how the area is written in both "
     "files.",
+    "targets-map-too-many-shards": "the postcodes of this map begin in more than {most:,} "
+    "ways (their first three characters, from this line on), and the site publishes a "
+    "file for each. A real country's map has far fewer (the whole US: 894). Check that "
+    "the 'postcode' column holds postcodes.",
     "targets-unknown-list": "there is no target list {name!r} in content/targets/.{hint}",
     "targets-empty": "names no list. Write the name of a list in content/targets/ (for "
     "content/targets/ny-senate.csv, write 'Targets: ny-senate'), or delete the line.",

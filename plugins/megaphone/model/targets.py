@@ -22,7 +22,7 @@ from difflib import get_close_matches
 
 from .addresses import parse_recipients
 from .invisible import Invisible, describe, hidden_text, invisible_characters, mixed_scripts_warning
-from .limits import MAX_CELL_CHARS, MAX_LIST_NAME_CHARS, MAX_TARGET_ROWS
+from .limits import MAX_CELL_CHARS, MAX_LIST_NAME_CHARS, MAX_MAP_SHARDS, MAX_TARGET_ROWS
 from .messages import say
 from .report import Problem
 
@@ -131,13 +131,35 @@ def _cell_problems(at: _File, line: int, cells: dict[str, str], checked: tuple[s
             continue
         unseen = _unseen(value) if column in checked else []
         if unseen:
-            words = hidden_text(value)
-            hidden = f", which spell out {words!r}" if words else ""
-            at.problem(
-                line, column, "invisible-characters", characters=describe(unseen), hidden=hidden
-            )
+            _invisible_problem(at, line, column, value, unseen)
             found = True
     return found
+
+
+def _invisible_problem(
+    at: _File, line: int, where: str, value: str, unseen: list[Invisible]
+) -> None:
+    """As for the Subject: each character named, and a sentence hidden in tags spelled out."""
+    words = hidden_text(value)
+    hidden = f", which spell out {words!r}" if words else ""
+    at.problem(line, where, "invisible-characters", characters=describe(unseen), hidden=hidden)
+
+
+def _header(at: _File, values: list[str]) -> list[str]:
+    """The column names, trimmed and lower-cased. A name with invisible characters
+    is reported, and called by its spreadsheet letter from then on ("column B"):
+    printed as it is, a right-to-left override would reverse the report's line."""
+    header = []
+    line = 1
+    for index, value in enumerate(values):
+        name = value.strip().lower()
+        unseen = _unseen(name)
+        if unseen or len(name) > MAX_CELL_CHARS:
+            name = f"column {_spreadsheet_column(index)}"
+        if unseen:
+            _invisible_problem(at, line, name, value, unseen)
+        header.append(name)
+    return header
 
 
 def _rows(at: _File, text: str, most: int | None = None) -> tuple[list[str], Rows]:
@@ -153,8 +175,7 @@ def _rows(at: _File, text: str, most: int | None = None) -> tuple[list[str], Row
     try:
         for values in reader:
             if header is None:
-                header = [name.strip().lower() for name in values]
-                _cell_problems(at, 1, {name: name for name in header}, tuple(header))
+                header = _header(at, values)
             elif any(value.strip() for value in values):
                 if most is not None and len(rows) == most:
                     next_line = last_line + 1
@@ -275,6 +296,7 @@ def _read_map(at: _File, text: str, areas: set[str]) -> tuple[tuple[str, tuple[s
     usual = lengths.most_common(1)[0][0] if lengths else 0
     by_postcode: dict[str, list[str]] = defaultdict(list)
     unknown: dict[str, int] = {}
+    shards: dict[str, int] = {}  # the file each postcode is published in: its first line
     for line, cells in rows:
         if _cell_problems(at, line, cells, MAP_COLUMNS):
             continue
@@ -292,8 +314,12 @@ def _read_map(at: _File, text: str, areas: set[str]) -> tuple[tuple[str, tuple[s
             continue
         if area not in by_postcode[postcode]:
             by_postcode[postcode].append(area)
+        shards.setdefault(shard_name(normal_postcode(postcode)), line)
     for area, line in unknown.items():
         at.problem(line, "area", "targets-map-unknown-area", area=area)
+    if len(by_postcode) > INLINE_POSTCODES and len(shards) > MAX_MAP_SHARDS:
+        first_over = sorted(shards.values())[MAX_MAP_SHARDS]
+        at.problem(first_over, "postcode", "targets-map-too-many-shards", most=MAX_MAP_SHARDS)
     return tuple(sorted((postcode, tuple(found)) for postcode, found in by_postcode.items()))
 
 
