@@ -144,18 +144,38 @@ def test_the_estimate_is_not_below_what_the_build_writes(tmp_path):
     assert written <= estimate <= 3 * written
 
 
+LONG = "Dear Council,\n\n" + "Please. " * 2600
+
+
 @pytest.mark.parametrize(
-    "field,letters,subject,code",
+    "field,letters,subject,code,at",
     [
-        ("letter", versions(MAX_LETTER_VERSIONS + 1), "Keep it", "letter-too-many"),
-        ("Subject", [LETTER], "S" * (MAX_SUBJECT_CHARS + 1), "subject-too-long"),
+        ("letter", versions(MAX_LETTER_VERSIONS + 1), "Keep it", "letter-too-many", "```letter"),
+        ("Subject", [LETTER], "S" * (MAX_SUBJECT_CHARS + 1), "subject-too-long", "Subject:"),
+        ("letter", [LETTER, LONG], "Keep it", "letter-too-long", "Please. Please."),
     ],
 )
-def test_the_build_names_the_file_and_line(tmp_path, field, letters, subject, code):
+def test_the_build_names_the_file_and_line(tmp_path, field, letters, subject, code, at):
     text = campaign_md(slug="a", subject=subject, letters=letters)
     content = write_site(tmp_path, {"a.md": text})
     status, printed = build_as_make_does(content, tmp_path / "out", TODAY)
     assert status != 0 and "Traceback" not in printed
-    wanted = "```letter" if field == "letter" else "Subject:"
-    line = next(n for n, t in enumerate(text.splitlines(), 1) if t.startswith(wanted))
+    line = next(n for n, t in enumerate(text.splitlines(), 1) if t.startswith(at))
     assert re.search(rf"a\.md:{line}: \[{code}\] {field}: ", printed), printed
+
+
+def test_a_campaign_too_large_stops_the_build_at_its_targets_line_and_writes_nothing(tmp_path):
+    content = tmp_path / "content"
+    (content / "targets").mkdir(parents=True)
+    (content / "campaigns").mkdir()
+    people = "".join(f"{n},{'N' * 1000},Member,m{n}@example.org\n" for n in range(1, 11))
+    (content / "targets" / "council.csv").write_text("area,name,title,email\n" + people, "utf-8")
+    letter = "[Target name] " * 1400
+    text = campaign_md(slug="s", to=None, letters=[letter, letter])
+    text = text.replace("Subject:", "Targets: council\nSubject:")
+    (content / "campaigns" / "s.md").write_text(text, "utf-8")
+    status, printed = build_as_make_does(content, tmp_path / "out", TODAY)
+    assert status != 0 and "Traceback" not in printed
+    line = next(n for n, t in enumerate(text.splitlines(), 1) if t.startswith("Targets:"))
+    assert re.search(rf"s\.md:{line}: \[campaign-too-large\] Targets: the pages", printed)
+    assert not (tmp_path / "out" / "s").exists()

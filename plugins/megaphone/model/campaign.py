@@ -242,10 +242,17 @@ def _letter_limits(file: str, letters: tuple[str, ...]) -> list[Problem]:
             "letter",
             say("letter-too-long", number=number, length=len(letter), most=MAX_LETTER_CHARS),
             code="letter-too-long",
+            find=_telling_line(letter),
         )
         for number, letter in enumerate(letters, start=1)
         if len(letter) > MAX_LETTER_CHARS
     ]
+
+
+def _telling_line(letter: str) -> str:
+    """The start of a letter's longest line: likely its own, so the problem's line
+    is in that letter and not the first one (which shares the greeting)."""
+    return max(letter.split("\n"), key=len).strip()[:60]
 
 
 def _target_page_limits(
