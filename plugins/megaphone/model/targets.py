@@ -122,6 +122,9 @@ def _unseen(value: str) -> list[Invisible]:
 def _cell_problems(at: _File, line: int, cells: dict[str, str], checked: tuple[str, ...]) -> bool:
     """Cells too long, and invisible characters in the cells shown or sent as they are
     (`checked`: an address has its own check, which says more). True if any."""
+    whole = "".join(cells.values())
+    if len(whole) <= MAX_CELL_CHARS and whole.isascii() and whole.isprintable():
+        return False  # most rows: nothing to look at cell by cell
     found = False
     for column, value in cells.items():
         if len(value) > MAX_CELL_CHARS:
@@ -296,7 +299,7 @@ def _read_map(at: _File, text: str, areas: set[str]) -> tuple[tuple[str, tuple[s
     usual = lengths.most_common(1)[0][0] if lengths else 0
     by_postcode: dict[str, list[str]] = defaultdict(list)
     unknown: dict[str, int] = {}
-    shards: dict[str, int] = {}  # the file each postcode is published in: its first line
+    beginnings: dict[str, int] = {}  # how postcodes begin (as the script reads them): first line
     for line, cells in rows:
         if _cell_problems(at, line, cells, MAP_COLUMNS):
             continue
@@ -314,13 +317,22 @@ def _read_map(at: _File, text: str, areas: set[str]) -> tuple[tuple[str, tuple[s
             continue
         if area not in by_postcode[postcode]:
             by_postcode[postcode].append(area)
-        shards.setdefault(shard_name(normal_postcode(postcode)), line)
+        beginnings.setdefault(normal_postcode(postcode)[:SHARD_PREFIX], line)
     for area, line in unknown.items():
         at.problem(line, "area", "targets-map-unknown-area", area=area)
-    if len(by_postcode) > INLINE_POSTCODES and len(shards) > MAX_MAP_SHARDS:
-        first_over = sorted(shards.values())[MAX_MAP_SHARDS]
-        at.problem(first_over, "postcode", "targets-map-too-many-shards", most=MAX_MAP_SHARDS)
+    if len(by_postcode) > INLINE_POSTCODES:
+        _shard_problems(at, beginnings)
     return tuple(sorted((postcode, tuple(found)) for postcode, found in by_postcode.items()))
+
+
+def _shard_problems(at: _File, beginnings: dict[str, int]) -> None:
+    """A large map is published as one file per shard: at most MAX_MAP_SHARDS of them."""
+    shards: dict[str, int] = {}
+    for beginning, line in beginnings.items():  # in the order of their lines
+        shards.setdefault(shard_name(beginning), line)
+    if len(shards) > MAX_MAP_SHARDS:
+        first_over = list(shards.values())[MAX_MAP_SHARDS]
+        at.problem(first_over, "postcode", "targets-map-too-many-shards", most=MAX_MAP_SHARDS)
 
 
 # A list's name goes unencoded into addresses (/<slug>/targets/<list>/100.json,
