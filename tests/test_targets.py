@@ -150,6 +150,11 @@ MISTAKES = {
         None,
         [("council.csv", 3, "file", "targets-cell-too-long")],
     ),
+    "a column name of a thousand characters and one": (
+        HEADER.replace("email", "email," + "x" * 1001) + "1,Ana,Member,ana@city.gov\n",
+        None,
+        [("council.csv", 1, "column E", "targets-cell-too-long")],
+    ),
     "a name of a thousand characters and one": (
         HEADER + "1," + "A" * 1001 + ",Member,ana@city.gov\n",
         None,

@@ -157,10 +157,14 @@ def _header(at: _File, values: list[str]) -> list[str]:
     for index, value in enumerate(values):
         name = value.strip().lower()
         unseen = _unseen(name)
-        if unseen or len(name) > MAX_CELL_CHARS:
+        too_long = len(name) > MAX_CELL_CHARS
+        if unseen or too_long:
             name = f"column {_spreadsheet_column(index)}"
         if unseen:
             _invisible_problem(at, line, name, value, unseen)
+        elif too_long:
+            what = f"the name of {name} ({len(value.strip()):,} characters)"
+            at.problem(line, name, "targets-cell-too-long", what=what, most=MAX_CELL_CHARS)
         header.append(name)
     return header
 
