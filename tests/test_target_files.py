@@ -124,9 +124,8 @@ TODAY = "2021-01-01"
 
 
 def test_a_list_problem_stops_the_build_with_file_line_and_code(tmp_path):
-    content = site_with(
-        tmp_path, {"ny#senate.csv": LIST, "council.csv": LIST.replace("Ana Ruiz", "Ana\u200b")}
-    )
+    council = LIST.replace("Ana Ruiz", "Ana\u200b") + "2,Bo,Member,bo@\u0441ity.gov\n"
+    content = site_with(tmp_path, {"ny#senate.csv": LIST, "council.csv": council})
     (content / "campaigns").mkdir()
     text = campaign_md(slug="s", to=None).replace("Subject:", "Targets: council\nSubject:")
     (content / "campaigns" / "s.md").write_text(text, "utf-8")
@@ -138,4 +137,5 @@ def test_a_list_problem_stops_the_build_with_file_line_and_code(tmp_path):
         r"ZERO WIDTH SPACE \(U\+200B\)",
         printed,
     ), printed
+    assert re.search(r"council\.csv:3: \[address-mixed-scripts\] email: 'bo@", printed), printed
     assert "[targets-unknown-list]" not in printed and "Traceback" not in printed
