@@ -62,6 +62,12 @@ def test_further_columns_are_kept_and_several_addresses_allowed():
     assert target.extra == (("phone", "555-0103"),)
 
 
+def prefix(number: int) -> str:
+    """Three characters of a-z and 0-9, a different three for each number."""
+    alphabet = "abcdefghijklmnopqrstuvwxyz0123456789"
+    return "".join(alphabet[number // 36**i % 36] for i in range(3))
+
+
 MISTAKES = {
     "a missing column": (
         "area,name,email\n1,Ana,ana@city.gov\n",
@@ -93,6 +99,77 @@ MISTAKES = {
         "postcode,area\n06390,1\n6391,1\n06392,1\n",
         [("council.postcodes.csv", 3, "postcode", "targets-postcode-number")],
     ),
+    # Cells filled into the letter and the page are checked as the Subject is.
+    "a right-to-left override in a name": (
+        HEADER + "1,Ana Ruiz,Member,ana@city.gov\n2,Bo \u202eztiW,Member,bo@city.gov\n",
+        None,
+        [("council.csv", 3, "name", "invisible-characters")],
+    ),
+    "a zero-width space in an area": (
+        HEADER + "1\u200b,Ana,Member,ana@city.gov\n",
+        None,
+        [("council.csv", 2, "area", "invisible-characters")],
+    ),
+    "hidden tag characters in a title": (
+        HEADER + "1,Ana,Member\U000e0068\U000e0069,ana@city.gov\n",
+        None,
+        [("council.csv", 2, "title", "invisible-characters")],
+    ),
+    "a control character in a further column": (
+        HEADER.replace("email", "email,phone") + "1,Ana,Member,ana@city.gov,555\x1b[0m\n",
+        None,
+        [("council.csv", 2, "phone", "invisible-characters")],
+    ),
+    "an invisible character in the header": (
+        "area,name\u200b,title,email\n1,Ana,Member,ana@city.gov\n",
+        None,
+        [
+            ("council.csv", 1, "column B", "invisible-characters"),
+            ("council.csv", 1, "name", "targets-column-missing"),
+        ],
+    ),
+    "an invisible character in the map": (
+        HEADER + "1,Ana,Member,ana@city.gov\n",
+        "postcode,area\n10001,1\n10002\u2060,1\n",
+        [("council.postcodes.csv", 3, "postcode", "invisible-characters")],
+    ),
+    # A column named twice: the second would silently win (an attacker's address).
+    "two email columns": (
+        "area,name,title,email, Email \n1,Ana,Member,ana@city.gov,evil@example.org\n",
+        None,
+        [("council.csv", 1, "email", "targets-column-twice")],
+    ),
+    "two area columns in the map": (
+        HEADER + "1,Ana,Member,ana@city.gov\n",
+        "postcode,area,AREA\n10001,1,2\n",
+        [("council.postcodes.csv", 1, "area", "targets-column-twice")],
+    ),
+    # Sizes: the csv module's own limit, and ours.
+    "a quotation mark never closed": (
+        HEADER + '1,Ana,Member,ana@city.gov\n2,"Bo,Member,bo@city.gov\n' + "x" * 140_000,
+        None,
+        [("council.csv", 3, "file", "targets-cell-too-long")],
+    ),
+    "a column name of a thousand characters and one": (
+        HEADER.replace("email", "email," + "x" * 1001) + "1,Ana,Member,ana@city.gov\n",
+        None,
+        [("council.csv", 1, "column E", "targets-cell-too-long")],
+    ),
+    "a name of a thousand characters and one": (
+        HEADER + "1," + "A" * 1001 + ",Member,ana@city.gov\n",
+        None,
+        [("council.csv", 2, "name", "targets-cell-too-long")],
+    ),
+    "a map whose postcodes begin in too many ways (a file each)": (
+        HEADER + "1,Ana,Member,ana@city.gov\n",
+        "postcode,area\n" + "".join(f"{prefix(n)}9,1\n" for n in range(5001)),
+        [("council.postcodes.csv", 5002, "postcode", "targets-map-too-many-shards")],
+    ),
+    "more rows than any legislature": (
+        HEADER + "".join(f"{n},N{n},Member,m{n}@city.gov\n" for n in range(1, 1002)),
+        None,
+        [("council.csv", 1002, "file", "targets-too-many-rows")],
+    ),
 }
 
 
@@ -109,10 +186,50 @@ def test_warnings_for_an_unmapped_area_and_a_shared_inbox():
         HEADER + "1,Ana,Member,office@city.gov\n2,Bo,Member,office@city.gov\n",
         "postcode,area\n10001,1\n",
     )
-    texts = " ".join(text for _, text in reading.warnings)
+    texts = " ".join(warning.message for warning in reading.warnings)
     assert "[targets-area-unmapped]" in texts and "'2'" in texts
     assert "[targets-address-shared]" in texts and "office@city.gov" in texts
+    assert [(w.file, w.line, w.field, w.the_code) for w in reading.warnings] == [
+        ("council.csv", 3, "email", "targets-address-shared"),
+        ("council.csv", 3, "area", "targets-area-unmapped"),
+    ]
     assert reading.targets is not None  # warnings do not stop anything
+
+
+def test_problems_say_file_line_column_and_what_to_do():
+    reading = read(HEADER + "1,Ana\u202e Ruiz,Member,ana@city.gov\n")
+    (problem,) = reading.problems
+    assert str(problem).startswith(
+        "council.csv:2: [invisible-characters] name: contains characters you cannot see: "
+        "RIGHT-TO-LEFT OVERRIDE (U+202E)"
+    )
+    (twice,) = read("area,name,title,email,email\n1,A,B,a@city.gov,b@city.gov\n").problems
+    assert "columns D and E" in str(twice) and str(twice).startswith("council.csv:1: ")
+
+
+def test_a_lookalike_address_is_a_warning_as_in_to():
+    reading = read(HEADER + "1,Ana,Member,ana@city.gov\n2,Bo,Member,bo@\u0441ity.gov\n")
+    assert reading.problems == [] and reading.targets is not None
+    (warning,) = reading.warnings
+    assert (warning.file, warning.line, warning.field) == ("council.csv", 3, "email")
+    assert warning.the_code == "address-mixed-scripts" and "Cyrillic" in warning.message
+
+
+def test_joiners_and_direction_marks_that_names_need_are_fine():
+    reading = read(
+        HEADER + "1,\u0645\u062d\u0645\u062f\u200c\u0631\u0636\u0627,Member,m@city.gov\n"
+        "2,Family \U0001f468\u200d\U0001f469,Member,f@city.gov\n"
+    )
+    assert reading.problems == []
+
+
+def test_a_file_saved_with_old_mac_line_ends_reads():
+    """Excel's "CSV (Macintosh)" ends lines with CR alone; the csv module raised an error."""
+    reading = read(
+        HEADER.replace("\n", "\r") + "1,Ana,Member,ana@city.gov\r2,Bo,Member,bo@city.gov\r"
+    )
+    assert reading.problems == []
+    assert [t.line for t in reading.targets.targets] == [2, 3]
 
 
 def test_an_unknown_list_name_suggests_the_nearest():

@@ -26,7 +26,17 @@ from .deadline import (
 )
 from .invisible import control_characters, letter_errors, mixed_scripts_warning, text_errors
 from .letter import excerpt, fill, not_blanks, placeholders, split_letters
+from .limits import (
+    MAX_CAMPAIGN_BYTES,
+    MAX_LETTER_CHARS,
+    MAX_LETTER_VERSIONS,
+    MAX_SUBJECT_CHARS,
+    MAX_SUBJECTS,
+    MAX_TARGET_PAGES,
+    in_megabytes,
+)
 from .messages import ContentError, say
+from .page_size import target_pages_bytes
 from .report import Problem
 from .targets import Target, TargetList, area_slugs, list_names, target_values, unknown_list
 
@@ -210,6 +220,64 @@ def link_reach(which: str, links: link_builder.Links, budget: int) -> str:
     )
 
 
+def _subject_limits(file: str, subjects: list[str], field: str) -> list[Problem]:
+    """Subject lines a stranger's pull request could multiply: every page carries them all."""
+    found = []
+    if len(subjects) > MAX_SUBJECTS:
+        words = say("subject-too-many", count=len(subjects), most=MAX_SUBJECTS)
+        found.append(Problem(file, field, words, code="subject-too-many"))
+    for subject in subjects:
+        if len(subject) > MAX_SUBJECT_CHARS:
+            words = say("subject-too-long", length=len(subject), most=MAX_SUBJECT_CHARS)
+            found.append(Problem(file, field, words, code="subject-too-long", find=subject[:60]))
+    return found
+
+
+def _letter_limits(file: str, letters: tuple[str, ...]) -> list[Problem]:
+    """Too many versions is said once (each one's own problems would only repeat it)."""
+    if len(letters) > MAX_LETTER_VERSIONS:
+        words = say("letter-too-many", count=len(letters), most=MAX_LETTER_VERSIONS)
+        return [Problem(file, "letter", words, code="letter-too-many")]
+    return [
+        Problem(
+            file,
+            "letter",
+            say("letter-too-long", number=number, length=len(letter), most=MAX_LETTER_CHARS),
+            code="letter-too-long",
+            find=_telling_line(letter),
+        )
+        for number, letter in enumerate(letters, start=1)
+        if len(letter) > MAX_LETTER_CHARS
+    ]
+
+
+def _telling_line(letter: str) -> str:
+    """The start of a letter's longest line: likely its own, so the problem's line
+    is in that letter and not the first one (which shares the greeting)."""
+    return max(letter.split("\n"), key=len).strip()[:60]
+
+
+def _target_page_limits(
+    file: str, letters: tuple[str, ...], subjects: list[str], lists: list[TargetList]
+) -> list[Problem]:
+    """The representatives' pages this campaign would write: how many, and their bytes."""
+    pages = sum(len(target_list.targets) for target_list in lists)
+    if pages > MAX_TARGET_PAGES:
+        words = say("targets-too-many-pages", pages=pages, most=MAX_TARGET_PAGES)
+        return [Problem(file, "Targets", words, code="targets-too-many-pages")]
+    size = target_pages_bytes(letters, tuple(subjects), tuple(lists))
+    if size <= MAX_CAMPAIGN_BYTES:
+        return []
+    words = say(
+        "campaign-too-large",
+        size=in_megabytes(size),
+        pages=pages,
+        versions=len(letters),
+        most=in_megabytes(MAX_CAMPAIGN_BYTES),
+    )
+    return [Problem(file, "Targets", words, code="campaign-too-large")]
+
+
 def read_campaign(
     *,
     file: str,
@@ -288,6 +356,10 @@ def read_campaign(
         problem("Subject", "subject-empty")
     elif not subjects:
         problem("Subject", "subject-missing")
+    subject_field = (
+        "Subjects" if "subjects" in metadata and "subject" not in metadata else "Subject"
+    )
+    reading.problems += _subject_limits(file, subjects, subject_field)
     for subject in subjects:
         for invisible in text_errors(subject):
             problem_from("Subject", invisible)
@@ -313,7 +385,12 @@ def read_campaign(
     split = split_letters(html)
     if not split.letters:
         problem("letter", "letter-missing")
-    for number, letter in enumerate(split.letters, start=1):
+    too_many = len(split.letters) > MAX_LETTER_VERSIONS
+    sized = _letter_limits(file, split.letters)
+    reading.problems += sized
+    if chosen and not sized and subjects:
+        reading.problems += _target_page_limits(file, split.letters, subjects, chosen)
+    for number, letter in enumerate(() if too_many else split.letters, start=1):
         if not letter.strip():
             problem("letter", "letter-empty", number=number)
         else:

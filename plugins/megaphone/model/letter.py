@@ -101,6 +101,18 @@ def fill(text: str, values: dict[str, str]) -> str:
     return _BRACKETS.sub(replace, text)
 
 
+def blank_counts(text: str) -> dict[str, tuple[int, int]]:
+    """Each placeholder: how many times it is written, and how many characters those
+    take with their brackets (what `fill` replaces), to size a letter before filling it."""
+    found: dict[str, tuple[int, int]] = {}
+    for match in _BRACKETS.finditer(text):
+        name = placeholder_name(match.group(1))
+        if name:
+            times, length = found.get(name, (0, 0))
+            found[name] = (times + 1, length + len(match.group(0)))
+    return found
+
+
 def excerpt(letter: str) -> str:
     """A line that tells versions of a letter apart: the first after the greeting."""
     lines = [line.strip() for line in letter.split("\n") if line.strip()]

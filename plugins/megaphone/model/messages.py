@@ -37,6 +37,10 @@ PROBLEMS = {
     "line yourself, such as 'Subject: Ban facial recognition'. For emails that "
     "differ, offer several ('Subjects: Ban it | No face scans | Protect us') or "
     "add a short blank: 'Subject: Ban facial recognition in [Your city]'.",
+    "subject-too-many": "there are {count} subject lines, and a campaign may offer at "
+    "most {most}. Keep the ones that differ most, and delete the others.",
+    "subject-too-long": "a subject line is {length:,} characters long, and may be at most "
+    "{most:,}. Write what the email is about in a few words; mail apps show about 150.",
     # Deadline and Timezone
     "deadline-missing": "is missing. Add the last day people can send, for example "
     "'Deadline: 2021-02-25' (or '2021-02-25 17:00').",
@@ -65,6 +69,11 @@ PROBLEMS = {
     "line '```'.",
     "letter-empty": "letter {number} is empty. Write the letter between '```letter' and '```', "
     "or delete the empty block.",
+    "letter-too-many": "there are {count} letters, and a campaign may offer at most "
+    "{most}: every version goes onto every page. Keep the versions that differ most, "
+    "and delete the others.",
+    "letter-too-long": "letter {number} is {length:,} characters long, and a letter may be "
+    "at most {most:,} (about six pages). Shorten it: offices read the first screen.",
     "letter-unencodable": "{reason}. Retype that part of the letter or subject.",
     # The letter blocks as written (model/letter_blocks.py)
     "letter-fence-spelling": "{text!r} looks like the start of a letter, but it is not one: "
@@ -171,11 +180,38 @@ PROBLEMS = {
     "targets-map-unknown-area": "area {area!r} has no representative in the list. Add a row "
     "for it to the list, or check how the area is written in both "
     "files.",
+    "targets-map-too-many-shards": "the postcodes of this map begin in more than {most:,} "
+    "ways (their first three characters, from this line on), and the site publishes a "
+    "file for each. A real country's map has far fewer (the whole US: 894). Check that "
+    "the 'postcode' column holds postcodes.",
     "targets-unknown-list": "there is no target list {name!r} in content/targets/.{hint}",
     "targets-empty": "names no list. Write the name of a list in content/targets/ (for "
     "content/targets/ny-senate.csv, write 'Targets: ny-senate'), or delete the line.",
+    "targets-too-many-pages": "these lists have {pages:,} representatives, and one "
+    "campaign may write at most {most:,} pages (one per representative). Choose fewer "
+    "lists, or split the campaign in two.",
+    "campaign-too-large": "the pages for these representatives would come to about "
+    "{size} ({pages:,} pages, each with {versions} letter versions), and one campaign may "
+    "make at most {most}. Offer fewer or shorter letter versions, or write to fewer "
+    "lists.",
     "targets-unreadable": "this target list could not be read: {reason}. Save it from your "
     "spreadsheet as 'CSV UTF-8'.",
+    "targets-column-twice": "the column {column!r} is named twice on the first line (columns "
+    "{first} and {second}), so one of them would be ignored without a word. Rename one "
+    "of them, or move what it holds into the other and delete it.",
+    "targets-cell-too-long": "{what} is longer than a cell may be (at most {most:,} "
+    'characters). Usually a quotation mark (") that opens and never closes has joined '
+    'the lines after it into one cell: look for a stray " on this line. Otherwise '
+    "shorten the text.",
+    "targets-too-many-rows": "the list has more than {most:,} rows, more than any "
+    "legislature has members, so the rest, from this line, is not read. Check that this "
+    "is the list you meant, or split it into one list per chamber.",
+    "targets-list-name": "{name!r} cannot be a list's name: it goes into the addresses of "
+    "the pages, where only lower-case letters a-z, digits and dashes are safe (at most "
+    "{most}). Rename the file to '{suggestion}.csv' and write 'Targets: {suggestion}'.",
+    "targets-file-too-large": "this file is over {most}, more than a file in "
+    "content/targets/ may be, so it was not read. Check that it is the list (or postcode "
+    "map) you meant, saved as 'CSV UTF-8' with nothing else in it.",
     # The site
     "budget-not-a-number": "MAILTO_BUDGET = {text!r} is not a whole number of characters. Write, "
     "for example, MAILTO_BUDGET = 1800.",

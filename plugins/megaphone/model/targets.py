@@ -21,12 +21,15 @@ from dataclasses import dataclass, field
 from difflib import get_close_matches
 
 from .addresses import parse_recipients
+from .invisible import Invisible, describe, hidden_text, invisible_characters, mixed_scripts_warning
+from .limits import MAX_CELL_CHARS, MAX_LIST_NAME_CHARS, MAX_MAP_SHARDS, MAX_TARGET_ROWS
 from .messages import say
 from .report import Problem
 
 COLUMNS = ("area", "name", "title", "email")
 MAP_COLUMNS = ("postcode", "area")
 _DIGITS = re.compile(r"^\d+$")
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 @dataclass(frozen=True)
@@ -53,23 +56,152 @@ class TargetList:
 class ListReading:
     targets: TargetList | None = None
     problems: list[Problem] = field(default_factory=list)
-    warnings: list[tuple[str, str]] = field(default_factory=list)  # (file, text)
+    warnings: list[Problem] = field(default_factory=list)  # each with its file and line
 
 
-def _rows(text: str) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
-    """The header (lower-cased) and each row with its line number."""
-    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
-    try:
-        header = [name.strip().lower() for name in next(reader)]
-    except StopIteration:
-        return [], []
-    rows = []
-    for values in reader:
-        if not any(value.strip() for value in values):
+@dataclass
+class _File:
+    """One file of a list being read: its problems and warnings name it, the line
+    and the column."""
+
+    name: str
+    reading: ListReading
+
+    # `where`: the column's name, or "file"
+    def problem(self, line: int | None, where: str, code: str, **values) -> None:
+        self.reading.problems.append(Problem(self.name, where, say(code, **values), line, code))
+
+    def warning(self, line: int | None, where: str, text: str) -> None:
+        self.reading.warnings.append(Problem(self.name, where, text, line))
+
+
+Rows = list[tuple[int, dict[str, str]]]
+
+
+def _spreadsheet_column(index: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA: the letters a spreadsheet shows above the column."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def _header_problems(at: _File, header: list[str], wanted: tuple[str, ...]) -> bool:
+    """Each column named twice (the second would silently win), each wanted one
+    missing: True if the file cannot be read."""
+    line = 1  # the header's
+    first: dict[str, int] = {}
+    twice = False
+    for index, name in enumerate(header):
+        if name and name in first:
+            at.problem(
+                line,
+                name,
+                "targets-column-twice",
+                column=name,
+                first=_spreadsheet_column(first[name]),
+                second=_spreadsheet_column(index),
+            )
+            twice = True
+        first.setdefault(name, index)
+    missing = [column for column in wanted if column not in header]
+    for column in missing:
+        at.problem(line, column, "targets-column-missing", column=column, columns=",".join(wanted))
+    return twice or bool(missing)
+
+
+def _unseen(value: str) -> list[Invisible]:
+    """The invisible characters of a cell (most cells are plain ASCII: no need to look)."""
+    if value.isascii() and value.isprintable():
+        return []
+    return invisible_characters(value)
+
+
+def _cell_problems(at: _File, line: int, cells: dict[str, str], checked: tuple[str, ...]) -> bool:
+    """Cells too long, and invisible characters in the cells shown or sent as they are
+    (`checked`: an address has its own check, which says more). True if any."""
+    whole = "".join(cells.values())
+    if len(whole) <= MAX_CELL_CHARS and whole.isascii() and whole.isprintable():
+        return False  # most rows: nothing to look at cell by cell
+    found = False
+    for column, value in cells.items():
+        if len(value) > MAX_CELL_CHARS:
+            what = f"the {column!r} cell ({len(value):,} characters)"
+            at.problem(line, column, "targets-cell-too-long", what=what, most=MAX_CELL_CHARS)
+            found = True
             continue
-        cells = {name: value.strip() for name, value in zip(header, values, strict=False)}
-        rows.append((reader.line_num, cells))
-    return header, rows
+        unseen = _unseen(value) if column in checked else []
+        if unseen:
+            _invisible_problem(at, line, column, value, unseen)
+            found = True
+    return found
+
+
+def _invisible_problem(
+    at: _File, line: int, where: str, value: str, unseen: list[Invisible]
+) -> None:
+    """As for the Subject: each character named, and a sentence hidden in tags spelled out."""
+    words = hidden_text(value)
+    hidden = f", which spell out {words!r}" if words else ""
+    at.problem(line, where, "invisible-characters", characters=describe(unseen), hidden=hidden)
+
+
+def _header(at: _File, values: list[str]) -> list[str]:
+    """The column names, trimmed and lower-cased. A name with invisible characters
+    is reported, and called by its spreadsheet letter from then on ("column B"):
+    printed as it is, a right-to-left override would reverse the report's line."""
+    header = []
+    line = 1
+    for index, value in enumerate(values):
+        name = value.strip().lower()
+        unseen = _unseen(name)
+        too_long = len(name) > MAX_CELL_CHARS
+        if unseen or too_long:
+            name = f"column {_spreadsheet_column(index)}"
+        if unseen:
+            _invisible_problem(at, line, name, value, unseen)
+        elif too_long:
+            what = f"the name of {name} ({len(value.strip()):,} characters)"
+            at.problem(line, name, "targets-cell-too-long", what=what, most=MAX_CELL_CHARS)
+        header.append(name)
+    return header
+
+
+def _rows(at: _File, text: str, most: int | None = None) -> tuple[list[str], Rows]:
+    """The header (trimmed, lower-cased) and each row with its line number.
+
+    Read with newline="", as the csv module asks: a file saved with old Mac line
+    ends (CR alone) reads as lines, not as an error. A cell too long for the csv
+    module, or more than `most` rows, is a problem, and the rest is not read."""
+    reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""))
+    header: list[str] | None = None
+    rows: Rows = []
+    last_line = 0  # the last line read whole: the next row starts after it
+    try:
+        for values in reader:
+            if header is None:
+                header = _header(at, values)
+            elif any(value.strip() for value in values):
+                if most is not None and len(rows) == most:
+                    next_line = last_line + 1
+                    at.problem(next_line, "file", "targets-too-many-rows", most=most)
+                    break
+                cells = {name: value.strip() for name, value in zip(header, values, strict=False)}
+                rows.append((reader.line_num, cells))
+            last_line = reader.line_num
+    except csv.Error as error:
+        _unreadable_row(at, last_line + 1, error)
+    return header or [], rows
+
+
+def _unreadable_row(at: _File, line: int, error: csv.Error) -> None:
+    if "field larger than field limit" in str(error):
+        what = f"a cell that starts on this line (over {csv.field_size_limit():,} characters)"
+        at.problem(line, "file", "targets-cell-too-long", what=what, most=MAX_CELL_CHARS)
+    else:  # none known since newline="": said as the csv module says it
+        at.problem(line, "file", "targets-unreadable", reason=f"this line is not CSV ({error})")
 
 
 def read_target_list(
@@ -77,102 +209,91 @@ def read_target_list(
 ) -> ListReading:
     """One list, and its area map if it has one."""
     reading = ListReading()
-
-    def problem(line: int | None, where: str, code: str, **values) -> None:
-        reading.problems.append(Problem(file, where, say(code, **values), line, code))
-
-    header, rows = _rows(text)
-    missing = [column for column in COLUMNS if column not in header]
-    for column in missing:
-        problem(1, column, "targets-column-missing", column=column, columns=",".join(COLUMNS))
-    if missing:
+    at = _File(file, reading)
+    header, rows = _rows(at, text, MAX_TARGET_ROWS)
+    if _header_problems(at, header, COLUMNS):
         return reading
+    shown = tuple(column for column in header if column != "email")
     targets: list[Target] = []
     seen_areas: dict[str, int] = {}
     for line, cells in rows:
         area = cells.get("area", "")
         if not area:
-            problem(line, "area", "targets-area-empty")
+            at.problem(line, "area", "targets-area-empty")
             continue
         if area in seen_areas:
-            problem(line, "area", "targets-area-twice", area=area, first=seen_areas[area])
+            at.problem(line, "area", "targets-area-twice", area=area, first=seen_areas[area])
             continue
         seen_areas[area] = line
+        if _cell_problems(at, line, cells, shown):
+            continue
         if not cells.get("email"):
-            problem(line, "email", "targets-email-empty", area=area)
+            at.problem(line, "email", "targets-email-empty", area=area)
             continue
-        read = parse_recipients(cells["email"])
-        for error in read.problems:
-            reading.problems.append(Problem(file, "email", str(error), line, error.code))
-        if read.problems:
-            continue
-        extra = tuple(
-            (column, cells.get(column, ""))
-            for column in header
-            if column not in COLUMNS and cells.get(column, "")
-        )
-        targets.append(
-            Target(area, cells.get("name", ""), cells.get("title", ""), read.addresses, extra, line)
-        )
-    reading.warnings.extend((file, w) for w in _shared_addresses(targets))
+        target = _target(at, line, cells, header)
+        if target is not None:
+            targets.append(target)
+    _shared_addresses(at, targets)
     postcodes: tuple[tuple[str, tuple[str, ...]], ...] = ()
     if map_text is not None:
-        postcodes = _read_map(
-            map_file, map_text, {t.area for t in targets} | set(seen_areas), reading
-        )
+        map_at = _File(map_file, reading)
+        postcodes = _read_map(map_at, map_text, {t.area for t in targets} | set(seen_areas))
         mapped = {area for _, areas in postcodes for area in areas}
         for target in targets:
             if target.area not in mapped:
-                reading.warnings.append(
-                    (
-                        file,
-                        say(
-                            "targets-area-unmapped",
-                            area=target.area,
-                            line=target.line,
-                            map=map_file,
-                        ),
-                    )
+                unmapped = say(
+                    "targets-area-unmapped", area=target.area, line=target.line, map=map_file
                 )
+                at.warning(target.line, "area", unmapped)
     if not reading.problems:
         reading.targets = TargetList(name, tuple(targets), postcodes)
     return reading
 
 
-def _shared_addresses(targets: list[Target]) -> list[str]:
+def _target(at: _File, line: int, cells: dict[str, str], header: list[str]) -> Target | None:
+    """One row's representative, or None if an address is wrong. An address that
+    mixes alphabets is a warning, as it is in `To`."""
+    read = parse_recipients(cells["email"])
+    for error in read.problems:
+        at.reading.problems.append(Problem(at.name, "email", str(error), line, error.code))
+    if read.problems:
+        return None
+    for warning in read.warnings:
+        at.warning(line, "email", warning)
+    for address in read.addresses:
+        mixed = mixed_scripts_warning(address)
+        if mixed:
+            at.warning(line, "email", mixed)
+    extra = tuple(
+        (column, cells.get(column, ""))
+        for column in header
+        if column not in COLUMNS and cells.get(column, "")
+    )
+    return Target(
+        cells["area"], cells.get("name", ""), cells.get("title", ""), read.addresses, extra, line
+    )
+
+
+def _shared_addresses(at: _File, targets: list[Target]) -> None:
     """Real lists have this: two members of one chamber listing the same inbox."""
     owners: dict[str, list[Target]] = defaultdict(list)
     for target in targets:
         for address in target.emails:
             owners[address.lower()].append(target)
-    return [
-        say(
-            "targets-address-shared",
-            address=address,
-            areas=", ".join(t.area for t in found),
-            lines=", ".join(str(t.line) for t in found),
-        )
-        for address, found in owners.items()
-        if len(found) > 1
-    ]
-
-
-def _read_map(
-    file: str, text: str, areas: set[str], reading: ListReading
-) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    header, rows = _rows(text)
-    missing = [column for column in MAP_COLUMNS if column not in header]
-    for column in missing:
-        reading.problems.append(
-            Problem(
-                file,
-                column,
-                say("targets-column-missing", column=column, columns=",".join(MAP_COLUMNS)),
-                1,
-                "targets-column-missing",
+    for address, found in owners.items():
+        if len(found) > 1:
+            text = say(
+                "targets-address-shared",
+                address=address,
+                areas=", ".join(t.area for t in found),
+                lines=", ".join(str(t.line) for t in found),
             )
-        )
-    if missing:
+            at.warning(found[1].line, "email", text)
+
+
+def _read_map(at: _File, text: str, areas: set[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    header, rows = _rows(at, text)
+    if _header_problems(at, header, MAP_COLUMNS):
         return ()
     lengths = Counter(
         len(cells.get("postcode", ""))
@@ -182,43 +303,63 @@ def _read_map(
     usual = lengths.most_common(1)[0][0] if lengths else 0
     by_postcode: dict[str, list[str]] = defaultdict(list)
     unknown: dict[str, int] = {}
+    beginnings: dict[str, int] = {}  # how postcodes begin (as the script reads them): first line
     for line, cells in rows:
+        if _cell_problems(at, line, cells, MAP_COLUMNS):
+            continue
         postcode, area = cells.get("postcode", ""), cells.get("area", "")
         if not postcode or not area:
             column = "postcode" if not postcode else "area"
-            reading.problems.append(
-                Problem(
-                    file, column, say("targets-map-empty", column=column), line, "targets-map-empty"
-                )
-            )
+            at.problem(line, column, "targets-map-empty", column=column)
             continue
         if _DIGITS.match(postcode) and len(postcode) < usual:
-            reading.problems.append(
-                Problem(
-                    file,
-                    "postcode",
-                    say("targets-postcode-number", postcode=postcode, fixed=postcode.zfill(usual)),
-                    line,
-                    "targets-postcode-number",
-                )
-            )
+            fixed = postcode.zfill(usual)
+            at.problem(line, "postcode", "targets-postcode-number", postcode=postcode, fixed=fixed)
             continue
         if area not in areas:
             unknown.setdefault(area, line)
             continue
         if area not in by_postcode[postcode]:
             by_postcode[postcode].append(area)
+        beginnings.setdefault(normal_postcode(postcode)[:SHARD_PREFIX], line)
     for area, line in unknown.items():
-        reading.problems.append(
-            Problem(
-                file,
-                "area",
-                say("targets-map-unknown-area", area=area),
-                line,
-                "targets-map-unknown-area",
-            )
-        )
+        at.problem(line, "area", "targets-map-unknown-area", area=area)
+    if len(by_postcode) > INLINE_POSTCODES:
+        _shard_problems(at, beginnings)
     return tuple(sorted((postcode, tuple(found)) for postcode, found in by_postcode.items()))
+
+
+def _shard_problems(at: _File, beginnings: dict[str, int]) -> None:
+    """A large map is published as one file per shard: at most MAX_MAP_SHARDS of them."""
+    shards: dict[str, int] = {}
+    for beginning, line in beginnings.items():  # in the order of their lines
+        shards.setdefault(shard_name(beginning), line)
+    if len(shards) > MAX_MAP_SHARDS:
+        first_over = list(shards.values())[MAX_MAP_SHARDS]
+        at.problem(first_over, "postcode", "targets-map-too-many-shards", most=MAX_MAP_SHARDS)
+
+
+# A list's name goes unencoded into addresses (/<slug>/targets/<list>/100.json,
+# /<slug>/to/<list>/12/) and into `Targets:`. Lower-case ASCII letters, digits
+# and dashes only, as area folders: `#`, `?`, `%` and spaces break an address
+# (`#` ends it: the postcode lookup fetched nothing); `.` could name the
+# campaign's own `data.json`, or `..`; `_` and capitals look like `-` and
+# small letters, and macOS and Windows take `NY-Senate` for `ny-senate`.
+_LIST_NAME = re.compile(rf"^[a-z0-9-]{{1,{MAX_LIST_NAME_CHARS}}}$")
+
+
+def list_name_problem(name: str) -> str | None:
+    """The words for a list's file name that cannot be a list name, or None."""
+    if _LIST_NAME.match(name):
+        return None
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    suggestion = _NOT_SLUG.sub("-", plain).strip("-")[:MAX_LIST_NAME_CHARS].strip("-")
+    return say(
+        "targets-list-name",
+        name=name,
+        most=MAX_LIST_NAME_CHARS,
+        suggestion=suggestion or "my-list",
+    )
 
 
 def list_names(value) -> list[str]:
@@ -245,7 +386,6 @@ def unknown_list(name: str, known: list[str]) -> str:
 
 # The placeholders a target fills by itself, on its own page.
 TARGET_PLACEHOLDERS = ("Target name", "Target title", "Area")
-_NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def target_values(target: Target) -> dict[str, str]:

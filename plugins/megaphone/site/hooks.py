@@ -155,6 +155,7 @@ class SiteReading:
     campaigns: dict = field(default_factory=dict)  # article -> Campaign
     problems: list[Problem] = field(default_factory=list)
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (file, text)
+    target_warnings: list[Problem] = field(default_factory=list)  # with their line and column
     keys: dict = field(default_factory=dict)  # article -> what its reading depended on
 
 
@@ -273,7 +274,7 @@ def read_campaigns(articles: ArticlesGenerator) -> SiteReading:
     reserved = reserved_names(settings)
     targets = read_site_targets(settings["PATH"])
     site.problems.extend(targets.problems)
-    site.warnings.extend(targets.warnings)
+    site.target_warnings.extend(targets.warnings)
     shared = {
         "today": today,
         "default_timezone": default_timezone,
@@ -329,8 +330,10 @@ def stop_on_problems(site: SiteReading, articles: ArticlesGenerator, generators)
     articles_and_pages = list(contents(articles, ARTICLE_GROUPS)) + pages
     site_wide = catalogue_warnings(settings["THEME"], languages_used(articles_and_pages))
     site_wide += [w for a in contents(articles, ARTICLE_GROUPS) for w in file_name_warnings(a)]
+    for problem in site.target_warnings:  # first, as the lists are read first
+        _warn(problem)
     for file, warning in site.warnings + unread + _translation_warnings(site.campaigns) + site_wide:
-        _warn(file, warning)
+        _warn(Problem(file, "", warning))
     if problems:
         build_cache.current.save(complete=False)  # what was read is kept for the next try
         raise CampaignProblems(problems)
@@ -428,9 +431,8 @@ def save_cache(pelican) -> None:
         build_cache.current.prune()
 
 
-def _warn(file: str, warning: str) -> None:
+def _warn(problem: Problem) -> None:
     """A warning does not stop the build; the commands print it on one line."""
-    problem = Problem(file, "", warning)
     logging.getLogger(WARNINGS_LOGGER).warning("%s", problem, extra={"campaign_problem": problem})
 
 

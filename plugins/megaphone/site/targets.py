@@ -11,9 +11,10 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
+from ..model.limits import MAX_LIST_BYTES, MAX_MAP_BYTES, in_megabytes
 from ..model.messages import say
 from ..model.report import Problem
-from ..model.targets import TargetList, read_target_list
+from ..model.targets import TargetList, list_name_problem, read_target_list
 from .contents import shown_path
 
 TARGETS_FOLDER = "targets"
@@ -25,12 +26,25 @@ class SiteTargets:
     lists: dict[str, TargetList] = field(default_factory=dict)
     broken: set[str] = field(default_factory=set)  # lists whose own problems are reported
     problems: list[Problem] = field(default_factory=list)
-    warnings: list[tuple[str, str]] = field(default_factory=list)  # (file, text)
+    warnings: list[Problem] = field(default_factory=list)
 
 
-def _read(path: str) -> str:
-    with open(path, encoding="utf-8", newline="") as source:
-        return source.read()
+class TooLarge(Exception):
+    """A file larger than a list or a map may be: not read at all."""
+
+    def __init__(self, most: int):
+        super().__init__()
+        self.most = most
+
+
+def _read(path: str, most: int) -> str:
+    """The file's text; never more than `most` bytes read (a stranger's pull
+    request cannot fill the build machine's memory)."""
+    with open(path, "rb") as source:
+        data = source.read(most + 1)
+    if len(data) > most:
+        raise TooLarge(most)
+    return data.decode("utf-8")
 
 
 def read_site_targets(content: str) -> SiteTargets:
@@ -46,42 +60,51 @@ def read_site_targets(content: str) -> SiteTargets:
             continue
         if name.endswith(MAP_SUFFIX):
             if name[: -len(MAP_SUFFIX)] + ".csv" not in names:
-                found.warnings.append(
-                    (shown_path(path), say("targets-map-alone", list=name[: -len(MAP_SUFFIX)]))
-                )
-            continue
-        if not name.endswith(".csv"):
-            found.warnings.append((shown_path(path), say("targets-not-csv")))
-            continue
-        list_name = name[: -len(".csv")]
-        map_path = os.path.join(folder, list_name + MAP_SUFFIX)
-        try:
-            text = _read(path)
-            map_text = _read(map_path) if os.path.isfile(map_path) else None
-        except (OSError, UnicodeDecodeError) as error:
-            reason = (
-                "it is not saved as UTF-8 text"
-                if isinstance(error, UnicodeDecodeError)
-                else str(error.strerror or error)
-            )
-            found.problems.append(
-                Problem(
-                    shown_path(path),
-                    "file",
-                    say("targets-unreadable", reason=reason),
-                    1,
-                    "targets-unreadable",
-                )
-            )
-            found.broken.add(list_name)
-            continue
-        reading = read_target_list(
-            list_name, shown_path(path), text, shown_path(map_path), map_text
-        )
-        found.problems.extend(reading.problems)
-        found.warnings.extend(reading.warnings)
-        if reading.targets is not None:
-            found.lists[list_name] = reading.targets
+                alone = say("targets-map-alone", list=name[: -len(MAP_SUFFIX)])
+                found.warnings.append(Problem(shown_path(path), "", alone))
+        elif not name.endswith(".csv"):
+            found.warnings.append(Problem(shown_path(path), "", say("targets-not-csv")))
         else:
-            found.broken.add(list_name)
+            _read_list(found, folder, name[: -len(".csv")])
     return found
+
+
+def _file_problem(found: SiteTargets, path: str, list_name: str, text: str, code: str) -> None:
+    """A list that cannot be read at all: said once, on its file's first line."""
+    found.problems.append(Problem(shown_path(path), "file", text, 1, code))
+    found.broken.add(list_name)
+
+
+def _read_list(found: SiteTargets, folder: str, list_name: str) -> None:
+    """One list and its map, if its name can be a list's and both files can be read."""
+    path = os.path.join(folder, list_name + ".csv")
+    wrong_name = list_name_problem(list_name)
+    if wrong_name:
+        _file_problem(found, path, list_name, wrong_name, "targets-list-name")
+        return
+    map_path = os.path.join(folder, list_name + MAP_SUFFIX)
+    reading_path = path
+    try:
+        text = _read(path, MAX_LIST_BYTES)
+        reading_path = map_path
+        map_text = _read(map_path, MAX_MAP_BYTES) if os.path.isfile(map_path) else None
+    except TooLarge as error:
+        words = say("targets-file-too-large", most=in_megabytes(error.most))
+        _file_problem(found, reading_path, list_name, words, "targets-file-too-large")
+        return
+    except (OSError, UnicodeDecodeError) as error:
+        reason = (
+            "it is not saved as UTF-8 text"
+            if isinstance(error, UnicodeDecodeError)
+            else str(error.strerror or error)
+        )
+        words = say("targets-unreadable", reason=reason)
+        _file_problem(found, reading_path, list_name, words, "targets-unreadable")
+        return
+    reading = read_target_list(list_name, shown_path(path), text, shown_path(map_path), map_text)
+    found.problems.extend(reading.problems)
+    found.warnings.extend(reading.warnings)
+    if reading.targets is not None:
+        found.lists[list_name] = reading.targets
+    else:
+        found.broken.add(list_name)
