@@ -340,3 +340,15 @@ def make_html(content: Path, output: Path, today: str | None = None, conffile=No
 
 def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text("utf-8"), "html.parser")
+
+
+def picture(kind: str = "PNG", size: tuple[int, int] = (120, 63), **options) -> bytes:
+    """A real picture, `kind` as Pillow names formats (PNG, JPEG, GIF, WEBP, AVIF):
+    left half red, right half blue, so a turned or mirrored copy tells."""
+    from PIL import Image
+
+    image = Image.new("RGB", size, "red")
+    image.paste((0, 0, 255), (size[0] // 2, 0, size[0], size[1]))
+    out = io.BytesIO()
+    image.save(out, format=kind, **options)
+    return out.getvalue()
