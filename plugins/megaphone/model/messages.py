@@ -236,9 +236,9 @@ WARNINGS = {
     "check the Deadline.",
     "summary-missing": "has no Summary. Add one or two sentences: they appear under the title "
     "and when the page is shared.",
-    "image-share-heavy": "the Image {path!r} is {size} ({width} × {height} pixels); social "
-    "sites skip a shared picture over 5 MB, so links to this page may show none. Save a "
-    "smaller copy, 1200 × 630 pixels as a JPEG, and name that in Image.",
+    "image-share-heavy": "the Image {path!r} is {size} as published ({width} × {height} "
+    "pixels); social sites skip a shared picture over 5 MB, so links to this page may show "
+    "none. Save a smaller copy, 1200 × 630 pixels as a JPEG, and name that in Image.",
     "image-share-shape": "the Image {path!r} is {width} × {height} pixels ({size}), but social "
     "sites show a shared picture at 1200 × 630 pixels (about twice as wide as high, and at "
     "least 600 pixels wide), so they will crop it or show it small. Save a copy of that size "

@@ -14,7 +14,6 @@ its first bytes."""
 from __future__ import annotations
 
 import io
-import os
 import warnings
 from dataclasses import dataclass
 
@@ -222,7 +221,6 @@ def published_picture(data: bytes, suffix: str) -> bytes:
 class PictureSize:
     width: int  # as shown: after the EXIF orientation turns it
     height: int
-    bytes: int
 
 
 def picture_size(path: str) -> PictureSize | None:
@@ -234,4 +232,4 @@ def picture_size(path: str) -> PictureSize | None:
                 width, height = height, width
     except Exception:  # unreadable: static_problems says so, with advice
         return None
-    return PictureSize(width, height, os.path.getsize(path))
+    return PictureSize(width, height)

@@ -39,6 +39,7 @@ from .pictures import (
     FormatUnsupported,
     PictureError,
     PictureTooLarge,
+    avif_supported,
     picture_size,
     published_picture,
 )
@@ -170,18 +171,22 @@ def published_bytes(source: str, name: str) -> bytes:
     return cache.remember(key, lambda: published_picture(data, suffix), os.path.realpath(source))
 
 
+def _avif_unsupported(shown: str) -> Problem:
+    """The one format known but not written, by a Pillow built without libavif."""
+    return Problem(
+        shown, "file", say("picture-avif-unsupported", path=shown), code="picture-avif-unsupported"
+    )
+
+
 def _decoding_problem(path: str, shown: str, name: str) -> Problem | None:
     """A problem if the picture cannot be decoded and written again as `name` says."""
     suffix = os.path.splitext(name)[1].lower()
+    if suffix == ".avif" and not avif_supported():  # before the cache: another Pillow filled it
+        return _avif_unsupported(shown)
     try:
         published_bytes(path, name)
-    except FormatUnsupported:  # the only one known but not written: AVIF, by some Pillows
-        return Problem(
-            shown,
-            "file",
-            say("picture-avif-unsupported", path=shown),
-            code="picture-avif-unsupported",
-        )
+    except FormatUnsupported:
+        return _avif_unsupported(shown)
     except PictureTooLarge as large:
         return Problem(
             shown,
@@ -395,17 +400,22 @@ def _megabytes(size: int) -> str:
 def share_image_warnings(content: str | Path, value: str) -> list[str]:
     """Warnings for an `Image:` that is fine to publish (image_field_problems found
     nothing) but that social sites will skip, crop or show small."""
-    size = picture_size(os.path.join(content, value.strip()))
+    path = os.path.join(content, value.strip())
+    size = picture_size(path)
+    try:
+        published = len(published_bytes(path, path))  # what social sites will fetch
+    except (PictureError, OSError):  # static_problems says why, with advice
+        return []
     if size is None:
         return []
     values = {
         "path": value.strip(),
         "width": size.width,
         "height": size.height,
-        "size": _megabytes(size.bytes),
+        "size": _megabytes(published),
     }
     warnings = []
-    if size.bytes > SHARE_HEAVIEST:
+    if published > SHARE_HEAVIEST:
         warnings.append(say("image-share-heavy", **values))
     wanted = SHARE_SIZE[0] / SHARE_SIZE[1]
     ratio = size.width / size.height if size.height else 0
