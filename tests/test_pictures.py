@@ -255,12 +255,24 @@ def test_an_animated_gif_keeps_every_frame_and_its_timing(published):
 
 
 def test_two_builds_without_a_cache_write_the_same_bytes(tmp_path, published):
-    _, first = published
+    content, first = published
     _, second = published_site(tmp_path, MEGAPHONE_CACHE=False)
     names = sorted(p.name for p in (first / "images").iterdir())
     assert names == sorted(p.name for p in (second / "images").iterdir())
     for name in names:
         assert (first / "images" / name).read_bytes() == (second / "images" / name).read_bytes()
+    # the same bytes, and not because both copied the file
+    assert (first / "images" / "photo.jpg").read_bytes() != photo_with_gps()
+
+
+def test_the_preview_links_an_unchanged_picture_to_the_site_on_screen(tmp_path):
+    content = a_site(tmp_path, {"park.jpg": photo_with_gps()})
+    live = build(content, tmp_path / "live", "2021-01-01")
+    fresh = build(
+        content, tmp_path / "fresh", "2021-01-01", MEGAPHONE_PREVIEW_LIVE_OUTPUT=str(live)
+    )
+    assert os.path.samefile(live / "images" / "park.jpg", fresh / "images" / "park.jpg")
+    assert b"SecretCam" not in (fresh / "images" / "park.jpg").read_bytes()
 
 
 def test_links_to_content_are_never_made_even_when_pelican_is_asked_to(tmp_path):
