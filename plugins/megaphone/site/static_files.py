@@ -195,10 +195,11 @@ def _decoding_problem(path: str, shown: str, name: str) -> Problem | None:
             code="picture-too-large",
         )
     except (PictureError, OSError):
+        kind = file_picture_kind(path) or PICTURE_SUFFIXES[suffix]  # what its first bytes say
         return Problem(
             shown,
             "file",
-            say("picture-unreadable", path=shown, kind=PICTURE_SUFFIXES.get(suffix, "picture")),
+            say("picture-unreadable", path=shown, kind=kind),
             code="picture-unreadable",
         )
     return None
