@@ -103,6 +103,11 @@ def test_a_picture_with_more_pixels_than_a_page_needs_is_refused(tmp_path, monke
     ]
 
 
+def test_an_animation_of_too_many_frames_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setattr(pictures, "MAX_FRAMES", 2)
+    assert refused(tmp_path, "moving.gif", animated_gif()) == [("moving.gif", "picture-too-large")]
+
+
 def png_chunk(kind: bytes, data: bytes) -> bytes:
     return len(data).to_bytes(4, "big") + kind + data + zlib.crc32(kind + data).to_bytes(4, "big")
 
@@ -219,6 +224,16 @@ def test_a_photo_loses_where_it_was_taken_and_keeps_its_colours_and_its_way_up(p
     assert photo.size == (20, 40)
     red, blue = photo.convert("RGB").getpixel((10, 5)), photo.convert("RGB").getpixel((10, 35))
     assert red[0] > 200 > red[2] and blue[2] > 200 > blue[0]
+
+
+def test_a_colour_profile_that_does_not_describe_the_pixels_is_dropped():
+    """A grey photo with an RGB profile: a browser would refuse the profile, or worse."""
+    grey = Image.new("L", (8, 8), 128)
+    out = io.BytesIO()
+    grey.save(out, "JPEG", icc_profile=SRGB)
+    assert "icc_profile" not in opened(pictures.published_picture(out.getvalue(), ".png")).info
+    colour = opened(pictures.published_picture(picture("JPEG", icc_profile=SRGB), ".png"))
+    assert colour.info["icc_profile"] == SRGB
 
 
 def test_a_png_loses_its_text(published):

@@ -32,6 +32,16 @@ OPENED_FORMATS = ("PNG", "JPEG", "GIF", "WEBP", "AVIF")
 # Far more than any web page needs (a 12-megapixel phone photo is a quarter of
 # it), and little enough that a "decompression bomb" cannot eat the build's memory.
 MAX_PIXELS = 50_000_000
+MAX_FRAMES = 1000  # over a minute and a half of animation at ten frames a second
+# The colour space a profile must describe for the pixels it comes with (ICC's names).
+PROFILE_SPACES = {
+    "RGB": "RGB",
+    "RGBA": "RGB",
+    "P": "RGB",  # a palette of RGB colours
+    "L": "GRAY",
+    "LA": "GRAY",
+    "CMYK": "CMYK",
+}
 # What a frame keeps of what its file said: how to show it, never who made it,
 # where, or with what (EXIF, XMP, comments, text chunks are all left behind).
 FRAME_KEYS = ("duration", "transparency", "disposal", "blend", "loop", "background")
@@ -82,7 +92,7 @@ def _check_size(image: Image.Image) -> int:
     """The number of frames, once the whole picture is known to fit in MAX_PIXELS."""
     width, height = image.size
     frames = getattr(image, "n_frames", 1)
-    if width * height * frames > MAX_PIXELS:
+    if width * height * frames > MAX_PIXELS or frames > MAX_FRAMES:
         described = f"{width} × {height} pixels" + (f", {frames} frames" if frames > 1 else "")
         raise PictureTooLarge(described)
     return frames
@@ -156,13 +166,28 @@ def _lossless(source: Image.Image, data: bytes) -> bool:
     return source.format in ("PNG", "GIF") or (source.format == "WEBP" and b"VP8L" in data)
 
 
+def _fitting_profile(icc: bytes | None, mode: str) -> bytes | None:
+    """The colour profile, if it describes pixels of this mode. A CMYK photo written
+    as a PNG has RGB pixels: its CMYK profile would make browsers show wrong colours
+    or none, so it goes (the pixels alone are close enough)."""
+    if not icc:
+        return None
+    try:
+        from PIL import ImageCms  # LittleCMS: in Pillow's wheels, maybe not elsewhere
+
+        space = ImageCms.ImageCmsProfile(io.BytesIO(icc)).profile.xcolor_space.strip()
+    except Exception:  # no LittleCMS, or a damaged profile: none is better than a bad one
+        return None
+    return icc if PROFILE_SPACES.get(mode) == space else None
+
+
 def _options(
     kind: str, source: Image.Image, first: dict, data: bytes, frames: list[Image.Image]
 ) -> dict:
     """How to save: `first` is the info of the file's first frame (reading the
     other frames changes `source.info`)."""
     options: dict = {}
-    icc = first.get("icc_profile")
+    icc = _fitting_profile(first.get("icc_profile"), frames[0].mode)
     if icc and kind != "GIF":  # GIF has no place for one
         options["icc_profile"] = icc
     if len(frames) > 1:
