@@ -24,6 +24,7 @@ from bs4 import BeautifulSoup
 from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
 from pelican import Pelican, signals
+from PIL import Image
 
 from settings_under_test import CONF, ROOT, markdown_settings, site_settings
 
@@ -345,8 +346,6 @@ def soup(path: Path) -> BeautifulSoup:
 def picture(kind: str = "PNG", size: tuple[int, int] = (120, 63), **options) -> bytes:
     """A real picture, `kind` as Pillow names formats (PNG, JPEG, GIF, WEBP, AVIF):
     left half red, right half blue, so a turned or mirrored copy tells."""
-    from PIL import Image
-
     image = Image.new("RGB", size, "red")
     image.paste((0, 0, 255), (size[0] // 2, 0, size[0], size[1]))
     out = io.BytesIO()

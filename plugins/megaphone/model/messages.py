@@ -163,8 +163,8 @@ PROBLEMS = {
     "one: it is damaged, cut short, or something else inside. Open it in an image editor "
     "and save it again as PNG or JPEG, or delete it.",
     "picture-too-large": "{path!r} is {size}, more than a web page needs or the build can "
-    "safely open. Save a smaller copy (2400 pixels wide is plenty, and a shorter animation) "
-    "and use that instead.",
+    "safely open. Save a smaller copy (2400 pixels wide is plenty; for an animation, fewer "
+    "frames) and use that instead.",
     "picture-avif-unsupported": "{path!r} is an AVIF picture, and the picture library on "
     "this computer cannot write AVIF. Save it as PNG or JPEG instead, and change the links "
     "and the Image lines that name it.",
