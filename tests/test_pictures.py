@@ -9,6 +9,7 @@ import zlib
 from pathlib import Path
 
 import pytest
+from pelican import signals
 from PIL import Image, ImageCms, ImageSequence, PngImagePlugin
 
 from helpers import build, build_as_make_does, campaign_md, picture, write_site
@@ -342,6 +343,21 @@ def test_a_picture_that_fails_to_decode_stops_the_build(tmp_path):
     with pytest.raises(CampaignProblems) as stop:
         build(content, tmp_path / "output", "2021-01-01")
     assert [p.code for p in stop.value.problems] == ["picture-unreadable"]
+
+
+def test_a_picture_spoiled_after_the_check_is_not_written_either(tmp_path):
+    """Between the check and the writing (the pages are written in between), the
+    file is changed: what is written is checked again, not copied."""
+    content = a_site(tmp_path, {"park.png": picture("PNG", size=(64, 64))})
+
+    def spoil(generator, writer):
+        (content / "images" / "park.png").write_bytes(b"\x89PNG\r\n\x1a\n<script>")
+
+    signals.article_writer_finalized.connect(spoil)
+    with pytest.raises(CampaignProblems) as stop:
+        build(content, tmp_path / "output", "2021-01-01")
+    assert [p.code for p in stop.value.problems] == ["picture-unreadable"]
+    assert not (tmp_path / "output" / "images" / "park.png").exists()
 
 
 # --- The share Image ---------------------------------------------------------------

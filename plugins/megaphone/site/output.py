@@ -17,9 +17,10 @@ from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import Writer
 
 from ..model.links import MAIL_SERVICES
+from ..model.messages import say
 from ..model.qr import qr_svg
 from ..model.reminder import reminder_ics
-from ..model.report import CampaignProblems
+from ..model.report import CampaignProblems, Problem
 from ..model.sitemap import Entry, sitemap_xml
 from ..model.targets import target_data
 from . import build_cache
@@ -363,8 +364,12 @@ def write_picture(settings, output_path: str, source: str, name: str) -> None:
     try:
         data = published_bytes(source, name)
     except (PictureError, OSError):  # changed since it was checked: say why, as the check does
-        problem = picture_problem(source, shown_path(source), name)
-        raise CampaignProblems([problem] if problem else []) from None
+        shown = shown_path(source)
+        unreadable = say("picture-unreadable", path=shown, kind="picture")
+        problem = picture_problem(source, shown, name) or Problem(
+            shown, "file", unreadable, code="picture-unreadable"
+        )
+        raise CampaignProblems([problem]) from None
     path = sanitised_join(output_path, name)
     os.makedirs(os.path.dirname(path), exist_ok=True)
     # A file already there may be a link to the source (Pelican's STATIC_CREATE_LINKS
