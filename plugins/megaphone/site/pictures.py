@@ -76,6 +76,13 @@ def save_format(suffix: str) -> str | None:
     return SAVE_FORMATS.get(suffix.lower())
 
 
+def _decoders() -> tuple[str, ...]:
+    """OPENED_FORMATS this Pillow has: one built without libavif has no AVIF decoder,
+    and asking Pillow for a decoder it lacks is an error of its own."""
+    Image.init()
+    return tuple(kind for kind in OPENED_FORMATS if kind in Image.OPEN)
+
+
 def _open(source: bytes | str) -> Image.Image:
     """Only our five decoders, on bytes or a file; Pillow's own bomb warning is ours
     to turn into a message."""
@@ -83,7 +90,7 @@ def _open(source: bytes | str) -> Image.Image:
         warnings.simplefilter("ignore", Image.DecompressionBombWarning)
         try:
             opened = io.BytesIO(source) if isinstance(source, bytes) else source
-            return Image.open(opened, formats=OPENED_FORMATS)
+            return Image.open(opened, formats=_decoders())
         except Image.DecompressionBombError as bomb:
             raise PictureTooLarge(f"far more than {MAX_PIXELS:,} pixels") from bomb
 
