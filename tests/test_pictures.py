@@ -382,7 +382,7 @@ def test_a_share_image_far_from_1200_by_630_is_warned_about(tmp_path, size, warn
     if warned:
         (text,) = warnings
         assert "[image-share-shape]" in text and "images/share.png" in text
-        assert f"{size[0]} × {size[1]} pixels" in text and "MB" in text
+        assert f"{size[0]} × {size[1]} pixels" in text and " KB)" in text
 
 
 def test_a_share_image_over_5_mb_is_warned_about(tmp_path):

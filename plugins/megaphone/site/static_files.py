@@ -394,7 +394,10 @@ def copy_problems(
     return problems
 
 
-def _megabytes(size: int) -> str:
+def _in_words(size: int) -> str:
+    """A file's size as a file manager shows it: '640 KB', '5.2 MB'."""
+    if size < 1_000_000:
+        return f"{max(1, round(size / 1000))} KB"
     return f"{size / 1_000_000:.1f} MB"
 
 
@@ -413,7 +416,7 @@ def share_image_warnings(content: str | Path, value: str) -> list[str]:
         "path": value.strip(),
         "width": size.width,
         "height": size.height,
-        "size": _megabytes(published),
+        "size": _in_words(published),
     }
     warnings = []
     if published > SHARE_HEAVIEST:
