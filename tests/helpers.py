@@ -16,7 +16,6 @@ import signal
 import subprocess
 import sys
 import weakref
-import zlib
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -25,6 +24,7 @@ from bs4 import BeautifulSoup
 from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
 from pelican import Pelican, signals
+from PIL import Image
 
 from settings_under_test import CONF, ROOT, markdown_settings, site_settings
 
@@ -343,14 +343,11 @@ def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text("utf-8"), "html.parser")
 
 
-def tiny_png(width: int = 2, height: int = 1) -> bytes:
-    """A real PNG picture (grey pixels), made with the standard library alone."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        body = kind + data
-        return len(data).to_bytes(4, "big") + body + zlib.crc32(body).to_bytes(4, "big")
-
-    header = width.to_bytes(4, "big") + height.to_bytes(4, "big") + bytes([8, 0, 0, 0, 0])
-    pixels = zlib.compress(b"".join(b"\x00" + b"\x80" * width for _ in range(height)))
-    chunks = chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
-    return b"\x89PNG\r\n\x1a\n" + chunks
+def picture(kind: str = "PNG", size: tuple[int, int] = (120, 63), **options) -> bytes:
+    """A real picture, `kind` as Pillow names formats (PNG, JPEG, GIF, WEBP, AVIF):
+    left half red, right half blue, so a turned or mirrored copy tells."""
+    image = Image.new("RGB", size, "red")
+    image.paste((0, 0, 255), (size[0] // 2, 0, size[0], size[1]))
+    out = io.BytesIO()
+    image.save(out, format=kind, **options)
+    return out.getvalue()

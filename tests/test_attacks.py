@@ -6,12 +6,12 @@ import os
 
 import pytest
 
-from helpers import build_as_make_does, campaign_md, write_site
+from helpers import build_as_make_does, campaign_md, picture, write_site
 from megaphone.commands.check import check
 from settings_under_test import CONF
 
 TAGS = "".join(chr(0xE0000 + ord(c)) for c in " I withdraw my support.")
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+PNG = picture("PNG")
 
 
 def md(**fields):

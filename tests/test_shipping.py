@@ -10,7 +10,7 @@ import shutil
 
 import pytest
 
-from helpers import build_as_make_does, campaign_md, write_example, write_site
+from helpers import build_as_make_does, campaign_md, picture, write_example, write_site
 from megaphone.commands.check import check
 from megaphone.model.shipped_page import Allowed, page_findings
 from megaphone.site.claims import Claims, unclaimed_files
@@ -18,11 +18,7 @@ from settings_under_test import CONF, ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures"
 
-PNG = (
-    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f"
-    b"\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\xff\xff?\x00\x05\xfe\x02\xfe\xa7\x35\x81\x84\x00"
-    b"\x00\x00\x00IEND\xaeB`\x82"
-)
+PNG = picture("PNG")
 REFRESH = '<meta http-equiv="refresh" content="0;url=https://phish.example/">'
 
 

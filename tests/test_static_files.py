@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import EXAMPLE_CONTENT
+from helpers import EXAMPLE_CONTENT, picture
 from megaphone.site.static_files import (
     copy_problems,
     file_picture_kind,
@@ -65,7 +65,7 @@ def the_site(tmp_path: Path) -> Path:
     (content / "images").mkdir(parents=True)
     (content / "campaigns").mkdir()
     (content / "campaigns" / "park.md").write_text("Title: Park\n", "utf-8")
-    (content / "images" / "park.png").write_bytes(PNG)
+    (content / "images" / "park.png").write_bytes(picture("PNG"))
     return content
 
 
@@ -75,10 +75,12 @@ def codes(problems):
 
 def test_real_pictures_pass(tmp_path):
     content = the_site(tmp_path)
-    for name, data in [("a.jpg", JPEG), ("b.gif", GIF), ("c.webp", WEBP), ("d.avif", AVIF)]:
-        (content / "images" / name).write_bytes(data)
+    for name, kind in [("a.jpg", "JPEG"), ("b.gif", "GIF"), ("c.webp", "WEBP"), ("d.avif", "AVIF")]:
+        (content / "images" / name).write_bytes(picture(kind))
     (content / "images" / "sub").mkdir()
-    (content / "images" / "sub" / "e.JPEG").write_bytes(JPEG)
+    (content / "images" / "sub" / "e.JPEG").write_bytes(picture("JPEG"))
+    (content / "images" / "sub" / "café-été_2.png").write_bytes(picture("PNG"))  # any letters
+    (content / "images" / "sub" / "公園.png").write_bytes(picture("PNG"))
     assert static_problems(content, ["images"]) == []
     assert link_problems(content) == []
 
@@ -119,10 +121,10 @@ def test_ignored_files_are_skipped_but_hidden_files_are_not(tmp_path):
     (content / "images" / ".gitkeep").write_bytes(b"")
     (content / "images" / ".#park.png").write_bytes(b"editor lock")
     (content / "images" / ".htaccess").write_bytes(b"AddType text/html .png\n")
-    assert codes(static_problems(content, ["images"])) == [(".htaccess", "static-not-image")]
+    assert codes(static_problems(content, ["images"])) == [(".htaccess", "picture-hidden")]
     assert codes(static_problems(content, ["images"], ignore=[".#*"])) == [
-        (".gitkeep", "static-not-image"),
-        (".htaccess", "static-not-image"),
+        (".gitkeep", "picture-hidden"),
+        (".htaccess", "picture-hidden"),
     ]
 
 

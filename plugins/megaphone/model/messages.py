@@ -164,6 +164,22 @@ PROBLEMS = {
     "it as images/<file name>.",
     "image-outside": "{path!r} is not inside content/images/. Put the picture in "
     "content/images/ and write 'Image: images/<file name>'.",
+    "picture-hidden": "{path!r} is a hidden file ({name!r} starts with a dot), and hidden "
+    "files are never published: some web hosts would read one as their own settings. "
+    "Delete it, or, if it is a picture for the site, rename it so that the name does not "
+    "start with a dot.",
+    "picture-name": "the name {name!r} holds {characters}, and a published file's name may "
+    "hold only letters, digits, '-', '_' and '.'. Rename it, for example with '-' instead of "
+    "spaces (park-gate.png), and change the links and the Image lines that name it.",
+    "picture-unreadable": "{path!r} starts like a {kind} picture but could not be read as "
+    "one: it is damaged, cut short, or something else inside. Open it in an image editor "
+    "and save it again as PNG or JPEG, or delete it.",
+    "picture-too-large": "{path!r} is {size}, more than a web page needs or the build can "
+    "safely open. Save a smaller copy (2400 pixels wide is plenty; for an animation, fewer "
+    "frames) and use that instead.",
+    "picture-avif-unsupported": "{path!r} is an AVIF picture, and the picture library on "
+    "this computer cannot write AVIF. Save it as PNG or JPEG instead, and change the links "
+    "and the Image lines that name it.",
     # Target lists (content/targets/)
     "targets-column-missing": "has no {column!r} column. The first line must name the columns: "
     "{columns}.",
@@ -288,6 +304,13 @@ WARNINGS = {
     "check the Deadline.",
     "summary-missing": "has no Summary. Add one or two sentences: they appear under the title "
     "and when the page is shared.",
+    "image-share-heavy": "the Image {path!r} is {size} as published ({width} × {height} "
+    "pixels); social sites skip a shared picture over 5 MB, so links to this page may show "
+    "none. Save a smaller copy, 1200 × 630 pixels as a JPEG, and name that in Image.",
+    "image-share-shape": "the Image {path!r} is {width} × {height} pixels ({size}), but social "
+    "sites show a shared picture at 1200 × 630 pixels (about twice as wide as high, and at "
+    "least 600 pixels wide), so they will crop it or show it small. Save a copy of that size "
+    "and name that in Image.",
     "image-missing": "has no Image for sharing. Add 'Image: images/<file>' with a picture in "
     "content/images/ so shared links show it.",
     "translation-recipients-differ": "this translation sends to {these}, but {original} sends "

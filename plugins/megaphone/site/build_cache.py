@@ -42,6 +42,7 @@ PACKAGES = (
     "markupsafe",
     "python-dateutil",
     "tzdata",  # the deadlines' offsets and zone names
+    "pillow",  # the published pictures' bytes (its encoders come with it)
 )
 # Settings that say where or whether to build, not what: `make check`, `make html`
 # and the preview share entries. (The preview's reload script is a setting that counts.)

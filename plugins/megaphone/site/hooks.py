@@ -2,10 +2,11 @@
 
 (The signals that write are in output.py; `register` connects both.)
 
-After every page is read, `all_generators_finalized` runs five steps: read
+After every page is read, `all_generators_finalized` runs six steps: read
 each campaign into the model (from the build cache when nothing it depends on
 changed), stop on problems, attach each page's CampaignPage, order the
-campaigns for the home page, and key each campaign's pages for the cache. Problems are
+campaigns for the home page, key each campaign's pages for the cache, and take
+the pictures away from Pelican's copying (output.py writes them). Problems are
 collected for the whole site, then the build stops once with every one of
 them (CampaignProblems), instead of Pelican's default of logging "Could not
 process" and skipping the page with exit status 0."""
@@ -49,6 +50,8 @@ from .i18n import (
     language_name,
 )
 from .output import (
+    PICTURES,
+    picture_generator,
     prepare_assets,
     publish_assets,
     use_translating_writer,
@@ -70,7 +73,13 @@ from .site_checks import (
     unused_files,
 )
 from .site_links import resolve_links, site_link_problems, site_links
-from .static_files import copy_problems, image_field_problems, link_problems, static_problems
+from .static_files import (
+    copy_problems,
+    image_field_problems,
+    link_problems,
+    share_image_warnings,
+    static_problems,
+)
 from .targets import TARGETS_FOLDER, read_site_targets
 
 logger = logging.getLogger(__name__)
@@ -290,9 +299,12 @@ def read_campaigns(articles: ArticlesGenerator) -> SiteReading:
         source = read_source(article.source_path)
         reading, key = cached_read_one(article, source, shared)
         site.keys[article] = build_cache.digest(key, reading.timing)
-        image = image_field_problems(
-            settings["PATH"], str(article.metadata.get("image") or ""), file=file
-        )
+        image_value = str(article.metadata.get("image") or "")
+        image = image_field_problems(settings["PATH"], image_value, file=file)
+        if not image and image_value.strip():
+            site.warnings.extend(
+                (file, warning) for warning in share_image_warnings(settings["PATH"], image_value)
+            )
         site.problems.extend(
             reading.problems + with_lines(image + slug_problems(article, reserved), source)
         )
@@ -310,15 +322,20 @@ def stop_on_problems(site: SiteReading, articles: ArticlesGenerator, generators)
     problems = site.problems + same_address(list(contents(articles, ARTICLE_GROUPS)))
     problems += [page_refused(page) for page in pages]
     settings = articles.settings
-    problems += static_problems(
+    pictures = static_problems(
         settings["PATH"], settings["STATIC_PATHS"], settings.get("IGNORE_FILES", ())
     )
-    problems += copy_problems(
-        ((s.source_path, s.save_as) for s in articles.context.get("staticfiles", [])),
-        content=settings["PATH"],
-        output=settings["OUTPUT_PATH"],
-        static_paths=settings["STATIC_PATHS"],
-    )
+    reported = {p.file for p in pictures}  # a bad picture, linked too, is said once
+    problems += pictures + [
+        problem
+        for problem in copy_problems(
+            ((s.source_path, s.save_as) for s in articles.context.get("staticfiles", [])),
+            content=settings["PATH"],
+            output=settings["OUTPUT_PATH"],
+            static_paths=settings["STATIC_PATHS"],
+        )
+        if problem.file not in reported
+    ]
     claims = output_claims(articles, site.campaigns, settings)
     problems += claims.problems
     settings[CLAIMS] = claims  # the build command proves that nothing else was written
@@ -411,6 +428,15 @@ def key_pages(site: SiteReading, articles: ArticlesGenerator, generators) -> Non
         )
 
 
+def take_pictures(context: dict) -> None:
+    """Step 6: the pictures from content/ are written from their pixels by
+    PictureGenerator (output.py), so Pelican's StaticGenerator, which copies
+    context["staticfiles"] byte for byte, is left none of them. (It still copies
+    the theme's own files.) Last of the steps: the checks above read the list."""
+    context[PICTURES] = list(context.get("staticfiles", []))
+    context["staticfiles"] = []
+
+
 def all_generators_finalized(generators) -> None:
     """After every page is read and before anything is written."""
     articles = next(g for g in generators if isinstance(g, ArticlesGenerator))
@@ -419,6 +445,7 @@ def all_generators_finalized(generators) -> None:
     attach_pages(site, articles.settings)
     order_campaigns(articles, site)
     key_pages(site, articles, generators)
+    take_pictures(articles.context)
 
 
 def save_cache(pelican) -> None:
@@ -464,6 +491,7 @@ def _translation_warnings(campaigns: dict) -> list[tuple[str, str]]:
 def register() -> None:
     signals.initialized.connect(initialized)
     signals.get_writer.connect(use_translating_writer)
+    signals.get_generators.connect(picture_generator)
     signals.article_generator_context.connect(set_aside_bad_timezone)
     signals.all_generators_finalized.connect(all_generators_finalized)
     signals.article_writer_finalized.connect(write_page_extras)

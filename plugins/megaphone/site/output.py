@@ -1,7 +1,8 @@
 """Pelican signals that write: each page in its language, and the files beside it.
 
 The calendar reminder and flyer of each open campaign, sitemap.xml and
-robots.txt, the inlined stylesheet and the fingerprinted script."""
+robots.txt, the inlined stylesheet and the fingerprinted script, and the
+pictures from content/, written again from their pixels (PictureGenerator)."""
 
 from __future__ import annotations
 
@@ -16,18 +17,25 @@ from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import Writer
 
 from ..model.links import MAIL_SERVICES
+from ..model.messages import say
 from ..model.qr import qr_svg
 from ..model.reminder import reminder_ics
+from ..model.report import CampaignProblems, Problem
 from ..model.sitemap import Entry, sitemap_xml
 from ..model.targets import target_data
 from . import build_cache
 from .assets import fingerprinted_name, inline
-from .contents import ARTICLE_GROUPS, contents, public_base, save_as_of
+from .contents import ARTICLE_GROUPS, contents, public_base, save_as_of, shown_path
 from .headers import content_security_policy, headers_file
 from .i18n import deadline_in_words, translations, words_locale
+from .pictures import PictureError
 from .shipped import FROM_CACHE
+from .static_files import picture_problem, published_bytes
 from .words import REMINDER_ALARM, REMINDER_DESCRIPTION, REMINDER_SUMMARY
 
+# The context's list of the pictures from content/ that PictureGenerator writes
+# (hooks.take_pictures moves them there from Pelican's "staticfiles").
+PICTURES = "megaphone_pictures"
 STYLESHEET = ("css", "megaphone.css")
 SCRIPT = ("js", "megaphone.js")
 # Inlined in <head> of a campaign page built open: closes it before the first
@@ -349,3 +357,49 @@ class TranslatingWriter(Writer):
 
 def use_translating_writer(pelican):
     return TranslatingWriter
+
+
+def write_picture(settings, output_path: str, source: str, name: str) -> None:
+    """One picture from content/, at `name` under the output folder: its pixels
+    encoded again (site/pictures.py), never the file's own bytes."""
+    try:
+        data = published_bytes(source, name)
+    except (PictureError, OSError):  # changed since it was checked: say why, as the check does
+        shown = shown_path(source)
+        unreadable = say("picture-unreadable", path=shown, kind="picture")
+        problem = picture_problem(source, shown, name) or Problem(
+            shown, "file", unreadable, code="picture-unreadable"
+        )
+        raise CampaignProblems([problem]) from None
+    path = sanitised_join(output_path, name)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    # A file already there may be a link to the source (Pelican's STATIC_CREATE_LINKS
+    # makes them): writing through it would overwrite the picture in content/.
+    if os.path.lexists(path):
+        os.unlink(path)
+    write_bytes(settings, name, path, data)
+
+
+class PictureGenerator:
+    """Writes the pictures from content/ where Pelican would have copied them.
+
+    Registered with Pelican's get_generators signal: its generate_output runs
+    after the pages' (a page's {attach} link can move a picture beside it) and
+    before StaticGenerator's, which copies only the theme's files now."""
+
+    def __init__(self, context, settings, path, theme, output_path, **_others) -> None:
+        self.context = context
+        self.settings = settings
+        self.path = path
+        self.output_path = output_path
+
+    def generate_output(self, writer) -> None:
+        if self.settings.get("MEGAPHONE_CHECK_ONLY"):  # `make check` writes nothing
+            return
+        for static in self.context.get(PICTURES, []):
+            source = os.path.join(self.path, static.source_path)
+            write_picture(self.settings, self.output_path, source, static.save_as)
+
+
+def picture_generator(pelican):
+    return PictureGenerator

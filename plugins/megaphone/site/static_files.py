@@ -4,8 +4,14 @@ Campaign files and pictures arrive as pull requests from strangers, and the
 site is built where secrets live. So, before Pelican copies anything:
 
 - every file under the static paths (content/images/) must be a PNG, JPEG,
-  GIF, WebP or AVIF picture by its first bytes: `evil.png` holding HTML, or
-  an SVG (which can carry script), is refused;
+  GIF, WebP or AVIF picture by its name, by its first bytes and by its pixels
+  (site/pictures.py decodes it, and the site publishes the pixels written
+  again, never the file): `evil.png` holding HTML, `x.js` starting with
+  GIF89a, an SVG (which can carry script), a hidden file such as .htaccess,
+  are refused;
+- a published file's name has only letters, digits, '-', '_' and '.': Pelican
+  writes a linked file's address into the page as it is, so a name holding
+  `"` or `>` would write markup into the page;
 - no link (symlink) anywhere in content/ may lead outside it, or nowhere: a
   link to /proc/self/environ or ../../.git/config would publish secrets;
 - `Image:` must name a picture inside content/images/;
@@ -21,12 +27,22 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
 from ..model.messages import say
 from ..model.report import Problem
+from . import build_cache
 from .contents import shown_path
+from .pictures import (
+    FormatUnsupported,
+    PictureError,
+    PictureTooLarge,
+    avif_supported,
+    picture_size,
+    published_picture,
+)
 
 PICTURE_KINDS = ("PNG", "JPEG", "GIF", "WebP", "AVIF")
 PICTURE_SUFFIXES = {
@@ -52,6 +68,15 @@ _ADVICE = {
 }
 _DEFAULT_ADVICE = "Delete {name}, or save it as a PNG or JPEG picture if it is one."
 _MISNAMED_ADVICE = "Open {name} in an image editor and save it again as PNG or JPEG, or delete it."
+_RENAME_ADVICE = "If {name} is a picture, rename it to end in {suffix}; if it is not, delete it."
+_KIND_SUFFIX = {"PNG": ".png", "JPEG": ".jpg", "GIF": ".gif", "WebP": ".webp", "AVIF": ".avif"}
+# Besides letters and digits (of any script, accents included), a published name may hold these.
+_NAME_PUNCTUATION = frozenset("-_.")
+# What social sites show a shared page's picture at, and how far from it is still fine.
+SHARE_SIZE = (1200, 630)
+SHARE_NARROWEST = 600
+SHARE_SHAPE_TOLERANCE = 0.25  # the width-to-height ratio, a quarter off either way
+SHARE_HEAVIEST = 5_000_000  # bytes: several sites skip a heavier picture
 
 
 def picture_kind(head: bytes) -> str | None:
@@ -85,13 +110,19 @@ def _inside(path: str, folder: str) -> bool:
     return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
-def _not_picture(path: str, shown: str) -> Problem:
-    name = os.path.basename(path)
+def _not_picture(path: str, shown: str, name: str | None = None) -> Problem:
+    """static-not-image, with advice for what the file looks like. `name` is the name it
+    is published under (a link's own name), `path` the file itself."""
+    name = name or os.path.basename(path)
     suffix = os.path.splitext(name)[1].lower()
+    kind = file_picture_kind(path)
     found = ""
     if suffix in PICTURE_SUFFIXES:
         found = f" (its name ends in {suffix}, but its contents are not a picture)"
         advice = _MISNAMED_ADVICE.format(name=name)
+    elif kind is not None:  # a picture's first bytes, and another name: what runs as a script
+        found = f" by its name (a {kind} picture's name ends in {_KIND_SUFFIX[kind]})"
+        advice = _RENAME_ADVICE.format(name=name, suffix=_KIND_SUFFIX[kind])
     else:
         advice = _ADVICE.get(suffix, _DEFAULT_ADVICE).format(name=name)
     return Problem(
@@ -100,6 +131,92 @@ def _not_picture(path: str, shown: str) -> Problem:
         say("static-not-image", path=shown, found=found, advice=advice),
         code="static-not-image",
     )
+
+
+def _plain_character(character: str) -> bool:
+    category = unicodedata.category(character)
+    # L*: a letter of any script; M*: an accent written as its own character (macOS
+    # names files so); Nd: a digit.
+    return category[0] in "LM" or category == "Nd" or character in _NAME_PUNCTUATION
+
+
+def _name_problem(parts: list[str], shown: str) -> Problem | None:
+    """A problem if a part of the published path is hidden or holds other characters."""
+    for part in parts:
+        if part.startswith("."):
+            return Problem(
+                shown, "file", say("picture-hidden", path=shown, name=part), code="picture-hidden"
+            )
+    for part in parts:
+        odd = sorted({c for c in part if not _plain_character(c)})
+        if odd:
+            shown_odd = " ".join("space" if c == " " else repr(c) for c in odd)
+            return Problem(
+                shown,
+                "file",
+                say("picture-name", path=shown, name=part, characters=shown_odd),
+                code="picture-name",
+            )
+    return None
+
+
+def published_bytes(source: str, name: str) -> bytes:
+    """What the site publishes for the picture file `source`, under the name `name`
+    (its extension says the format): its pixels, encoded again; from the build cache
+    when these very bytes were encoded before (a photo takes a while)."""
+    data = Path(source).read_bytes()
+    suffix = os.path.splitext(name)[1].lower()
+    cache = build_cache.current
+    key = cache.key("picture", suffix, build_cache.digest(data))
+    return cache.remember(key, lambda: published_picture(data, suffix), os.path.realpath(source))
+
+
+def _avif_unsupported(shown: str) -> Problem:
+    """The one format known but not written, by a Pillow built without libavif."""
+    return Problem(
+        shown, "file", say("picture-avif-unsupported", path=shown), code="picture-avif-unsupported"
+    )
+
+
+def _decoding_problem(path: str, shown: str, name: str) -> Problem | None:
+    """A problem if the picture cannot be decoded and written again as `name` says."""
+    suffix = os.path.splitext(name)[1].lower()
+    if suffix == ".avif" and not avif_supported():  # before the cache: another Pillow filled it
+        return _avif_unsupported(shown)
+    try:
+        published_bytes(path, name)
+    except FormatUnsupported:
+        return _avif_unsupported(shown)
+    except PictureTooLarge as large:
+        return Problem(
+            shown,
+            "file",
+            say("picture-too-large", path=shown, size=large.described),
+            code="picture-too-large",
+        )
+    except (PictureError, OSError):
+        kind = file_picture_kind(path) or PICTURE_SUFFIXES[suffix]  # what its first bytes say
+        return Problem(
+            shown,
+            "file",
+            say("picture-unreadable", path=shown, kind=kind),
+            code="picture-unreadable",
+        )
+    return None
+
+
+def picture_problem(path: str, shown: str, published: str) -> Problem | None:
+    """The first problem with publishing the file at `path` as `published` (its path
+    on the site, e.g. 'images/park.png'), or None if its pixels can be published."""
+    parts = [part for part in published.replace(os.sep, "/").split("/") if part]
+    name = parts[-1] if parts else os.path.basename(path)
+    problem = _name_problem(parts, shown)
+    if problem:
+        return problem
+    suffix = os.path.splitext(name)[1].lower()
+    if suffix not in PICTURE_SUFFIXES or file_picture_kind(path) is None:
+        return _not_picture(path, shown, name)
+    return _decoding_problem(path, shown, name)
 
 
 def _link_problem(path: str, shown: str, root: str) -> Problem | None:
@@ -176,9 +293,9 @@ def static_problems(
     content: str | Path, static_paths: Iterable[str], ignore: Iterable[str] = DEFAULT_IGNORE
 ) -> list[Problem]:
     """Every file Pelican would publish from `static_paths` (e.g. STATIC_PATHS = ['images'])
-    that is not a picture by its first bytes. `ignore` is IGNORE_FILES: those are
-    never copied (but .htaccess and other hidden files are). Links are
-    `link_problems`' business."""
+    that is not a picture whose pixels can be published (`picture_problem`). `ignore`
+    is IGNORE_FILES: those are never copied (but .htaccess and other hidden files
+    would be). Links are `link_problems`' business."""
     root = os.path.realpath(content)
     problems = []
     for static in static_paths:
@@ -191,8 +308,9 @@ def static_problems(
             real = os.path.realpath(path)
             if not _inside(real, root) or not os.path.exists(real):
                 continue  # a link outside, or to nowhere: reported by link_problems
-            if file_picture_kind(real) is None:
-                problems.append(_not_picture(path, shown_path(path)))
+            problem = picture_problem(real, shown_path(path), os.path.relpath(path, content))
+            if problem:
+                problems.append(problem)
     return problems
 
 
@@ -260,6 +378,10 @@ def copy_problems(
             why = "to be written outside the output folder"
         elif file_picture_kind(real) is None:
             why = "not a PNG, JPEG, GIF, WebP or AVIF picture"
+        else:  # a file IGNORE_FILES hides from static_problems, linked all the same
+            problem = picture_problem(real, shown, destination)
+            if problem:
+                problems.append(problem)
         if why:
             problems.append(
                 Problem(
@@ -270,3 +392,37 @@ def copy_problems(
                 )
             )
     return problems
+
+
+def _in_words(size: int) -> str:
+    """A file's size as a file manager shows it: '640 KB', '5.2 MB'."""
+    if size < 1_000_000:
+        return f"{max(1, round(size / 1000))} KB"
+    return f"{size / 1_000_000:.1f} MB"
+
+
+def share_image_warnings(content: str | Path, value: str) -> list[str]:
+    """Warnings for an `Image:` that is fine to publish (image_field_problems found
+    nothing) but that social sites will skip, crop or show small."""
+    path = os.path.join(content, value.strip())
+    size = picture_size(path)
+    try:
+        published = len(published_bytes(path, path))  # what social sites will fetch
+    except (PictureError, OSError):  # static_problems says why, with advice
+        return []
+    if size is None:
+        return []
+    values = {
+        "path": value.strip(),
+        "width": size.width,
+        "height": size.height,
+        "size": _in_words(published),
+    }
+    warnings = []
+    if published > SHARE_HEAVIEST:
+        warnings.append(say("image-share-heavy", **values))
+    wanted = SHARE_SIZE[0] / SHARE_SIZE[1]
+    ratio = size.width / size.height if size.height else 0
+    if size.width < SHARE_NARROWEST or abs(ratio / wanted - 1) > SHARE_SHAPE_TOLERANCE:
+        warnings.append(say("image-share-shape", **values))
+    return warnings
