@@ -8,7 +8,9 @@ never a stale entry: a build from a warm cache writes the same bytes as one
 from a cold cache (tests/test_build_cache.py).
 
 Entries live in CACHE_PATH (cache/ by default; `make clean` clears it), one
-file each, written atomically, so two builds can share the folder. A page's
+file each, written atomically, so two builds can share the folder. Every file
+there that is loaded as a pickle or as code is signed (signing.py): one that
+came with a checkout, or from anyone else's build, is dropped, never loaded. A page's
 key covers its campaign, its translations and the list of every page's
 address and title; a theme that shows more of other campaigns on a campaign
 page must set `MEGAPHONE_CACHE = False`."""
@@ -21,12 +23,13 @@ import os
 import pickle
 import shutil
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Iterable
 from importlib import metadata
 from pathlib import Path
 from typing import Any
+
+from . import signing
 
 CODE = Path(__file__).resolve().parent.parent  # plugins/megaphone
 PACKAGES = (
@@ -145,9 +148,10 @@ class BuildCache:
     Entries are kept in bundles, one file per campaign file (its owner): one read
     per campaign, and one write per changed campaign, instead of one per entry."""
 
-    def __init__(self, folder: Path | None, site: str = "") -> None:
+    def __init__(self, folder: Path | None, site: str = "", signing_key: bytes = b"") -> None:
         self.folder = folder
         self.site = site  # the digest every key starts from
+        self.signing_key = signing_key  # every file loaded as a pickle or code is signed with it
         self.started = time.time()
         self.page_keys: dict[str, str] = {}  # source path -> the key of its campaign's pages
         self._bundles: dict[str, dict[str, bytes]] = {}  # owner -> every entry on disk
@@ -162,6 +166,9 @@ class BuildCache:
     def for_settings(cls, settings: dict) -> BuildCache:
         if not settings.get("MEGAPHONE_CACHE", True):
             return cls.off()
+        key = signing.signing_key(settings["CACHE_PATH"])
+        if key is None:  # nothing could tell our files from planted ones: no cache
+            return cls.off()
         site = digest(
             sys.version,
             _versions(),
@@ -173,7 +180,7 @@ class BuildCache:
             settings_digest(settings),
         )
         folder = Path(settings["CACHE_PATH"]) / "megaphone" / site[:24]
-        return cls(folder, site)
+        return cls(folder, site, key)
 
     @property
     def on(self) -> bool:
@@ -188,9 +195,12 @@ class BuildCache:
 
     def _bundle(self, owner: str) -> dict[str, bytes]:
         if owner not in self._bundles:
+            path = self._path(owner)
             try:
-                found = pickle.loads(self._path(owner).read_bytes())
-            except Exception:  # none yet, or unreadable: start again
+                data = signing.unseal(self.signing_key, path.name, path.read_bytes())
+                # Unsigned, signed by another key, or cut short: never unpickled.
+                found = {} if data is None else pickle.loads(data)
+            except Exception:  # none yet, or written by another version: start again
                 found = {}
             self._bundles[owner] = found if isinstance(found, dict) else {}
             self._used[owner] = {}
@@ -245,12 +255,9 @@ class BuildCache:
             else:
                 continue
             path = self._path(owner)
+            data = pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL)
             try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".new-")
-                with os.fdopen(handle, "wb") as out:
-                    pickle.dump(kept, out, protocol=pickle.HIGHEST_PROTOCOL)
-                os.replace(temporary, path)
+                signing.write_atomically(path, signing.seal(self.signing_key, path.name, data))
             except OSError:
                 pass  # a full or read-only disk: the next build is slower, not wrong
         self._dirty.clear()
@@ -288,41 +295,65 @@ def _age(folder: Path) -> float:
         return 0.0
 
 
-def _stamps(folder: Path) -> dict[str, list[int]]:
-    found = {}
+# --- Pelican's own reader cache ------------------------------------------------------
+
+PELICAN_RECORD = "pelican.ok"  # beside Pelican's folder: the files a finished build left
+
+
+def _pelican_files(folder: Path) -> list[Path]:
     try:
-        for path in folder.iterdir():
-            stat = path.stat()
-            found[path.name] = [stat.st_size, stat.st_mtime_ns]
+        return sorted(path for path in folder.iterdir() if not path.is_dir())
     except OSError:
-        pass
-    return found
+        return []
 
 
-def drop_unreadable(folder: Path) -> None:
-    """Pelican writes its own cache files in place, not atomically: one left empty or cut
-    short (a build stopped while saving it, a full disk, a second build writing it
-    meanwhile) stopped every later build (EOFError) or made Pelican warn on each one.
-    Any file not exactly as a build that finished left it (size and time, recorded by
-    `trust_pelican_cache`) is removed before Pelican opens it, and simply made again."""
+def _pelican_mac(key: bytes, path: Path) -> str | None:
     try:
-        trusted = json.loads((folder.parent / "pelican.ok").read_text("utf-8"))
+        return signing.mac(key, f"pelican {path.name}", path.read_bytes())
+    except OSError:
+        return None
+
+
+def _pelican_record(folder: Path, key: bytes) -> dict[str, str]:
+    """The signed record of Pelican's files, or nothing when it is not ours."""
+    try:
+        data = signing.unseal(key, PELICAN_RECORD, (folder.parent / PELICAN_RECORD).read_bytes())
+        record = json.loads(data) if data is not None else {}
     except (OSError, ValueError):
-        trusted = {}
-    for name, stamp in _stamps(folder).items():
-        if trusted.get(name) != stamp:
+        return {}
+    return record if isinstance(record, dict) else {}
+
+
+def drop_untrusted(folder: Path, key: bytes) -> bool:
+    """Pelican unpickles its cache files itself, so each is checked before it opens
+    them: only a file whose signature (over its bytes) a finished build recorded is
+    kept. One that came with a checkout, was changed since, or was left cut short by
+    a killed build (which stopped every later build with EOFError) is removed, and
+    simply made again. False if one could not be removed: Pelican must not load any."""
+    record = _pelican_record(folder, key)
+    removed_all = True
+    for path in _pelican_files(folder):
+        expected = record.get(path.name)
+        if not expected or expected != _pelican_mac(key, path):
             try:
-                (folder / name).unlink()
-            except OSError:
+                path.unlink()
+            except FileNotFoundError:
                 pass
+            except OSError:
+                removed_all = False
+    return removed_all
 
 
-def trust_pelican_cache(folder: Path) -> None:
+def trust_pelican_cache(folder: Path, key: bytes) -> None:
     """After a build that finished: Pelican's cache files as they are now are whole."""
+    record = {path.name: _pelican_mac(key, path) for path in _pelican_files(folder)}
+    data = json.dumps(record, sort_keys=True).encode("utf-8")
     try:
-        (folder.parent / "pelican.ok").write_text(json.dumps(_stamps(folder)), "utf-8")
+        signing.write_atomically(
+            folder.parent / PELICAN_RECORD, signing.seal(key, PELICAN_RECORD, data)
+        )
     except OSError:
-        pass
+        pass  # a read-only folder: Pelican's files are made again next time
 
 
 def sources_digest(paths: Iterable[tuple[str, ...]]) -> str:

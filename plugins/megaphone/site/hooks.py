@@ -17,7 +17,6 @@ import os
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
-from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
@@ -28,7 +27,13 @@ from ..model.letter_blocks import letter_block_problems
 from ..model.messages import say
 from ..model.page import campaign_page
 from ..model.page_checks import html_problems, page_problems, template_problems
-from ..model.report import WARNINGS_LOGGER, CampaignProblems, Problem, field_line, read_source
+from ..model.report import (
+    WARNINGS_LOGGER,
+    CampaignProblems,
+    Problem,
+    field_line,
+    read_source,
+)
 from . import build_cache
 from .contents import (
     ARTICLE_GROUPS,
@@ -56,6 +61,7 @@ from .output import (
     write_sitemap,
 )
 from .read_failures import CollectReadFailures
+from .signing import SignedBytecodeCache
 from .site_checks import (
     dropped_files,
     file_name_warnings,
@@ -103,26 +109,28 @@ def use_cache(settings) -> None:
     """Before anything changes the settings (their hash is part of every key): the
     build cache, and Pelican's own cache of each file as Markdown read it, beside it."""
     cache = build_cache.start(settings)
-    if cache.folder is not None:
-        build_cache.drop_unreadable(cache.folder / "pelican")
-        settings.update(
-            CACHE_CONTENT=True,
-            LOAD_CONTENT_CACHE=True,
-            CONTENT_CACHING_LAYER="reader",
-            CHECK_MODIFIED_METHOD="sha256",  # not the time: a checkout or a copy keeps times
-            GZIP_CACHE=False,  # written again after every build: faster than smaller
-            CACHE_PATH=str(cache.folder / "pelican"),
-        )
-        # The templates compiled once, not on every build (the theme is in the key),
-        # unless the settings bring a bytecode cache of their own.
-        jinja = settings.get("JINJA_ENVIRONMENT") or {}
-        if jinja.get("bytecode_cache") is None:
-            templates = cache.folder / "templates"
-            templates.mkdir(parents=True, exist_ok=True)
-            settings["JINJA_ENVIRONMENT"] = {
-                **jinja,
-                "bytecode_cache": FileSystemBytecodeCache(str(templates)),
-            }
+    if cache.folder is None:
+        return
+    # Pelican unpickles its files itself: only those our finished builds signed stay.
+    trusted = build_cache.drop_untrusted(cache.folder / "pelican", cache.signing_key)
+    settings.update(
+        CACHE_CONTENT=True,
+        LOAD_CONTENT_CACHE=trusted,
+        CONTENT_CACHING_LAYER="reader",
+        CHECK_MODIFIED_METHOD="sha256",  # not the time: a checkout or a copy keeps times
+        GZIP_CACHE=False,  # written again after every build: faster than smaller
+        CACHE_PATH=str(cache.folder / "pelican"),
+    )
+    # The templates compiled once, not on every build (the theme is in the key),
+    # unless the settings bring a bytecode cache of their own. Signed: Jinja's own
+    # FileSystemBytecodeCache would load any file there as code.
+    jinja = settings.get("JINJA_ENVIRONMENT") or {}
+    if jinja.get("bytecode_cache") is None:
+        templates = cache.folder / "templates"
+        settings["JINJA_ENVIRONMENT"] = {
+            **jinja,
+            "bytecode_cache": SignedBytecodeCache(templates, cache.signing_key),
+        }
 
 
 def set_aside_bad_timezone(generator, metadata) -> None:
@@ -402,7 +410,9 @@ def save_cache(pelican) -> None:
     complete = not pelican.settings.get("MEGAPHONE_CHECK_ONLY")
     build_cache.current.save(complete)
     if build_cache.current.folder is not None:
-        build_cache.trust_pelican_cache(build_cache.current.folder / "pelican")
+        build_cache.trust_pelican_cache(
+            build_cache.current.folder / "pelican", build_cache.current.signing_key
+        )
     if complete:
         build_cache.current.prune()
 
