@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import pickle
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from jinja2.bccache import bc_magic
 from test_build_cache import Builds, assert_same_site
 from test_build_cache_attacks import SENATORS, _check, _small_site
 
+import megaphone.site.build_cache as build_cache
 import megaphone.site.hooks as hooks
 import megaphone.site.signing as signing
 from helpers import write_site
@@ -78,6 +80,15 @@ def plant(cache: Path, marker: Path) -> None:
         record.write_text(json.dumps(_stamps(record.parent / "pelican")), "utf-8")
 
 
+def git(folder: Path, *arguments: str) -> None:
+    subprocess.run(
+        ["git", "-c", "user.name=Stranger", "-c", "user.email=s@example.org", *arguments],
+        cwd=folder,
+        check=True,
+        capture_output=True,
+    )
+
+
 def _builds_with_another_key(small: Builds, monkeypatch, **settings) -> None:
     """A build elsewhere (a stranger's computer): the same cache layout, another key."""
     with monkeypatch.context() as elsewhere:
@@ -91,10 +102,14 @@ def test_a_committed_cache_is_never_loaded_and_the_build_is_the_cold_build(
 ):
     _builds_with_another_key(small, monkeypatch, **OWN_TEMPLATES)
     plant(small.root / "cache", marker)
+    git(small.root, "init", "-q")
+    git(small.root, "add", "-f", "cache")
+    git(small.root, "commit", "-q", "-m", "A helpful cache")
 
     status, report = _check(small.content, small.root / "cache", monkeypatch)
     assert not marker.exists()
-    assert status == 0, report
+    assert status == 0 and "[cache-tracked]" in report, report
+    assert "git rm -r --cached" in report
     warm = small(**OWN_TEMPLATES)
     assert not marker.exists()
     assert_same_site(warm, small(cached=False, **OWN_TEMPLATES))
@@ -178,3 +193,30 @@ def test_without_a_key_the_site_builds_without_its_cache(small, monkeypatch):
     assert_same_site(built, small(cached=False))
     status, report = _check(small.content, small.root / "cache", monkeypatch)
     assert status == 0 and "error" not in report, report
+
+
+# --- Git ------------------------------------------------------------------------------
+
+
+def test_a_cache_folder_git_tracks_is_reported_and_an_ignored_one_is_not(small, monkeypatch):
+    git(small.root, "init", "-q")
+    (small.root / ".gitignore").write_text("cache/\n")
+    small()
+    status, report = _check(small.content, small.root / "cache", monkeypatch)
+    assert "cache-tracked" not in report
+    git(small.root, "add", "-f", "cache")
+    status, report = _check(small.content, small.root / "cache", monkeypatch)
+    (line,) = [line for line in report.splitlines() if "[cache-tracked]" in line]
+    tracked = len(build_cache.tracked_files(small.root / "cache"))
+    assert line.startswith(f"{small.root / 'cache'}: [cache-tracked] git tracks {tracked} files")
+    assert "'git rm -r --cached " in line and status == 0
+
+
+def test_no_git_or_no_repository_is_no_warning(tmp_path, monkeypatch):
+    (tmp_path / "cache").mkdir()
+    assert build_cache.tracked_files(tmp_path / "cache") == []
+    assert build_cache.tracked_files(tmp_path / "missing") == []
+    monkeypatch.setenv("PATH", str(tmp_path / "no-programs"))
+    git_less = tmp_path / "repo" / "cache"
+    git_less.mkdir(parents=True)
+    assert build_cache.tracked_files(git_less) == []

@@ -22,6 +22,7 @@ import json
 import os
 import pickle
 import shutil
+import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterable
@@ -354,6 +355,29 @@ def trust_pelican_cache(folder: Path, key: bytes) -> None:
         )
     except OSError:
         pass  # a read-only folder: Pelican's files are made again next time
+
+
+# --- Git ----------------------------------------------------------------------------
+
+
+def tracked_files(folder: str | os.PathLike) -> list[str]:
+    """What git tracks under `folder`, if it lies in a git work tree: files that came
+    with the checkout. Nothing when git is missing, or the folder is in no repository."""
+    if not Path(folder).is_dir():
+        return []
+    try:
+        listed = subprocess.run(
+            ["git", "ls-files", "-z", "--", "."],
+            cwd=folder,
+            capture_output=True,
+            timeout=30,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return []
+    if listed.returncode != 0:  # not a repository (128), or git refused
+        return []
+    return [name for name in listed.stdout.decode("utf-8", "replace").split("\0") if name]
 
 
 def sources_digest(paths: Iterable[tuple[str, ...]]) -> str:

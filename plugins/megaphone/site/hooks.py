@@ -31,6 +31,7 @@ from ..model.report import (
     WARNINGS_LOGGER,
     CampaignProblems,
     Problem,
+    count,
     field_line,
     read_source,
 )
@@ -108,6 +109,7 @@ def initialized(pelican) -> None:
 def use_cache(settings) -> None:
     """Before anything changes the settings (their hash is part of every key): the
     build cache, and Pelican's own cache of each file as Markdown read it, beside it."""
+    warn_if_cache_tracked(settings["CACHE_PATH"])
     cache = build_cache.start(settings)
     if cache.folder is None:
         return
@@ -131,6 +133,15 @@ def use_cache(settings) -> None:
             **jinja,
             "bytecode_cache": SignedBytecodeCache(templates, cache.signing_key),
         }
+
+
+def warn_if_cache_tracked(folder: str) -> None:
+    """A cache folder committed to git came with the checkout, perhaps from a stranger's
+    pull request: it is never trusted (signing.py), and the volunteer should remove it."""
+    tracked = build_cache.tracked_files(folder)
+    if tracked:
+        shown = shown_path(folder)
+        _warn(shown, say("cache-tracked", files=count(len(tracked), "file"), folder=shown))
 
 
 def set_aside_bad_timezone(generator, metadata) -> None:
