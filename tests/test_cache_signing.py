@@ -12,17 +12,18 @@ import json
 import os
 import pickle
 import subprocess
+import zoneinfo
 from pathlib import Path
 
 import pytest
 from jinja2.bccache import bc_magic
-from test_build_cache import Builds, assert_same_site
+from test_build_cache import Builds, assert_same_site, tree
 from test_build_cache_attacks import SENATORS, _check, _small_site
 
 import megaphone.site.build_cache as build_cache
 import megaphone.site.hooks as hooks
 import megaphone.site.signing as signing
-from helpers import write_site
+from helpers import campaign_md, write_site
 from settings_under_test import site_settings
 
 
@@ -220,3 +221,41 @@ def test_no_git_or_no_repository_is_no_warning(tmp_path, monkeypatch):
     git_less = tmp_path / "repo" / "cache"
     git_less.mkdir(parents=True)
     assert build_cache.tracked_files(git_less) == []
+
+
+# --- Time zones -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def zones(tmp_path):
+    """A TZPATH of the test's own: zones(name, rules) puts rules under that name, as a
+    system update of the time-zone files does."""
+    folder = tmp_path / "zoneinfo"
+
+    def install(name: str, rules: bytes) -> None:
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(rules)
+        zoneinfo.ZoneInfo.clear_cache()
+
+    zoneinfo.reset_tzpath([str(folder)])
+    yield install
+    zoneinfo.reset_tzpath()
+    zoneinfo.ZoneInfo.clear_cache()
+
+
+def test_new_time_zone_rules_show_on_a_warm_build(small, zones):
+    """The files are the same, the rules of the campaign's zone are not: its summer
+    deadline is an hour later (Lagos keeps no summer time), and a warm build says so
+    as a cold one does. (On its Date, in winter, both are an hour ahead of UTC: only
+    the rules themselves tell the two apart.)"""
+    paris, lagos = build_cache.zone_rules("Europe/Paris"), build_cache.zone_rules("Africa/Lagos")
+    assert paris and lagos and paris != lagos
+    zones("Europe/Paris", paris)
+    (small.content / "campaigns" / "lyon.md").write_text(
+        campaign_md(slug="lyon", timezone="Europe/Paris", deadline="2030-07-31 18:00"), "utf-8"
+    )
+    before = small()
+    zones("Europe/Paris", lagos)
+    warm = small()
+    assert tree(warm)["lyon/index.html"] != tree(before)["lyon/index.html"]
+    assert_same_site(warm, small(cached=False))

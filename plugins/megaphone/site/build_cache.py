@@ -21,12 +21,14 @@ import hashlib
 import json
 import os
 import pickle
+import re
 import shutil
 import subprocess
 import sys
 import time
+import zoneinfo
 from collections.abc import Callable, Iterable
-from importlib import metadata
+from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +47,8 @@ PACKAGES = (
     "email-validator",
     "markupsafe",
     "python-dateutil",
-    "tzdata",  # the deadlines' offsets and zone names
+    # Not tzdata: the rules of each zone a campaign uses are in its key, as
+    # zoneinfo reads them (zone_digest), from the system's files or from tzdata.
 )
 # Settings that say where or whether to build, not what: `make check`, `make html`
 # and the preview share entries. (The preview's reload script is a setting that counts.)
@@ -153,6 +156,7 @@ class BuildCache:
         self.folder = folder
         self.site = site  # the digest every key starts from
         self.signing_key = signing_key  # every file loaded as a pickle or code is signed with it
+        self._zones: dict[str, str] = {}  # zone name -> the digest of its rules, this build
         self.started = time.time()
         self.page_keys: dict[str, str] = {}  # source path -> the key of its campaign's pages
         self._bundles: dict[str, dict[str, bytes]] = {}  # owner -> every entry on disk
@@ -193,6 +197,12 @@ class BuildCache:
     def _path(self, owner: str) -> Path:
         assert self.folder is not None
         return self.folder / "entries" / digest(self.site, owner)[:32]
+
+    def zone_digest(self, name: str) -> str:
+        """The rules of a time zone as this build reads them: a system update changes them."""
+        if name not in self._zones:
+            self._zones[name] = zone_digest(name)
+        return self._zones[name]
 
     def _bundle(self, owner: str) -> dict[str, bytes]:
         if owner not in self._bundles:
@@ -355,6 +365,37 @@ def trust_pelican_cache(folder: Path, key: bytes) -> None:
         )
     except OSError:
         pass  # a read-only folder: Pelican's files are made again next time
+
+
+# --- Time zones ---------------------------------------------------------------------
+
+_ZONE_NAME = re.compile(r"[A-Za-z0-9_+-]+(?:/[A-Za-z0-9_+-]+)*")  # never .. nor /etc/...
+
+
+def zone_rules(name: str) -> bytes | None:
+    """A zone's rules where zoneinfo finds them: the first TZPATH folder holding the
+    file, else the tzdata package. None for a name with no rules (an unknown zone)."""
+    if not _ZONE_NAME.fullmatch(name):
+        return None
+    for folder in zoneinfo.TZPATH:
+        path = Path(folder, name)
+        if path.is_file():
+            try:
+                return path.read_bytes()
+            except OSError:
+                return None
+    *package, resource = name.split("/")
+    try:
+        return (
+            resources.files(".".join(["tzdata.zoneinfo", *package])).joinpath(resource).read_bytes()
+        )
+    except (ImportError, OSError, TypeError, ValueError):
+        return None
+
+
+def zone_digest(name: str) -> str:
+    rules = zone_rules(name)
+    return digest(name, "no rules" if rules is None else digest(rules))
 
 
 # --- Git ----------------------------------------------------------------------------

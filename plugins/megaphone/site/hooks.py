@@ -249,8 +249,12 @@ def cached_read_one(article, source: str, site: dict) -> tuple[FileReading, str]
     """read_one, from the build cache when the file and the site are unchanged and
     the campaign is in the same state at this moment (open, days left...)."""
     cache = build_cache.current
+    # The rules of the zones it uses, as read now: a system update of the time-zone
+    # files can move a deadline's offset while every file of the site stays the same.
+    zones = (site["default_timezone"], str(_as_written(article.metadata).get("timezone") or ""))
     key = cache.key(
         "reading",
+        *(cache.zone_digest(zone) for zone in zones),
         article.source_path,
         shown_path(article.source_path),  # as the messages name it
         source,
