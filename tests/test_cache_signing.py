@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import pickle
+import shutil
 import subprocess
 import zoneinfo
 from pathlib import Path
@@ -144,6 +145,23 @@ def test_a_tampered_pelican_cache_file_is_not_loaded(small, marker):
     assert_same_site(warm, small(cached=False))
 
 
+def test_links_in_a_planted_cache_lead_nowhere(small):
+    """Git keeps symbolic links: a planted pelican/ or entries/ linked to a folder of the
+    volunteer's had every file there not signed, or not used, deleted."""
+    small()
+    (site,) = (small.root / "cache" / "megaphone").glob("*")
+    documents, notes = small.root / "documents", small.root / "notes"
+    for folder, name in ((documents, "pelican"), (notes, "entries")):
+        folder.mkdir()
+        (folder / "mine.txt").write_text("years of work", "utf-8")
+        shutil.rmtree(site / name)
+        (site / name).symlink_to(folder, target_is_directory=True)
+    warm = small()
+    assert (documents / "mine.txt").exists() and (notes / "mine.txt").exists()
+    assert_same_site(warm, small(cached=False))
+    assert not (site / "pelican").is_symlink() and not (site / "entries").is_symlink()
+
+
 def test_a_cache_signed_with_another_key_is_read_again(small, monkeypatch):
     _builds_with_another_key(small, monkeypatch)
     read: list[str] = []
@@ -259,3 +277,14 @@ def test_new_time_zone_rules_show_on_a_warm_build(small, zones):
     warm = small()
     assert tree(warm)["lyon/index.html"] != tree(before)["lyon/index.html"]
     assert_same_site(warm, small(cached=False))
+
+
+def test_a_cache_file_is_read_only_if_it_is_a_plain_file(tmp_path):
+    """A link to /dev/zero would be read for ever, a named pipe would wait for ever."""
+    (tmp_path / "endless").symlink_to("/dev/zero")
+    os.mkfifo(tmp_path / "pipe")
+    (tmp_path / "plain").write_bytes(b"data")
+    for name in ("endless", "pipe"):
+        with pytest.raises(OSError):
+            signing.read_file(tmp_path / name)
+    assert signing.read_file(tmp_path / "plain") == b"data"

@@ -185,6 +185,8 @@ class BuildCache:
             settings_digest(settings),
         )
         folder = Path(settings["CACHE_PATH"]) / "megaphone" / site[:24]
+        if not _without_links(folder, Path(settings["CACHE_PATH"])):
+            return cls.off()
         return cls(folder, site, key)
 
     @property
@@ -208,7 +210,7 @@ class BuildCache:
         if owner not in self._bundles:
             path = self._path(owner)
             try:
-                data = signing.unseal(self.signing_key, path.name, path.read_bytes())
+                data = signing.unseal(self.signing_key, path.name, signing.read_file(path))
                 # Unsigned, signed by another key, or cut short: never unpickled.
                 found = {} if data is None else pickle.loads(data)
             except Exception:  # none yet, or written by another version: start again
@@ -299,6 +301,23 @@ class BuildCache:
             shutil.rmtree(stale, ignore_errors=True)
 
 
+def _without_links(folder: Path, base: Path) -> bool:
+    """A symbolic link in the cache folder (git keeps links) would send the build's writes,
+    and its removal of files it does not trust, anywhere: pelican/ made a link to
+    ~/Documents. Each link between CACHE_PATH (which may be one, the settings' own
+    choice) and what the build opens is removed: the link, never what it points to.
+    False if one cannot be: the build then runs without its cache."""
+    used = [folder.parent, folder, *(folder / name for name in ("entries", "templates"))]
+    used += [folder / "pelican", folder / PELICAN_RECORD]
+    for path in used:
+        try:
+            if path.is_symlink():
+                path.unlink()
+        except OSError:
+            return False
+    return base.resolve() in folder.resolve().parents
+
+
 def _age(folder: Path) -> float:
     try:
         return folder.stat().st_mtime
@@ -313,14 +332,15 @@ PELICAN_RECORD = "pelican.ok"  # beside Pelican's folder: the files a finished b
 
 def _pelican_files(folder: Path) -> list[Path]:
     try:
-        return sorted(path for path in folder.iterdir() if not path.is_dir())
+        # A link, even to a folder, is never Pelican's: removed with the untrusted files.
+        return sorted(p for p in folder.iterdir() if p.is_symlink() or not p.is_dir())
     except OSError:
         return []
 
 
 def _pelican_mac(key: bytes, path: Path) -> str | None:
     try:
-        return signing.mac(key, f"pelican {path.name}", path.read_bytes())
+        return signing.mac(key, f"pelican {path.name}", signing.read_file(path))
     except OSError:
         return None
 
@@ -328,7 +348,9 @@ def _pelican_mac(key: bytes, path: Path) -> str | None:
 def _pelican_record(folder: Path, key: bytes) -> dict[str, str]:
     """The signed record of Pelican's files, or nothing when it is not ours."""
     try:
-        data = signing.unseal(key, PELICAN_RECORD, (folder.parent / PELICAN_RECORD).read_bytes())
+        data = signing.unseal(
+            key, PELICAN_RECORD, signing.read_file(folder.parent / PELICAN_RECORD)
+        )
         record = json.loads(data) if data is not None else {}
     except (OSError, ValueError):
         return {}

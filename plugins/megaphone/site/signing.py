@@ -16,6 +16,7 @@ import hmac
 import os
 import re
 import secrets
+import stat
 import tempfile
 from pathlib import Path
 
@@ -117,6 +118,16 @@ def unseal(key: bytes, purpose: str, blob: bytes) -> bytes | None:
     return data if hmac.compare_digest(tag, _tag(key, purpose, data)) else None
 
 
+def read_file(path: Path) -> bytes:
+    """A regular file's bytes, never through a symbolic link: git keeps links, and one to
+    /dev/zero would be read for ever (OSError for anything but a regular file)."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    with os.fdopen(os.open(path, flags), "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise OSError(f"{path} is not a regular file")
+        return handle.read()
+
+
 def write_atomically(path: Path, data: bytes) -> None:
     """Whole or not at all: a killed build leaves no half-written file (OSError passes up)."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -149,7 +160,7 @@ class SignedBytecodeCache(BytecodeCache):
     def load_bytecode(self, bucket: Bucket) -> None:
         path = self._file(bucket)
         try:
-            blob = path.read_bytes() if path else b""
+            blob = read_file(path) if path else b""
         except OSError:  # none yet
             return
         data = unseal(self.key, f"jinja {bucket.key}", blob)
