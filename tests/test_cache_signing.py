@@ -231,6 +231,19 @@ def test_a_cache_folder_git_tracks_is_reported_and_an_ignored_one_is_not(small, 
     assert "'git rm -r --cached " in line and status == 0
 
 
+def test_asking_git_runs_no_program_the_repository_names(small, tmp_path):
+    """A repository's config can name a program for `git ls-files` to start
+    (core.fsmonitor): the project may be a downloaded copy, .git/config and all."""
+    git(small.root, "init", "-q")
+    (small.root / "cache").mkdir()
+    (small.root / "cache" / "file").write_text("x")
+    git(small.root, "add", "-f", "cache")
+    ran = tmp_path / "fsmonitor-ran"
+    git(small.root, "config", "core.fsmonitor", f"touch {ran}; true")
+    assert build_cache.tracked_files(small.root / "cache") == ["file"]
+    assert not ran.exists()
+
+
 def test_no_git_or_no_repository_is_no_warning(tmp_path, monkeypatch):
     (tmp_path / "cache").mkdir()
     assert build_cache.tracked_files(tmp_path / "cache") == []

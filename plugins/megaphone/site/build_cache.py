@@ -430,7 +430,9 @@ def tracked_files(folder: str | os.PathLike) -> list[str]:
         return []
     try:
         listed = subprocess.run(
-            ["git", "ls-files", "-z", "--", "."],
+            # A repository's own config can name a program for git to run (core.fsmonitor,
+            # which ls-files starts): the folder may be a download, not a clone.
+            ["git", "-c", "core.fsmonitor=false", "ls-files", "-z", "--", "."],
             cwd=folder,
             capture_output=True,
             timeout=30,
