@@ -10,10 +10,11 @@ from a cold cache (tests/test_build_cache.py).
 Entries live in CACHE_PATH (cache/ by default; `make clean` clears it), one
 file each, written atomically, so two builds can share the folder. Every file
 there that is loaded as a pickle or as code is signed (signing.py): one that
-came with a checkout, or from anyone else's build, is dropped, never loaded. A page's
-key covers its campaign, its translations and the list of every page's
-address and title; a theme that shows more of other campaigns on a campaign
-page must set `MEGAPHONE_CACHE = False`."""
+came with a checkout, or from anyone else's build, is dropped, never loaded.
+
+A page's key covers its campaign, its translations and the list of every
+page's address and title; a theme that shows more of other campaigns on a
+campaign page must set `MEGAPHONE_CACHE = False`."""
 
 from __future__ import annotations
 
