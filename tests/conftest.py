@@ -41,6 +41,12 @@ _CACHE = tempfile.mkdtemp(prefix="megaphone-test-cache-")
 os.environ["MEGAPHONE_CACHE_PATH"] = _CACHE
 atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
 
+# The key that signs cache files (plugins/megaphone/site/signing.py), made on first
+# use: in a folder of its own, never in the real ~/.cache.
+_KEY = tempfile.mkdtemp(prefix="megaphone-test-key-")
+os.environ["MEGAPHONE_SIGNING_KEY_PATH"] = os.path.join(_KEY, "signing-key")
+atexit.register(shutil.rmtree, _KEY, ignore_errors=True)
+
 
 @pytest.fixture(autouse=True)
 def plugins_stay_in_their_test():

@@ -337,6 +337,10 @@ WARNINGS = {
     "slug-not-file-name": "the file is named {name!r} but its Slug is {slug!r}, so the page "
     "is at /{slug}/ and the file is hard to find from the address. Rename the file to "
     "{wanted!r}, or write 'Slug: {stem}'.",
+    "cache-tracked": "git tracks {files} in this cache folder, so they came with the "
+    "checkout, perhaps from someone else's pull request. They are ignored: a build never "
+    "loads a cache it did not write itself, and makes its own. Remove them from git with "
+    "'git rm -r --cached {folder}' and commit.",
     "address-mixed-scripts": "{address!r} {description}, so it may imitate another address. "
     "Copy the address again from the recipient's own website, or "
     "type it by hand.",

@@ -8,10 +8,13 @@ never a stale entry: a build from a warm cache writes the same bytes as one
 from a cold cache (tests/test_build_cache.py).
 
 Entries live in CACHE_PATH (cache/ by default; `make clean` clears it), one
-file each, written atomically, so two builds can share the folder. A page's
-key covers its campaign, its translations and the list of every page's
-address and title; a theme that shows more of other campaigns on a campaign
-page must set `MEGAPHONE_CACHE = False`."""
+file each, written atomically, so two builds can share the folder. Every file
+there that is loaded as a pickle or as code is signed (signing.py): one that
+came with a checkout, or from anyone else's build, is dropped, never loaded.
+
+A page's key covers its campaign, its translations and the list of every
+page's address and title; a theme that shows more of other campaigns on a
+campaign page must set `MEGAPHONE_CACHE = False`."""
 
 from __future__ import annotations
 
@@ -19,14 +22,18 @@ import hashlib
 import json
 import os
 import pickle
+import re
 import shutil
+import subprocess
 import sys
-import tempfile
 import time
+import zoneinfo
 from collections.abc import Callable, Iterable
-from importlib import metadata
+from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
+
+from . import signing
 
 CODE = Path(__file__).resolve().parent.parent  # plugins/megaphone
 PACKAGES = (
@@ -41,8 +48,9 @@ PACKAGES = (
     "email-validator",
     "markupsafe",
     "python-dateutil",
-    "tzdata",  # the deadlines' offsets and zone names
     "pillow",  # the published pictures' bytes (its encoders come with it)
+    # Not tzdata: the rules of each zone a campaign uses are in its key, as
+    # zoneinfo reads them (zone_digest), from the system's files or from tzdata.
 )
 # Settings that say where or whether to build, not what: `make check`, `make html`
 # and the preview share entries. (The preview's reload script is a setting that counts.)
@@ -146,9 +154,11 @@ class BuildCache:
     Entries are kept in bundles, one file per campaign file (its owner): one read
     per campaign, and one write per changed campaign, instead of one per entry."""
 
-    def __init__(self, folder: Path | None, site: str = "") -> None:
+    def __init__(self, folder: Path | None, site: str = "", signing_key: bytes = b"") -> None:
         self.folder = folder
         self.site = site  # the digest every key starts from
+        self.signing_key = signing_key  # every file loaded as a pickle or code is signed with it
+        self._zones: dict[str, str] = {}  # zone name -> the digest of its rules, this build
         self.started = time.time()
         self.page_keys: dict[str, str] = {}  # source path -> the key of its campaign's pages
         self._bundles: dict[str, dict[str, bytes]] = {}  # owner -> every entry on disk
@@ -163,6 +173,9 @@ class BuildCache:
     def for_settings(cls, settings: dict) -> BuildCache:
         if not settings.get("MEGAPHONE_CACHE", True):
             return cls.off()
+        key = signing.signing_key(settings["CACHE_PATH"])
+        if key is None:  # nothing could tell our files from planted ones: no cache
+            return cls.off()
         site = digest(
             sys.version,
             _versions(),
@@ -174,7 +187,9 @@ class BuildCache:
             settings_digest(settings),
         )
         folder = Path(settings["CACHE_PATH"]) / "megaphone" / site[:24]
-        return cls(folder, site)
+        if not _without_links(folder, Path(settings["CACHE_PATH"])):
+            return cls.off()
+        return cls(folder, site, key)
 
     @property
     def on(self) -> bool:
@@ -187,11 +202,20 @@ class BuildCache:
         assert self.folder is not None
         return self.folder / "entries" / digest(self.site, owner)[:32]
 
+    def zone_digest(self, name: str) -> str:
+        """The rules of a time zone as this build reads them: a system update changes them."""
+        if name not in self._zones:
+            self._zones[name] = zone_digest(name)
+        return self._zones[name]
+
     def _bundle(self, owner: str) -> dict[str, bytes]:
         if owner not in self._bundles:
+            path = self._path(owner)
             try:
-                found = pickle.loads(self._path(owner).read_bytes())
-            except Exception:  # none yet, or unreadable: start again
+                data = signing.unseal(self.signing_key, path.name, signing.read_file(path))
+                # Unsigned, signed by another key, or cut short: never unpickled.
+                found = {} if data is None else pickle.loads(data)
+            except Exception:  # none yet, or written by another version: start again
                 found = {}
             self._bundles[owner] = found if isinstance(found, dict) else {}
             self._used[owner] = {}
@@ -246,12 +270,9 @@ class BuildCache:
             else:
                 continue
             path = self._path(owner)
+            data = pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL)
             try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".new-")
-                with os.fdopen(handle, "wb") as out:
-                    pickle.dump(kept, out, protocol=pickle.HIGHEST_PROTOCOL)
-                os.replace(temporary, path)
+                signing.write_atomically(path, signing.seal(self.signing_key, path.name, data))
             except OSError:
                 pass  # a full or read-only disk: the next build is slower, not wrong
         self._dirty.clear()
@@ -282,6 +303,23 @@ class BuildCache:
             shutil.rmtree(stale, ignore_errors=True)
 
 
+def _without_links(folder: Path, base: Path) -> bool:
+    """A symbolic link in the cache folder (git keeps links) would send the build's writes,
+    and its removal of files it does not trust, anywhere: pelican/ made a link to
+    ~/Documents. Each link between CACHE_PATH (which may be one, the settings' own
+    choice) and what the build opens is removed: the link, never what it points to.
+    False if one cannot be: the build then runs without its cache."""
+    used = [folder.parent, folder, *(folder / name for name in ("entries", "templates"))]
+    used += [folder / "pelican", folder / PELICAN_RECORD]
+    for path in used:
+        try:
+            if path.is_symlink():
+                path.unlink()
+        except OSError:
+            return False
+    return base.resolve() in folder.resolve().parents
+
+
 def _age(folder: Path) -> float:
     try:
         return folder.stat().st_mtime
@@ -289,41 +327,124 @@ def _age(folder: Path) -> float:
         return 0.0
 
 
-def _stamps(folder: Path) -> dict[str, list[int]]:
-    found = {}
+# --- Pelican's own reader cache ------------------------------------------------------
+
+PELICAN_RECORD = "pelican.ok"  # beside Pelican's folder: the files a finished build left
+
+
+def _pelican_files(folder: Path) -> list[Path]:
     try:
-        for path in folder.iterdir():
-            stat = path.stat()
-            found[path.name] = [stat.st_size, stat.st_mtime_ns]
+        # A link, even to a folder, is never Pelican's: removed with the untrusted files.
+        return sorted(p for p in folder.iterdir() if p.is_symlink() or not p.is_dir())
     except OSError:
-        pass
-    return found
+        return []
 
 
-def drop_unreadable(folder: Path) -> None:
-    """Pelican writes its own cache files in place, not atomically: one left empty or cut
-    short (a build stopped while saving it, a full disk, a second build writing it
-    meanwhile) stopped every later build (EOFError) or made Pelican warn on each one.
-    Any file not exactly as a build that finished left it (size and time, recorded by
-    `trust_pelican_cache`) is removed before Pelican opens it, and simply made again."""
+def _pelican_mac(key: bytes, path: Path) -> str | None:
     try:
-        trusted = json.loads((folder.parent / "pelican.ok").read_text("utf-8"))
+        return signing.mac(key, f"pelican {path.name}", signing.read_file(path))
+    except OSError:
+        return None
+
+
+def _pelican_record(folder: Path, key: bytes) -> dict[str, str]:
+    """The signed record of Pelican's files, or nothing when it is not ours."""
+    try:
+        data = signing.unseal(
+            key, PELICAN_RECORD, signing.read_file(folder.parent / PELICAN_RECORD)
+        )
+        record = json.loads(data) if data is not None else {}
     except (OSError, ValueError):
-        trusted = {}
-    for name, stamp in _stamps(folder).items():
-        if trusted.get(name) != stamp:
+        return {}
+    return record if isinstance(record, dict) else {}
+
+
+def drop_untrusted(folder: Path, key: bytes) -> bool:
+    """Pelican unpickles its cache files itself, so each is checked before it opens
+    them: only a file whose signature (over its bytes) a finished build recorded is
+    kept. One that came with a checkout, was changed since, or was left cut short by
+    a killed build (which stopped every later build with EOFError) is removed, and
+    simply made again. False if one could not be removed: Pelican must not load any."""
+    record = _pelican_record(folder, key)
+    removed_all = True
+    for path in _pelican_files(folder):
+        expected = record.get(path.name)
+        if not expected or expected != _pelican_mac(key, path):
             try:
-                (folder / name).unlink()
-            except OSError:
+                path.unlink()
+            except FileNotFoundError:
                 pass
+            except OSError:
+                removed_all = False
+    return removed_all
 
 
-def trust_pelican_cache(folder: Path) -> None:
+def trust_pelican_cache(folder: Path, key: bytes) -> None:
     """After a build that finished: Pelican's cache files as they are now are whole."""
+    record = {path.name: _pelican_mac(key, path) for path in _pelican_files(folder)}
+    data = json.dumps(record, sort_keys=True).encode("utf-8")
     try:
-        (folder.parent / "pelican.ok").write_text(json.dumps(_stamps(folder)), "utf-8")
+        signing.write_atomically(
+            folder.parent / PELICAN_RECORD, signing.seal(key, PELICAN_RECORD, data)
+        )
     except OSError:
-        pass
+        pass  # a read-only folder: Pelican's files are made again next time
+
+
+# --- Time zones ---------------------------------------------------------------------
+
+_ZONE_NAME = re.compile(r"[A-Za-z0-9_+-]+(?:/[A-Za-z0-9_+-]+)*")  # never .. nor /etc/...
+
+
+def zone_rules(name: str) -> bytes | None:
+    """A zone's rules where zoneinfo finds them: the first TZPATH folder holding the
+    file, else the tzdata package. None for a name with no rules (an unknown zone)."""
+    if not _ZONE_NAME.fullmatch(name):
+        return None
+    for folder in zoneinfo.TZPATH:
+        path = Path(folder, name)
+        if path.is_file():
+            try:
+                return path.read_bytes()
+            except OSError:
+                return None
+    *package, resource = name.split("/")
+    try:
+        return (
+            resources.files(".".join(["tzdata.zoneinfo", *package])).joinpath(resource).read_bytes()
+        )
+    except (ImportError, OSError, TypeError, ValueError):
+        return None
+
+
+def zone_digest(name: str) -> str:
+    rules = zone_rules(name)
+    return digest(name, "no rules" if rules is None else digest(rules))
+
+
+# --- Git ----------------------------------------------------------------------------
+
+
+def tracked_files(folder: str | os.PathLike) -> list[str]:
+    """What git tracks under `folder`, if it lies in a git work tree: files that came
+    with the checkout. Nothing when git is missing, or the folder is in no repository."""
+    if not Path(folder).is_dir():
+        return []
+    try:
+        listed = subprocess.run(
+            # A repository's own config can name a program for git to run (core.fsmonitor,
+            # which ls-files starts): the folder may be a download, not a clone.
+            ["git", "-c", "core.fsmonitor=false", "ls-files", "-z", "--", "."],
+            cwd=folder,
+            capture_output=True,
+            timeout=30,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return []
+    if listed.returncode != 0:  # not a repository (128), or git refused
+        return []
+    return [name for name in listed.stdout.decode("utf-8", "replace").split("\0") if name]
 
 
 def sources_digest(paths: Iterable[tuple[str, ...]]) -> str:

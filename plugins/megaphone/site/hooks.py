@@ -18,7 +18,6 @@ import os
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
-from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
@@ -29,7 +28,14 @@ from ..model.letter_blocks import letter_block_problems
 from ..model.messages import say
 from ..model.page import campaign_page
 from ..model.page_checks import html_problems, page_problems, template_problems
-from ..model.report import WARNINGS_LOGGER, CampaignProblems, Problem, field_line, read_source
+from ..model.report import (
+    WARNINGS_LOGGER,
+    CampaignProblems,
+    Problem,
+    count,
+    field_line,
+    read_source,
+)
 from . import build_cache
 from .claims import CLAIMS, output_claims
 from .contents import (
@@ -61,6 +67,7 @@ from .output import (
 )
 from .read_failures import CollectReadFailures
 from .shipped import check_written_page
+from .signing import SignedBytecodeCache
 from .site_checks import (
     dropped_files,
     file_name_warnings,
@@ -115,27 +122,39 @@ def initialized(pelican) -> None:
 def use_cache(settings) -> None:
     """Before anything changes the settings (their hash is part of every key): the
     build cache, and Pelican's own cache of each file as Markdown read it, beside it."""
+    warn_if_cache_tracked(settings["CACHE_PATH"])
     cache = build_cache.start(settings)
-    if cache.folder is not None:
-        build_cache.drop_unreadable(cache.folder / "pelican")
-        settings.update(
-            CACHE_CONTENT=True,
-            LOAD_CONTENT_CACHE=True,
-            CONTENT_CACHING_LAYER="reader",
-            CHECK_MODIFIED_METHOD="sha256",  # not the time: a checkout or a copy keeps times
-            GZIP_CACHE=False,  # written again after every build: faster than smaller
-            CACHE_PATH=str(cache.folder / "pelican"),
-        )
-        # The templates compiled once, not on every build (the theme is in the key),
-        # unless the settings bring a bytecode cache of their own.
-        jinja = settings.get("JINJA_ENVIRONMENT") or {}
-        if jinja.get("bytecode_cache") is None:
-            templates = cache.folder / "templates"
-            templates.mkdir(parents=True, exist_ok=True)
-            settings["JINJA_ENVIRONMENT"] = {
-                **jinja,
-                "bytecode_cache": FileSystemBytecodeCache(str(templates)),
-            }
+    if cache.folder is None:
+        return
+    # Pelican unpickles its files itself: only those our finished builds signed stay.
+    trusted = build_cache.drop_untrusted(cache.folder / "pelican", cache.signing_key)
+    settings.update(
+        CACHE_CONTENT=True,
+        LOAD_CONTENT_CACHE=trusted,
+        CONTENT_CACHING_LAYER="reader",
+        CHECK_MODIFIED_METHOD="sha256",  # not the time: a checkout or a copy keeps times
+        GZIP_CACHE=False,  # written again after every build: faster than smaller
+        CACHE_PATH=str(cache.folder / "pelican"),
+    )
+    # The templates compiled once, not on every build (the theme is in the key),
+    # unless the settings bring a bytecode cache of their own. Signed: Jinja's own
+    # FileSystemBytecodeCache would load any file there as code.
+    jinja = settings.get("JINJA_ENVIRONMENT") or {}
+    if jinja.get("bytecode_cache") is None:
+        templates = cache.folder / "templates"
+        settings["JINJA_ENVIRONMENT"] = {
+            **jinja,
+            "bytecode_cache": SignedBytecodeCache(templates, cache.signing_key),
+        }
+
+
+def warn_if_cache_tracked(folder: str) -> None:
+    """A cache folder committed to git came with the checkout, perhaps from a stranger's
+    pull request: it is never trusted (signing.py), and the volunteer should remove it."""
+    tracked = build_cache.tracked_files(folder)
+    if tracked:
+        shown = shown_path(folder)
+        _warn(shown, say("cache-tracked", files=count(len(tracked), "file"), folder=shown))
 
 
 def set_aside_bad_timezone(generator, metadata) -> None:
@@ -251,8 +270,12 @@ def cached_read_one(article, source: str, site: dict) -> tuple[FileReading, str]
     """read_one, from the build cache when the file and the site are unchanged and
     the campaign is in the same state at this moment (open, days left...)."""
     cache = build_cache.current
+    # The rules of the zones it uses, as read now: a system update of the time-zone
+    # files can move a deadline's offset while every file of the site stays the same.
+    zones = (site["default_timezone"], str(_as_written(article.metadata).get("timezone") or ""))
     key = cache.key(
         "reading",
+        *(cache.zone_digest(zone) for zone in zones),
         article.source_path,
         shown_path(article.source_path),  # as the messages name it
         source,
@@ -453,7 +476,9 @@ def save_cache(pelican) -> None:
     complete = not pelican.settings.get("MEGAPHONE_CHECK_ONLY")
     build_cache.current.save(complete)
     if build_cache.current.folder is not None:
-        build_cache.trust_pelican_cache(build_cache.current.folder / "pelican")
+        build_cache.trust_pelican_cache(
+            build_cache.current.folder / "pelican", build_cache.current.signing_key
+        )
     if complete:
         build_cache.current.prune()
 
