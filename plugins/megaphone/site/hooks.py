@@ -154,7 +154,11 @@ def warn_if_cache_tracked(folder: str) -> None:
     tracked = build_cache.tracked_files(folder)
     if tracked:
         shown = shown_path(folder)
-        _warn(shown, say("cache-tracked", files=count(len(tracked), "file"), folder=shown))
+        _warn(
+            Problem(
+                shown, "", say("cache-tracked", files=count(len(tracked), "file"), folder=shown)
+            )
+        )
 
 
 def set_aside_bad_timezone(generator, metadata) -> None:
