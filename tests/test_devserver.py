@@ -188,3 +188,33 @@ def test_it_stops_cleanly_and_frees_the_port(tmp_path, how):
     assert wait_for(lambda: port_is_free(port), seconds=10), "".join(lines)
     said = "".join(lines)
     assert "Traceback" not in said and "Stopped." in said, said
+
+
+def test_every_save_is_rebuilt_however_close_together(tmp_path):
+    """An editor's "Save all": saves 0.1 s apart, some while a build runs. The last one
+    shows (Pelican's own watcher started anew after each build and missed it)."""
+    files = {f"c{i}.md": campaign_md(slug=f"c{i}", title=f"Campaign {i}") for i in range(12)}
+    content = write_site(tmp_path, files)
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "megaphone.commands", "devserver", str(content)]
+        + ["-o", str(tmp_path / "out"), "-p", str(port)],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": "plugins", "CAMPAIGN_TODAY": ""},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        page = f"http://127.0.0.1:{port}/c0/"
+        assert wait_for(lambda: "Campaign 0" in (get(page) or ""))
+        for round in range(3):
+            for i in range(3):
+                path = content / "campaigns" / f"c{i}.md"
+                path.write_text(campaign_md(slug=f"c{i}", title=f"Saved {round}.{i}"), "utf-8")
+                time.sleep(0.1)
+        for i in range(3):
+            url = f"http://127.0.0.1:{port}/c{i}/"
+            assert wait_for(lambda url=url, i=i: f"Saved 2.{i}" in (get(url) or "")), i
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

@@ -11,15 +11,17 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import queue
 import signal
 import sys
 import threading
 import time
 from http.server import ThreadingHTTPServer
 
+import watchfiles
 from pelican.log import init as init_logging
 from pelican.server import ComplexHTTPRequestHandler
-from pelican.utils import wait_for_changes
+from pelican.utils import FileChangeFilter
 
 from ..model.report import count, format_report, summarised
 from .build import build_site
@@ -90,6 +92,57 @@ def serve(output: str, bind: str, port: int) -> ThreadingHTTPServer:
     httpd.daemon_threads = True
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     return httpd
+
+
+class Watcher:
+    """Every save, however close to the last: one watcher runs all the time, beside the
+    builds, so a save made while the site is being built is rebuilt right after.
+    (Pelican's own wait_for_changes starts watching anew after each build, and a save
+    between two watches was never rebuilt: an editor's "Save all" left the preview stale.)"""
+
+    def __init__(self) -> None:
+        self.paths: tuple[str, ...] = ()
+        self._changes: queue.Queue[set] = queue.Queue()
+        self._stop = threading.Event()
+
+    def watch(self, settings_file: str, settings: dict) -> None:
+        """Start watching what these settings read (again, if that changed)."""
+        paths = watched_paths(settings_file, settings)
+        if paths == self.paths:
+            return
+        self._stop.set()
+        self._stop = threading.Event()
+        self.paths = paths
+        ready = threading.Event()
+        ignore = set(settings.get("IGNORE_FILES", []))
+        threading.Thread(
+            target=self._run, args=(paths, ignore, self._stop, ready), daemon=True
+        ).start()
+        ready.wait(5)
+
+    def _run(self, paths, ignore, stop: threading.Event, ready: threading.Event) -> None:
+        for found in watchfiles.watch(
+            *paths,
+            watch_filter=FileChangeFilter(ignore_file_patterns=ignore),
+            rust_timeout=100,
+            yield_on_timeout=True,  # an empty set: watching has begun
+            stop_event=stop,
+        ):
+            ready.set()
+            if found:
+                self._changes.put(found)
+
+    def wait(self) -> None:
+        """Until something changed since the last call; every change so far is taken."""
+        self._changes.get()
+        while not self._changes.empty():
+            self._changes.get_nowait()
+
+
+def watched_paths(settings_file: str, settings: dict) -> tuple[str, ...]:
+    """What a build reads: the settings file, the theme and the content folder."""
+    found = [settings_file, settings.get("THEME", ""), settings.get("PATH", "")]
+    return tuple(os.path.abspath(p) for p in found if p and os.path.exists(p))
 
 
 def build_once(settings_file: str, content: str, output: str) -> Outcome:
@@ -164,6 +217,8 @@ def main(argv: list[str] | None = None) -> int:
         settings = outcome.settings
         if not settings:
             return 1  # the settings file itself could not be read: said above
+        watcher = Watcher()
+        watcher.watch(args.settings, settings)
         os.makedirs(output, exist_ok=True)
         try:
             httpd = serve(output, args.bind, args.port)
@@ -180,10 +235,13 @@ def main(argv: list[str] | None = None) -> int:
             flush=True,
         )
         while True:
-            wait_for_changes(args.settings, settings)
+            watcher.wait()
             latest = build_once(args.settings, args.content, output).settings
-            settings = latest or settings  # unreadable settings: watch with the last good ones
+            if latest:  # unreadable settings: watch with the last good ones
+                watcher.watch(args.settings, latest)
     except (KeyboardInterrupt, _Stop):
+        for stop in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):  # one is enough:
+            signal.signal(stop, signal.SIG_IGN)  # make and its shell may send theirs too
         print("Stopped.", flush=True)
         return 0
     finally:
