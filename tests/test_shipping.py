@@ -297,3 +297,84 @@ def test_a_page_as_written_that_no_check_caught_stops_the_build(tmp_path):
     ]
     assert "meta http-equiv='refresh'" in outcome.problems[0].message
     assert shipped(output) == good
+
+
+def gps_photo(kind: str) -> bytes:
+    """A picture as a phone writes one: where it was taken, in its EXIF."""
+    from PIL import Image
+
+    exif = Image.Exif()
+    exif[0x010F] = "SecretCam"
+    exif.get_ifd(0x8825)[2] = (40.0, 41.0, 21.0)  # GPS latitude
+    return picture(kind, exif=exif)
+
+
+MARK = b"PLANTED-4d1f"
+EVERY_KIND = {  # name in content/ -> (bytes, refused with this code, or None)
+    "images/photo.jpg": (gps_photo("JPEG"), None),
+    "images/photo.webp": (gps_photo("WEBP"), None),
+    "images/photo.png": (gps_photo("PNG"), None),
+    "images/photo.avif": (gps_photo("AVIF"), None),
+    "images/moving.gif": (picture("GIF", comment=MARK), None),
+    "images/nested/deeper.png": (picture("PNG"), None),
+    "images/.gitkeep": (b"", None),
+    "targets/ny-senate.csv": ((FIXTURES / "targets" / "ny-senate.csv").read_bytes(), None),
+    "targets/notes.txt": (MARK, None),
+    "notes.txt": (MARK, None),
+    "other/about.md": (b"Title: About\n\n" + MARK + b"\n", None),
+    "pages/about.md": (b"Title: About\n\n" + MARK + b"\n", "page-not-campaign"),
+    "images/.htaccess": (b"GIF89a" + MARK, "picture-hidden"),
+    "images/x.js": (b"GIF89a;alert(1)//" + MARK, "static-not-image"),
+    "images/x.html": (picture("GIF"), "static-not-image"),
+    "images/fake.png": (b"\x89PNG\r\n\x1a\n" + MARK, "picture-unreadable"),
+    'images/q"><b.png': (picture("PNG"), "picture-name"),
+    "images/a b.png": (picture("PNG"), "picture-name"),
+    "images/.well-known/security.png": (picture("PNG"), "picture-hidden"),
+}
+
+
+def test_a_site_with_a_file_of_every_kind_ships_only_checked_data_and_pictures(tmp_path, capsys):
+    """Every kind of file content/ can hold: what is refused stops both commands by name;
+    without those, every file in output/ was written by the site (none is a copy of a
+    file from content/), every picture is its pixels again, and no GPS tag survives."""
+    from PIL import Image
+
+    campaigns = {
+        "park.md": campaign_md(slug="park", summary="S").replace(
+            "Date:", "Image: images/photo.jpg\nDate:"
+        ),
+        "park.es.md": campaign_md(slug="park", summary="S", title="Parque").replace(
+            "Date:", "Lang: es\nDate:"
+        ),
+        "next.md": campaign_md(slug="next").replace("Date:", "Status: draft\nDate:"),
+        "s79.md": campaign_md(slug="s79", to=None, summary="S").replace(
+            "Subject:", "Targets: ny-senate\nSubject:"
+        ),
+    }
+    content = write(tmp_path, campaigns, {name: data for name, (data, _) in EVERY_KIND.items()})
+    status, built, checked, report = both_commands(content, tmp_path / "output", capsys)
+    assert status == 1 and checked == 1 and not (tmp_path / "output").exists()
+    for name, (_, code) in EVERY_KIND.items():
+        if code:
+            assert any(
+                f"[{code}]" in line and name.split("/")[-1] in line for line in report.splitlines()
+            ), (name, code, report)
+    for name, (_, code) in EVERY_KIND.items():
+        if code:
+            (content / name).unlink()
+    status, built, checked, report = both_commands(content, tmp_path / "output", capsys)
+    assert status == 0 and checked == 0, built + report
+    sources = {p.read_bytes() for p in content.rglob("*") if p.is_file() and p.stat().st_size}
+    output = tmp_path / "output"
+    pictures = 0
+    for path in (p for p in output.rglob("*") if p.is_file()):
+        data = path.read_bytes()
+        assert data not in sources, path  # nothing is copied from content/
+        assert MARK not in data, path
+        if path.suffix in (".png", ".jpg", ".webp", ".avif", ".gif"):
+            pictures += 1
+            with Image.open(path) as image:
+                exif = image.getexif()
+                assert not exif.get_ifd(0x8825) and 0x010F not in exif, path
+                assert "comment" not in image.info and "exif" not in image.info, path
+    assert pictures == 6
