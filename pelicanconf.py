@@ -17,6 +17,8 @@ TIMEZONE = "America/New_York"
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["megaphone"]
 ARTICLE_PATHS = ["campaigns"]  # every file in content/campaigns/ is a campaign
+# A campaign site has no other pages: a file in content/pages/ stops the build with a
+# message (page-not-campaign), since a page would get none of a campaign's checks.
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]  # pictures for campaigns go in content/images/
 IGNORE_FILES = [".#*", ".gitkeep"]
