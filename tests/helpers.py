@@ -307,6 +307,34 @@ def build_as_make_does(content: Path, output: Path, today: str | None = None) ->
     return status, printed.getvalue()
 
 
+def write_files(root: Path, campaigns: dict[str, str], files: dict | None = None) -> Path:
+    """Campaign files, then any other file of content/ (bytes or text) by its path there."""
+    content = write_site(root, campaigns)
+    for name, data in (files or {}).items():
+        path = content / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    return content
+
+
+def both_commands(content: Path, output: Path, capsys, today: str = "2021-01-01"):
+    """`make html` then `make check`, in-process: (html's status, what it printed,
+    check's status, what check printed)."""
+    from megaphone.commands.check import check
+
+    status, built = build_as_make_does(content, output, today)
+    before = os.environ.get("CAMPAIGN_TODAY")
+    os.environ["CAMPAIGN_TODAY"] = today
+    try:
+        checked = check(str(content), str(CONF))
+    finally:
+        if before is None:
+            del os.environ["CAMPAIGN_TODAY"]
+        else:
+            os.environ["CAMPAIGN_TODAY"] = before
+    return status, built, checked, capsys.readouterr().out
+
+
 def make(
     *arguments: str, cwd: Path = ROOT, sigint_ignored: bool = False, **env_vars
 ) -> subprocess.CompletedProcess:

@@ -2,13 +2,9 @@
 in a traceback stops `make html` and `make check` alike, with a plain-words
 problem that names the file and the field."""
 
-import os
-
 import pytest
 
-from helpers import build_as_make_does, campaign_md, picture, write_site
-from megaphone.commands.check import check
-from settings_under_test import CONF
+from helpers import both_commands, build_as_make_does, campaign_md, picture, write_site
 
 TAGS = "".join(chr(0xE0000 + ord(c)) for c in " I withdraw my support.")
 PNG = picture("PNG")
@@ -156,21 +152,11 @@ def write(tmp_path, files, extra):
     return content
 
 
-def both_commands(content, output, capsys, today="2021-01-01"):
-    status, built = build_as_make_does(content, output, today)
-    os.environ["CAMPAIGN_TODAY"] = today
-    try:
-        checked_status = check(str(content), str(CONF))
-    finally:
-        del os.environ["CAMPAIGN_TODAY"]
-    return (status, built), (checked_status, capsys.readouterr().out)
-
-
 @pytest.mark.parametrize("name", CASES)
 def test_each_case_stops_both_commands_in_plain_words(tmp_path, capsys, name):
     files, extra, field, code = CASES[name]
     content = write(tmp_path, files, extra)
-    (status, built), (checked, report) = both_commands(content, tmp_path / "output", capsys)
+    status, built, checked, report = both_commands(content, tmp_path / "output", capsys)
     for output in (built, report):
         assert "Traceback" not in output and "CRITICAL" not in output, output
         assert f"[{code}]" in output, output
@@ -188,7 +174,7 @@ def test_a_symlink_out_of_content_is_never_read(tmp_path, capsys):
         if link.is_symlink():
             link.unlink()
         link.symlink_to(target)
-        (status, built), (checked, report) = both_commands(content, tmp_path / "output", capsys)
+        status, built, checked, report = both_commands(content, tmp_path / "output", capsys)
         assert status == 1 and checked == 1
         assert "[symlink-outside]" in built and "logo.png" in built
         assert not (tmp_path / "output").exists()
@@ -203,7 +189,7 @@ def test_reStructuredText_and_HTML_files_are_not_read(tmp_path, capsys):
         "park.MD": campaign_md(slug="park"),
     }
     content = write(tmp_path, files, {"images/card.png": PNG})
-    (status, built), (checked, report) = both_commands(content, tmp_path / "output", capsys)
+    status, built, checked, report = both_commands(content, tmp_path / "output", capsys)
     assert status == 0 and checked == 0, built + report
     for name in ("leak.rst", "page.html", "park.MD"):
         assert f"{name}: [file-not-read] is not read" in report

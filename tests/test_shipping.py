@@ -5,13 +5,18 @@ Each case of issue 18 stops `make html` and `make check` alike with
 `file:line: [code]`, or, where the build is right to go on, ships nothing
 that the case tried to plant."""
 
-import os
 import shutil
 
 import pytest
 
-from helpers import build_as_make_does, campaign_md, picture, write_example, write_site
-from megaphone.commands.check import check
+from helpers import (
+    both_commands,
+    build_as_make_does,
+    campaign_md,
+    picture,
+    write_example,
+    write_files,
+)
 from megaphone.model.shipped_page import Allowed, page_findings
 from megaphone.site.claims import Claims, unclaimed_files
 from settings_under_test import CONF, ROOT
@@ -20,25 +25,6 @@ FIXTURES = ROOT / "tests" / "fixtures"
 
 PNG = picture("PNG")
 REFRESH = '<meta http-equiv="refresh" content="0;url=https://phish.example/">'
-
-
-def write(tmp_path, campaigns, files=None):
-    content = write_site(tmp_path, campaigns)
-    for name, data in (files or {}).items():
-        path = content / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
-    return content
-
-
-def both_commands(content, output, capsys, today="2021-01-01"):
-    status, built = build_as_make_does(content, output, today)
-    os.environ["CAMPAIGN_TODAY"] = today
-    try:
-        checked = check(str(content), str(CONF))
-    finally:
-        del os.environ["CAMPAIGN_TODAY"]
-    return status, built, checked, capsys.readouterr().out
 
 
 def shipped(output):
@@ -103,7 +89,7 @@ CASES = {
 @pytest.mark.parametrize("name", CASES)
 def test_each_case_stops_both_commands(tmp_path, capsys, name):
     campaigns, files, expected = CASES[name]
-    content = write(tmp_path, campaigns, files)
+    content = write_files(tmp_path, campaigns, files)
     status, built, checked, report = both_commands(content, tmp_path / "output", capsys)
     for output in (built, report):
         assert "Traceback" not in output
@@ -117,7 +103,7 @@ def test_a_published_campaign_cannot_link_to_a_draft(tmp_path, capsys):
         **page(body="[the next one]({filename}/campaigns/next.md)"),
         "next.md": campaign_md(slug="next", summary="S").replace("Date:", "Status: draft\nDate:"),
     }
-    content = write(tmp_path, campaigns)
+    content = write_files(tmp_path, campaigns)
     status, built, checked, report = both_commands(content, tmp_path / "output", capsys)
     line = only_in(report, "site-link-draft")
     assert "/campaigns/bad.md:" in line and "next.md" in line
@@ -129,7 +115,7 @@ def test_a_draft_may_link_to_a_draft_and_a_campaign_to_a_campaign(tmp_path, caps
         **page(body="[the other one]({filename}/campaigns/other.md)"),
         "other.md": campaign_md(slug="other", summary="S"),
     }
-    content = write(tmp_path, campaigns)
+    content = write_files(tmp_path, campaigns)
     status, built, checked, report = both_commands(content, tmp_path / "output", capsys)
     assert status == 0 and checked == 0, built + report
     html = (tmp_path / "output" / "bad" / "index.html").read_text("utf-8")
@@ -140,7 +126,7 @@ def test_a_picture_name_with_markup_is_escaped_where_it_is_written(tmp_path, cap
     """Pelican wrote the resolved address into the attribute raw: a picture named
     `x"><meta http-equiv="refresh" ...>.png` put a redirect on the campaign page."""
     name = 'x"><meta http-equiv="refresh" content="0;url=https:phish.example">.png'
-    content = write(tmp_path, page(body=f"![chart]({{static}}/images/{name})"), {})
+    content = write_files(tmp_path, page(body=f"![chart]({{static}}/images/{name})"), {})
     (content / "images").mkdir()
     (content / "images" / name).write_bytes(PNG)
     status, built, checked, report = both_commands(content, tmp_path / "output", capsys)
@@ -161,7 +147,7 @@ def test_two_files_claiming_one_path_name_both(tmp_path, capsys):
         "flyer.md": campaign_md(slug="flyer", summary="S"),
         "flyer.es.md": translation,
     }
-    content = write(tmp_path, campaigns)
+    content = write_files(tmp_path, campaigns)
     status, built, checked, report = both_commands(content, tmp_path / "output", capsys)
     line = only_in(report, "output-taken")
     assert "es/flyer/index.html" in line and ("es.md" in line and "flyer.es.md" in line)
@@ -262,7 +248,7 @@ def test_every_kind_of_page_the_theme_writes_passes_the_last_look(tmp_path):
 
 def test_a_file_no_folder_reads_is_said_and_never_ships(tmp_path, capsys):
     files = {"notes.txt": "TODO check with Maria", "other/about.md": "Title: About\n\nSECRET-7f\n"}
-    content = write(tmp_path, page(), files)
+    content = write_files(tmp_path, page(), files)
     status, built, checked, report = both_commands(content, tmp_path / "output", capsys)
     assert status == 0 and checked == 0, built + report
     for name in ("content/notes.txt", "content/other/about.md"):
@@ -275,7 +261,7 @@ def test_a_page_as_written_that_no_check_caught_stops_the_build(tmp_path):
     that no check of the campaign file could see. The last good site stays."""
     from megaphone.commands.build import build_site
 
-    content = write(tmp_path, page())
+    content = write_files(tmp_path, page())
     output = tmp_path / "output"
     assert build_site(str(CONF), str(content), str(output), CAMPAIGN_TODAY="2021-01-01").ok
     good = shipped(output)
@@ -351,7 +337,9 @@ def test_a_site_with_a_file_of_every_kind_ships_only_checked_data_and_pictures(t
             "Subject:", "Targets: ny-senate\nSubject:"
         ),
     }
-    content = write(tmp_path, campaigns, {name: data for name, (data, _) in EVERY_KIND.items()})
+    content = write_files(
+        tmp_path, campaigns, {name: data for name, (data, _) in EVERY_KIND.items()}
+    )
     status, built, checked, report = both_commands(content, tmp_path / "output", capsys)
     assert status == 1 and checked == 1 and not (tmp_path / "output").exists()
     for name, (_, code) in EVERY_KIND.items():
