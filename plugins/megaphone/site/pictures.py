@@ -255,12 +255,25 @@ class PictureSize:
     height: int
 
 
+def _orientation(image) -> int | None:
+    """The EXIF orientation from what the header holds. (A PNG's getexif() decodes every
+    pixel to look for an eXIf chunk after them; a phone writes its EXIF before them.)"""
+    if image.format != "PNG":
+        return image.getexif().get(0x0112)
+    raw = image.info.get("exif")
+    if not raw:
+        return None
+    exif = Image.Exif()
+    exif.load(raw)
+    return exif.get(0x0112)
+
+
 def picture_size(path: str) -> PictureSize | None:
     """The size of a picture file as shown, from its header alone (no pixel is decoded)."""
     try:
         with _open(path) as image:
             width, height = image.size
-            if image.getexif().get(0x0112) in (5, 6, 7, 8):  # turned a quarter
+            if _orientation(image) in (5, 6, 7, 8):  # turned a quarter
                 width, height = height, width
     except Exception:  # unreadable: static_problems says so, with advice
         return None
