@@ -130,11 +130,25 @@ def test_a_picture_name_with_markup_is_escaped_where_it_is_written(tmp_path, cap
     (content / "images").mkdir()
     (content / "images" / name).write_bytes(PNG)
     status, built, checked, report = both_commands(content, tmp_path / "output", capsys)
-    assert status == checked, built + report  # the two commands agree
-    if status == 0:
-        assert b'http-equiv="refresh"' not in shipped(tmp_path / "output")
-    else:
-        assert not (tmp_path / "output").exists()
+    assert status == 1 and checked == 1 and "[picture-name]" in report, built + report
+    assert not (tmp_path / "output").exists()
+
+
+def test_a_link_is_escaped_where_it_is_written(tmp_path):
+    """Were such a name ever allowed, the address goes into the attribute escaped."""
+    from types import SimpleNamespace
+
+    from megaphone.site.site_links import resolve_links
+
+    name = 'images/x"><meta http-equiv="refresh">.png'
+    (tmp_path / "images").mkdir()
+    (tmp_path / name).write_bytes(PNG)
+    item = SimpleNamespace(url=name, save_as=name)
+    context = {"PATH": str(tmp_path), "static_content": {name: item}}
+    article = SimpleNamespace(source_path=str(tmp_path / "campaigns" / "park.md"))
+    escaped = "images/x&quot;&gt;&lt;meta http-equiv=&quot;refresh&quot;&gt;.png"  # as Markdown
+    html = resolve_links(f'<img src="{{static}}/{escaped}">', article, context, "")
+    assert html == f'<img src="/{escaped}">'
 
 
 def test_two_files_claiming_one_path_name_both(tmp_path, capsys):
