@@ -95,6 +95,28 @@ def header_lines(source: str) -> list[HeaderLine]:
     return found
 
 
+def fields_after_header(source: str, known: tuple[str, ...]) -> list[tuple[HeaderLine, int]]:
+    """Known `Key: value` lines just after the blank line that ends the header, each with
+    the number of that blank line. Markdown reads them as text: `Timezone` after a blank
+    line is a paragraph on the page, and the campaign closes in the site's time zone.
+    Only the lines before the explanation's first words count: prose may say 'Deadline:'."""
+    lines = source.lstrip("\ufeff").split("\n")
+    if not header_lines(source):
+        return []
+    end = next((i for i, line in enumerate(lines) if not line.strip()), len(lines))
+    found = []
+    for number in range(end + 1, len(lines)):
+        line = lines[number]
+        if not line.strip():
+            continue
+        match = _KEY.match(line)
+        if not match or match["key"].lower() not in known:
+            break  # the explanation has begun
+        field = HeaderLine(match["key"], match["value"].strip(), number + 1, bool(match["indent"]))
+        found.append((field, end + 1))
+    return found
+
+
 def repeated(lines: list[HeaderLine]) -> dict[str, list[HeaderLine]]:
     """Single-valued fields written on more than one line."""
     by_name: dict[str, list[HeaderLine]] = {}

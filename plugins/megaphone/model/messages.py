@@ -107,6 +107,9 @@ PROBLEMS = {
     "field-repeated": "is written on {count} lines ({lines}), and only one counts. Keep one line; "
     "for several subject lines write one 'Subjects: A | B' line.",
     "field-unknown": "{key!r} is not a field, so this line would be ignored.{hint}",
+    "field-after-blank-line": "the blank line on line {blank} ends the fields, so {key} on line "
+    "{line} is not read (it would be shown on the page as text instead). Delete the blank line, "
+    "so that every field is in one block at the top of the file.",
     "field-indented": "starts with a space or a tab, so it would be read as more of the line "
     "above. Remove the space or tab at the start of line {line}.",
     "template-example": "still holds the example {example!r} that 'make campaign' wrote. Replace "

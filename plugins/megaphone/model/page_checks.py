@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from difflib import get_close_matches
 
-from .header import KNOWN_FIELDS, NOT_ALLOWED, header_lines, repeated
+from .header import KNOWN_FIELDS, NOT_ALLOWED, fields_after_header, header_lines, repeated
 from .language import LanguageError, check_language
 from .messages import say
 from .report import Problem, field_line
@@ -21,6 +21,16 @@ def page_problems(file: str, source: str, extra_fields: tuple[str, ...] = ()) ->
     lines = header_lines(source)
     known = KNOWN_FIELDS + tuple(name.lower() for name in extra_fields)
     problems = []
+    for line, blank in fields_after_header(source, known):
+        problems.append(
+            Problem(
+                file,
+                line.key,
+                say("field-after-blank-line", blank=blank, key=line.key, line=line.line),
+                line.line,
+                "field-after-blank-line",
+            )
+        )
     for found in repeated(lines).values():
         numbers = ", ".join(str(line.line) for line in found)
         problems.append(
