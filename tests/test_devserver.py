@@ -215,6 +215,8 @@ def test_every_save_is_rebuilt_however_close_together(tmp_path):
         for i in range(3):
             url = f"http://127.0.0.1:{port}/c{i}/"
             assert wait_for(lambda url=url, i=i: f"Saved 2.{i}" in (get(url) or "")), i
+        (content / "campaigns" / "c0.md").write_text(campaign_md(slug="c0"), "utf-8")
+        time.sleep(0.3)  # stopped in the middle of that build: it still stops
     finally:
         process.terminate()
         process.wait(timeout=10)

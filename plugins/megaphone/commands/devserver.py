@@ -54,8 +54,10 @@ RELOAD_SCRIPT = """\
 """.replace("BUILD_PATH", BUILD_PATH)
 
 
-class _Stop(Exception):
-    """SIGTERM (make being stopped), or make gone: stop serving and free the port."""
+class _Stop(BaseException):
+    """SIGTERM (make being stopped), or make gone: stop serving and free the port.
+    Not an Exception, as KeyboardInterrupt is not: it may come in the middle of a build,
+    whose `except Exception` would take it for a failed build and keep serving."""
 
 
 class PreviewHandler(ComplexHTTPRequestHandler):
