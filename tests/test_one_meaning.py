@@ -38,3 +38,60 @@ def test_a_field_name_in_the_explanation_is_prose(tmp_path, capsys):
     status, built, checked, report = both_commands(content, tmp_path / "output", capsys)
     assert status == 0 and checked == 0, built + report
     assert "field-after-blank-line" not in report
+
+
+def header_with(line: str, **fields) -> str:
+    return campaign_md(slug="park", summary="S", **fields).replace("Date:", f"{line}\nDate:")
+
+
+@pytest.mark.parametrize(
+    "text, code, field",
+    [
+        (campaign_md(slug="park", summary="S", title=""), "field-empty", "Title"),
+        (header_with("Timezone:"), "field-empty", "Timezone"),
+        (campaign_md(slug="park", summary="S", date="03/12/2026"), "date-format", "Date"),
+        (header_with("Status: hidden"), "status-unknown", "Status"),
+        (header_with("Status: skip"), "status-unknown", "Status"),  # Pelican drops the file
+        (header_with("Subjects: Ban it, No scans", subject=None), "subjects-one", "Subjects"),
+        (header_with("Subjects: Ban it / No scans", subject=None), "subjects-one", "Subjects"),
+        (
+            campaign_md(slug="park", summary="S", body="Why.\n\n<!-- TODO ask Maria\n\nMore."),
+            "comment-unclosed",
+            "explanation",
+        ),
+        (
+            campaign_md(
+                slug="park",
+                summary="S",
+                letter=None,
+                body="Why.\n\n```\nDear A,\n\nOne.\n```\n\n```letter\nDear B,\n\nTwo.\n```",
+            ),
+            "letter-fence-bare",
+            "letter",
+        ),
+    ],
+)
+def test_a_value_that_would_mean_something_else_is_an_error(tmp_path, capsys, text, code, field):
+    content = write_files(tmp_path, {"park.md": text})
+    status, built, checked, report = both_commands(content, tmp_path / "output", capsys)
+    assert status == 1 and checked == 1, report
+    line = next(line for line in report.splitlines() if f"[{code}]" in line)
+    assert "park.md:" in line and f"[{code}] {field}:" in line, line
+
+
+def test_one_subject_a_line_may_hold_a_colon(tmp_path, capsys):
+    text = header_with(
+        "Subjects:\n    Public comment: ban the scan\n    No face scans", subject=None
+    )
+    content = write_files(tmp_path, {"park.md": text})
+    status, built, checked, report = both_commands(content, tmp_path / "output", capsys)
+    assert status == 0 and checked == 0, built + report
+    html = (tmp_path / "output" / "park" / "index.html").read_text("utf-8")
+    assert "Public%20comment%3A%20ban%20the%20scan" in html
+
+
+def test_a_comment_and_code_are_left_alone_when_they_are_whole(tmp_path, capsys):
+    body = "Why.\n\n<!-- a note\nover two lines -->\n\nWrite `<!--` to start a note."
+    content = write_files(tmp_path, {"park.md": campaign_md(slug="park", summary="S", body=body)})
+    status, built, checked, report = both_commands(content, tmp_path / "output", capsys)
+    assert status == 0 and checked == 0, built + report

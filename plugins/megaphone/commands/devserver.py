@@ -178,12 +178,24 @@ def build_once(settings_file: str, content: str, output: str) -> Outcome:
     return outcome
 
 
-def _stop_on_sigterm() -> None:
-    def stop(signum, frame):
-        raise _Stop
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 
-    signal.signal(signal.SIGTERM, stop)
-    signal.signal(signal.SIGHUP, stop)
+
+def _stop_on_sigterm() -> None:
+    """Ctrl+C, make stopped, the terminal closed: stop once. make, its shell and this
+    process may each be sent the signal, so later ones are ignored, not raised again
+    in the middle of stopping."""
+    stopping: list[int] = []
+
+    def stop(signum, frame):
+        for each in STOP_SIGNALS:
+            signal.signal(each, signal.SIG_IGN)
+        if not stopping:
+            stopping.append(signum)
+            raise _Stop
+
+    for each in STOP_SIGNALS:
+        signal.signal(each, stop)
 
 
 def _stop_when_make_is_gone() -> None:
@@ -242,8 +254,6 @@ def main(argv: list[str] | None = None) -> int:
             if latest:  # unreadable settings: watch with the last good ones
                 watcher.watch(args.settings, latest)
     except (KeyboardInterrupt, _Stop):
-        for stop in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):  # one is enough:
-            signal.signal(stop, signal.SIG_IGN)  # make and its shell may send theirs too
         print("Stopped.", flush=True)
         return 0
     finally:

@@ -117,6 +117,19 @@ def fields_after_header(source: str, known: tuple[str, ...]) -> list[tuple[Heade
     return found
 
 
+def continued_lines(source: str) -> set[int]:
+    """The numbers of the header lines whose value goes on in the indented lines below
+    them (`Subjects:` with one subject per line)."""
+    lines = source.lstrip("\ufeff").split("\n")
+    continued = set()
+    for number, (line, after) in enumerate(zip(lines, lines[1:], strict=False), start=1):
+        if not line.strip():
+            break  # the end of the header
+        if _KEY.match(line) and _CONTINUATION.match(after):
+            continued.add(number)
+    return continued
+
+
 def repeated(lines: list[HeaderLine]) -> dict[str, list[HeaderLine]]:
     """Single-valued fields written on more than one line."""
     by_name: dict[str, list[HeaderLine]] = {}

@@ -67,6 +67,11 @@ PROBLEMS = {
     # The letter
     "letter-missing": "there is no letter. Put the letter between a line '```letter' and a "
     "line '```'.",
+    "letter-fence-bare": "this block starts with {fence!r} alone, while the other letters "
+    "start with '```letter', so it is shown on the page as code and never sent. If it is a "
+    "letter, write '```letter' on this line.",
+    "comment-unclosed": "a note for yourselves starts here with '<!--' but never ends, so "
+    "everything after it would be shown on the page. End the note with '-->'.",
     "letter-empty": "letter {number} is empty. Write the letter between '```letter' and '```', "
     "or delete the empty block.",
     "letter-too-many": "there are {count} letters, and a campaign may offer at most "
@@ -110,6 +115,15 @@ PROBLEMS = {
     "field-after-blank-line": "the blank line on line {blank} ends the fields, so {key} on line "
     "{line} is not read (it would be shown on the page as text instead). Delete the blank line, "
     "so that every field is in one block at the top of the file.",
+    "field-empty": "has nothing after the colon, so the campaign would go on as if the line "
+    "were not there. Write the value after '{key}:', or delete the line.",
+    "date-format": "{text!r} can be read two ways (03/12/2026 is 3 December in most countries "
+    "and 12 March in the US). Write the day as year-month-day: 'Date: 2026-12-03'.",
+    "status-unknown": "{text!r} is not a status this site knows. Write 'Status: draft' for a "
+    "campaign that is not ready (it is previewed, never published), or delete the line to "
+    "publish it.",
+    "subjects-one": "{text!r} is one subject line, as written: subject lines are separated by "
+    "'|'. Write 'Subjects: {fixed}', or 'Subject:' if it is meant as one.",
     "field-indented": "starts with a space or a tab, so it would be read as more of the line "
     "above. Remove the space or tab at the start of line {line}.",
     "template-example": "still holds the example {example!r} that 'make campaign' wrote. Replace "

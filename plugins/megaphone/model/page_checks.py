@@ -7,7 +7,15 @@ from __future__ import annotations
 
 from difflib import get_close_matches
 
-from .header import KNOWN_FIELDS, NOT_ALLOWED, fields_after_header, header_lines, repeated
+from .header import (
+    KNOWN_FIELDS,
+    NOT_ALLOWED,
+    continued_lines,
+    fields_after_header,
+    header_lines,
+    repeated,
+)
+from .header_values import value_problems
 from .language import LanguageError, check_language
 from .messages import say
 from .report import Problem, field_line
@@ -42,7 +50,10 @@ def page_problems(file: str, source: str, extra_fields: tuple[str, ...] = ()) ->
                 "field-repeated",
             )
         )
+    problems += value_problems(file, lines, continued_lines(source))
     for line in lines:
+        if line.indented and line.name not in known:
+            continue  # more of the line above, as Markdown reads it: `    Public comment: ...`
         if line.indented:
             # Markdown reads an indented line as more of the line above: `Cc`
             # would silently join `To`.

@@ -36,6 +36,7 @@ from ..model.report import (
     field_line,
     read_source,
 )
+from ..model.source_checks import source_problems
 from . import build_cache
 from .claims import CLAIMS, output_claims
 from .contents import (
@@ -238,6 +239,7 @@ def read_one(article, source: str, site: dict) -> FileReading:
         [p for p in reading.problems if not (blocks and p.code == "letter-missing")]
         + blocks
         + page_problems(file, source, site["extra_fields"])
+        + source_problems(file, source)
         + html
         + summary,
         source,
@@ -368,9 +370,15 @@ def stop_on_problems(site: SiteReading, articles: ArticlesGenerator, generators)
     settings[CLAIMS] = claims  # the build command proves that nothing else was written
     generated = articles.context["generated_content"]
     problems += dropped_files(generated, articles.path, {p.file for p in problems})
-    unread = [
-        (file, say("file-not-read")) for file in unread_files(articles.settings, set(generated))
-    ] + [(file, say("file-not-used")) for file in unused_files(settings, TARGETS_FOLDER)]
+    unread = []
+    for file in unread_files(articles.settings, set(generated)):
+        # A .md file Pelican skipped in silence (`Status: skip`): its header says why.
+        extra = tuple(settings.get("CAMPAIGN_EXTRA_FIELDS", ()))
+        skipped = page_problems(file, read_source(file), extra) if file.endswith(".md") else []
+        problems += skipped
+        if not skipped:
+            unread.append((file, say("file-not-read")))
+    unread += [(file, say("file-not-used")) for file in unused_files(settings, TARGETS_FOLDER)]
     articles_and_pages = list(contents(articles, ARTICLE_GROUPS)) + pages
     site_wide = catalogue_warnings(settings["THEME"], languages_used(articles_and_pages))
     site_wide += [w for a in contents(articles, ARTICLE_GROUPS) for w in file_name_warnings(a)]
