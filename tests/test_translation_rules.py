@@ -162,3 +162,35 @@ def test_campaigns_that_are_really_different_are_not_taken_for_translations(tmp_
     }
     (line,) = stopped(tmp_path, capsys, campaigns, "translation-slug-near")
     assert "campaigns/Park.es.md:" in line
+
+
+# --- How close is close (model/translation.py, pure) -----------------------------
+
+
+@pytest.mark.parametrize(
+    "one, other, distance",
+    [("park", "park", 0), ("park", "prak", 1), ("park", "parks", 1), ("park", "pool", 3)],
+)
+def test_a_swapped_pair_of_letters_is_one_slip(one, other, distance):
+    from megaphone.model.translation import edits
+
+    assert edits(one, other) == edits(other, one) == distance
+
+
+@pytest.mark.parametrize(
+    "one, other, close",
+    [
+        ("Ban-The-Scan", "ban-the-scan", True),
+        ("ban-the-scna", "ban-the-scan", True),
+        ("ban-the-sca", "ban-the-scan", True),
+        ("ward-3", "ward-4", False),  # another ward, another campaign
+        ("vote-2024", "vote-2025", False),
+        ("park", "pork-1", False),
+        ("bus", "bud", False),  # one letter of three is a word of its own
+        ("park", "pool", False),
+    ],
+)
+def test_close_slugs_differ_by_case_or_a_slip_never_by_a_number(one, other, close):
+    from megaphone.model.translation import close_slugs
+
+    assert close_slugs(one, other) is close
