@@ -141,6 +141,15 @@ def test_a_copy_named_after_its_original_but_with_no_slug_is_said(tmp_path, caps
     assert "'mantener-el-parque'" in line and "Did you mean 'Slug: park'" in line
 
 
+def test_a_translation_left_behind_when_its_original_changes_slug_is_said(tmp_path, capsys):
+    campaigns = {
+        "park.md": original().replace("Slug: park", "Slug: green"),
+        "park.es.md": spanish(),
+    }
+    (line,) = stopped(tmp_path, capsys, campaigns, "translation-slug-near")
+    assert "Did you mean 'Slug: green'" in line and "campaigns/park.md" in line
+
+
 def test_campaigns_that_are_really_different_are_not_taken_for_translations(tmp_path, capsys):
     """Only a file in another language with no original of its own is a slip: not two
     originals, not another ward or year, not a campaign that says it stands alone or
