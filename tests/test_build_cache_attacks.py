@@ -86,12 +86,19 @@ def _campaign_linking_to_pool(content: Path) -> None:
 CHANGES = {
     "translation title": lambda c: _edit(c / "campaigns/park.es.md", "Title: Parque", "Title: P2"),
     "translation lang": lambda c: _edit(c / "campaigns/park.es.md", "Lang: es", "Lang: fr"),
-    "translation slug": lambda c: _edit(c / "campaigns/park.es.md", "Slug: park", "Slug: parc"),
+    # Said to stand alone: park.es.md at another Slug is otherwise a slip (translation-slug-near).
+    "translation slug": lambda c: _edit(
+        c / "campaigns/park.es.md", "Slug: park", "Slug: parque\nTranslation: false"
+    ),
     "translation removed": lambda c: (c / "campaigns/park.es.md").unlink(),
     "translation added": lambda c: (c / "campaigns/pool.es.md").write_text(
         campaign_md(slug="pool", title="Piscina").replace("Date:", "Lang: es\nDate:"), "utf-8"
     ),
-    "campaign slug": lambda c: _edit(c / "campaigns/park.md", "Slug: park", "Slug: green"),
+    # With its translation: left behind, park.es.md would be a slip (translation-slug-near).
+    "campaign slug": lambda c: (
+        _edit(c / "campaigns/park.md", "Slug: park", "Slug: green"),
+        _edit(c / "campaigns/park.es.md", "Slug: park", "Slug: green"),
+    ),
     "draft published": lambda c: _edit(c / "campaigns/pool.md", "Status: draft\n", ""),
     "published to draft": lambda c: _edit(c / "campaigns/park.md", "Date:", "Status: draft\nDate:"),
     "image field added": lambda c: _edit(
@@ -200,7 +207,7 @@ def test_make_check_from_a_warm_cache_says_what_a_cold_one_says(small, monkeypat
     assert warm(broken) == cold["broken"]
     _edit(spanish, "To: council@example.org", "To: other@example.org")
     status, report = warm(leftover)
-    assert status and "translation-recipients-differ" in report and "template-example" in report
+    assert status and "translation-differs" in report and "template-example" in report
     assert (status, report) == _check(small.content, small.root / "cold-last", monkeypatch)
 
 

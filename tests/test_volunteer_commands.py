@@ -107,7 +107,7 @@ def test_make_check_passes_a_good_site_with_warnings(tmp_path, capsys):
     assert "No problems. 2 warnings." in out  # no Summary, no Image
 
 
-def test_make_check_warns_about_translations_that_write_to_others(tmp_path, capsys):
+def test_make_check_stops_translations_that_write_to_others(tmp_path, capsys):
     content = write_site(
         tmp_path,
         {
@@ -118,8 +118,8 @@ def test_make_check_warns_about_translations_that_write_to_others(tmp_path, caps
         },
     )
     status, out = check_in_process(content, capsys)
-    assert status == 0
-    assert "[translation-recipients-differ]" in out
+    assert status == 1
+    assert "[translation-differs]" in out
     assert "otro@example.org" in out and "council@example.org" in out
 
 

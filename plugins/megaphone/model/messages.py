@@ -105,6 +105,15 @@ PROBLEMS = {
     "slug-same-name": "{slug!r} differs from the address of {others} only in capital letters "
     "or accents written another way, so one page would overwrite the other on "
     "many computers. Give each campaign a clearly different Slug.",
+    # Translations (model/translation.py): the same campaign in another language
+    "translation-differs": "this translation has {these}, but {original}, which it translates, "
+    "has {those}. What is sent, to whom and until when comes from the original: a "
+    "translation changes only the words. Make them the same: {instead}.",
+    "translation-slug-near": "{slug!r} is not the Slug of any other file, so this translation "
+    "would be published as a second campaign of its own, listed twice on the home page and "
+    "not linked to {original}. Did you mean 'Slug: {near}', as in {original}? A translation "
+    "keeps its original's Slug exactly. (If this is a campaign of its own, write "
+    "'Translation: false'.)",
     "lang-unknown": "{text!r} is not a language code. Write a code such as 'Lang: es' (Spanish) "
     "or 'Lang: fr' (French), in lower case.",
     "lang-case": "{text!r} must be written in lower case, because it becomes part of the page's "
@@ -330,9 +339,6 @@ WARNINGS = {
     "and name that in Image.",
     "image-missing": "has no Image for sharing. Add 'Image: images/<file>' with a picture in "
     "content/images/ so shared links show it.",
-    "translation-recipients-differ": "this translation sends to {these}, but {original} sends "
-    "to {those}. Check that both versions write to the same "
-    "people.",
     "mailto-not-recipients": "{snippet}: this email link writes to {addresses}, not to the "
     "people this campaign writes to, and it could pass for the "
     "button that sends the letter. Remove it, or make sure it is "

@@ -37,6 +37,7 @@ from ..model.report import (
     read_source,
 )
 from ..model.source_checks import source_problems
+from ..model.translation import Version, disagreements, slug_near_misses
 from . import build_cache
 from .claims import CLAIMS, output_claims
 from .contents import (
@@ -190,6 +191,7 @@ class SiteReading:
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (file, text)
     target_warnings: list[Problem] = field(default_factory=list)  # with their line and column
     keys: dict = field(default_factory=dict)  # article -> what its reading depended on
+    sources: dict = field(default_factory=dict)  # article -> its text (translations quote it)
 
 
 def with_lines(problems: list[Problem], source: str) -> list[Problem]:
@@ -326,6 +328,7 @@ def read_campaigns(articles: ArticlesGenerator) -> SiteReading:
     for article in contents(articles, ARTICLE_GROUPS):
         file = shown_path(article.source_path)
         source = read_source(article.source_path)
+        site.sources[article] = source
         reading, key = cached_read_one(article, source, shared)
         site.keys[article] = build_cache.digest(key, reading.timing)
         image_value = str(article.metadata.get("image") or "")
@@ -349,6 +352,7 @@ def stop_on_problems(site: SiteReading, articles: ArticlesGenerator, generators)
         p for g in generators if isinstance(g, PagesGenerator) for p in contents(g, PAGE_GROUPS)
     ]
     problems = site.problems + same_address(list(contents(articles, ARTICLE_GROUPS)))
+    problems += translation_problems(site, articles)
     problems += [page_refused(page) for page in pages]
     settings = articles.settings
     pictures = static_problems(
@@ -384,7 +388,7 @@ def stop_on_problems(site: SiteReading, articles: ArticlesGenerator, generators)
     site_wide += [w for a in contents(articles, ARTICLE_GROUPS) for w in file_name_warnings(a)]
     for problem in site.target_warnings:  # first, as the lists are read first
         _warn(problem)
-    for file, warning in site.warnings + unread + _translation_warnings(site.campaigns) + site_wide:
+    for file, warning in site.warnings + unread + site_wide:
         _warn(Problem(file, "", warning))
     if problems:
         build_cache.current.save(complete=False)  # what was read is kept for the next try
@@ -500,29 +504,22 @@ def _warn(problem: Problem) -> None:
     logging.getLogger(WARNINGS_LOGGER).warning("%s", problem, extra={"campaign_problem": problem})
 
 
-def _translation_warnings(campaigns: dict) -> list[tuple[str, str]]:
-    """A translation should write to the same people as its original."""
-
-    def recipients(c: Campaign) -> tuple[set, set, set]:
-        return set(c.to), set(c.cc), set(c.bcc)
-
-    warnings = []
-    for article, ours in campaigns.items():
-        for translation in getattr(article, "translations", []):
-            theirs = campaigns.get(translation)
-            if theirs and article.in_default_lang and recipients(ours) != recipients(theirs):
-                warnings.append(
-                    (
-                        shown_path(translation.source_path),
-                        say(
-                            "translation-recipients-differ",
-                            these=", ".join(theirs.to + theirs.cc + theirs.bcc),
-                            original=shown_path(article.source_path),
-                            those=", ".join(ours.to + ours.cc + ours.bcc),
-                        ),
-                    )
-                )
-    return warnings
+def translation_problems(site: SiteReading, articles: ArticlesGenerator) -> list[Problem]:
+    """A translation sends what its original sends (model/translation.py), and a Slug
+    a slip away from an original's is said, not published as a second campaign."""
+    versions = [
+        Version(
+            file=shown_path(article.source_path),
+            slug=str(article.slug),
+            lang=str(article.lang),
+            translation=str(article.metadata.get("translation") or "").strip().lower(),
+            source=site.sources.get(article, ""),
+            campaign=site.campaigns.get(article),
+        )
+        for article in contents(articles, ARTICLE_GROUPS)
+    ]
+    default_lang = str(articles.settings["DEFAULT_LANG"]).lower()
+    return disagreements(versions, default_lang) + slug_near_misses(versions, default_lang)
 
 
 def register() -> None:
