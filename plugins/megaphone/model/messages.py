@@ -278,6 +278,10 @@ WARNINGS = {
     "targets-area-unmapped": "no postcode in {map} leads to area {area!r} (line {line}): "
     "visitors can find this representative by searching, not by "
     "postcode.",
+    "area-said-twice": "{where} says {before!r} just before [Area], and the areas in "
+    "content/targets/{list}.csv begin with it too ({example!r}), so every email would say "
+    "{doubled!r}. Write {instead!r} there, or write the areas without {start!r} in the list "
+    "({short!r}).",
     "targets-address-shared": "{address!r} is the address of areas {areas} (lines {lines}). "
     "Check it: a visitor writing to one would write to both.",
     "deadline-passed": "the deadline ({when}) has passed, so this page is built closed: it "

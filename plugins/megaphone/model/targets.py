@@ -478,3 +478,71 @@ def shard_name(postcode: str) -> str:
     a file name (the script does the same)."""
     head = postcode[:SHARD_PREFIX].lower()
     return "".join(c if c.isascii() and c.isalnum() else "_" for c in head)
+
+
+# "I live in Ward [Area]" with areas written "Ward 3" sends "I live in Ward
+# Ward 3": the words just before [Area] repeat the start of the area.
+_AREA_BLANK = re.compile(r"(?<!\\)\[ *Area *\]")
+
+
+def _word(text: str) -> str:
+    """A word as compared: without the punctuation around it, in any case."""
+    return text.strip(".,:;!?()\"'#-\u2013\u2014\u2019").casefold()
+
+
+def _repeated_start(before: list[str], area: str) -> int:
+    """How many words of the area's start the words before [Area] end with
+    (the longest match; 0 if none). The area's last word never counts: "3"
+    before an area "3" is not a doubling anyone writes."""
+    words = area.split()
+    for count in range(len(words) - 1, 0, -1):
+        if [_word(w) for w in before[-count:]] == [_word(w) for w in words[:count]]:
+            return count
+    return 0
+
+
+def _doubling(line: str, target_list: TargetList) -> tuple[str, Target, int] | None:
+    """The first [Area] on the line whose words before it double an area's start:
+    the text before it, the first such area and how many words repeat."""
+    for blank in _AREA_BLANK.finditer(line):
+        before = line[: blank.start()]
+        for target in target_list.targets:
+            count = _repeated_start(before.split(), target.area)
+            if count:
+                return before, target, count
+    return None
+
+
+def doubled_area_warnings(
+    lists: tuple[TargetList, ...] | list[TargetList], texts: list[tuple[str, str]]
+) -> list[str]:
+    """A warning for each line of a letter or subject (`texts`: where it is, in
+    words, and its text) whose [Area] would repeat the words before it."""
+    warnings = []
+    for where, text in texts:
+        for number, line in enumerate(text.split("\n"), start=1):
+            for target_list in lists:
+                found = _doubling(line, target_list)
+                if found:
+                    warnings.append(_doubled_words(where, number, target_list, found))
+    return list(dict.fromkeys(warnings))
+
+
+def _doubled_words(
+    where: str, number: int, target_list: TargetList, found: tuple[str, Target, int]
+) -> str:
+    """The warning, quoting a few words of the line: as sent, and as it could be."""
+    before, target, count = found
+    words = before.split()
+    lead = words[-count - 3 : -count]
+    return say(
+        "area-said-twice",
+        where=where.replace("{line}", str(number)),
+        before=" ".join(words[-count:]),
+        list=target_list.name,
+        example=target.area,
+        doubled=" ".join(words[-count - 3 :] + [target.area]),
+        instead=" ".join([*lead, "[Area]"]),
+        start=" ".join(target.area.split()[:count]),
+        short=" ".join(target.area.split()[count:]),
+    )
