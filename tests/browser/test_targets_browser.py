@@ -248,3 +248,25 @@ def test_without_javascript_no_version_has_a_send_link_to_nobody(visit, tmp_path
         assert got["body"] == filled(second, "Ben Ode", "2").replace("\n", "\r\n")
     finally:
         server.shutdown()
+
+
+POSTCODES_TYPED = ["10001-1234", " 10001 - 1234 ", "10001-123", "100-0001", "01000-000", "sw1a 1aa"]
+
+
+def test_the_script_reads_a_postcode_as_the_build_does(visit, council):
+    """A ZIP+4 is its ZIP in both; other shapes with a dash are whole postcodes."""
+    _, page = open_page(visit, council["inline"])
+    read = page.evaluate("(typed) => typed.map(window.Megaphone.postcode)", POSTCODES_TYPED)
+    assert read == [targets_model.normal_postcode(typed) for typed in POSTCODES_TYPED]
+
+
+@pytest.mark.parametrize("kind", ["inline", "shards"])
+def test_a_zip_plus_four_finds_the_representative_of_its_zip(visit, council, kind):
+    _, page = open_page(visit, council[kind])
+    page.locator("#targets-postcode").press_sequentially("10003-12")
+    page.wait_for_selector("[data-results] button")
+    assert "Cy Li" in page.locator("[data-results] button").inner_text()  # kept while typing
+    page.locator("#targets-postcode").press_sequentially("34")
+    expect(page.locator("[data-results] button")).to_have_count(1)
+    assert "Cy Li" in page.locator("[data-results] button").inner_text()
+    assert page.inner_text("[data-found]").startswith("Found your representative")
