@@ -8,6 +8,7 @@ published as it is."""
 
 from __future__ import annotations
 
+import functools
 import os
 import zoneinfo
 from dataclasses import dataclass, field
@@ -67,6 +68,7 @@ def site_postcode_format(settings) -> PostcodeFormat | None:
     return postcode_format(code, f"the country of CAMPAIGN_TIMEZONE = {zone!r}")
 
 
+@functools.cache  # the same table for every build of a devserver's run
 def _zone_countries() -> dict[str, str]:
     """Each time zone's country, from the time zone database's zone.tab (the
     tzdata package's copy, else the system's); {} if neither has one."""
