@@ -360,9 +360,9 @@ def _shared_addresses(at: _File, targets: list[Target]) -> None:
 
 
 def _postcode_length(at: _File, rows: Rows, country: PostcodeFormat | None) -> tuple[int, bool]:
-    """How many digits a postcode of this map should have: the country's number
-    where the build knows the country, else the map's most usual one; and True
-    if every postcode of the map is shorter (said here, once, not on every line)."""
+    """How many digits a postcode of this map should have: the map's most usual
+    number, or the country's where the build knows it and it is more; and True if
+    every postcode of the map is shorter (said here, once, not on every line)."""
     lengths = Counter(
         len(cells.get("postcode", ""))
         for _, cells in rows
