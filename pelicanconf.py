@@ -28,6 +28,9 @@ IGNORE_FILES = [".#*", ".gitkeep"]
 READERS = {"rst": None, "html": None, "htm": None}
 # A campaign whose file has no Timezone line uses this one (an IANA name).
 CAMPAIGN_TIMEZONE = "America/New_York"
+# The postcode maps of content/targets/ are checked against the postcodes of
+# CAMPAIGN_TIMEZONE's country (here the US: 5 digits, so 2134 lost its zero).
+# For a map of another country, name it: POSTCODE_COUNTRY = "AU" ("" for none).
 # Build the site as of another day: CAMPAIGN_TODAY=2021-02-22 make html
 CAMPAIGN_TODAY = os.environ.get("CAMPAIGN_TODAY", "")
 # Header fields your own theme changes use, besides Megaphone's and Pelican's

@@ -7,7 +7,15 @@ from pathlib import Path
 import pytest
 
 from helpers import ROOT
-from megaphone.model.targets import list_names, read_target_list, unknown_list
+from megaphone.model.targets import (
+    doubled_area_warnings,
+    list_names,
+    normal_postcode,
+    postcode_format,
+    read_target_list,
+    target_data,
+    unknown_list,
+)
 
 FIXTURES = ROOT / "tests" / "fixtures" / "targets"
 SHARED = ROOT.parent / "shared" / "data"
@@ -98,6 +106,18 @@ MISTAKES = {
         HEADER + "1,Ana,Member,ana@city.gov\n",
         "postcode,area\n06390,1\n6391,1\n06392,1\n",
         [("council.postcodes.csv", 3, "postcode", "targets-postcode-number")],
+    ),
+    # A list with nobody in it: "Write to your own representative" over nothing.
+    "a list with only its header": (
+        HEADER,
+        None,
+        [("council.csv", 1, "file", "targets-list-empty")],
+    ),
+    "an empty list file": ("", None, [("council.csv", 1, "file", "targets-list-empty")]),
+    "a list of empty rows": (
+        "\ufeff" + HEADER + ",,,\n\n ,, ,\n",
+        None,
+        [("council.csv", 1, "file", "targets-list-empty")],
     ),
     # Cells filled into the letter and the page are checked as the Subject is.
     "a right-to-left override in a name": (
@@ -243,3 +263,129 @@ def test_the_fixtures_are_the_shared_real_data():
         if shared.exists():
             assert (FIXTURES / f"{name}.csv").read_bytes() == shared.read_bytes()
     assert Path(FIXTURES / "ny-senate.csv").exists()
+
+
+US = postcode_format("US", "the test's country")
+MA_LIST = (FIXTURES / "ma-congress.csv").read_text("utf-8")
+MA_MAP = (FIXTURES / "ma-congress.postcodes.csv").read_text("utf-8")
+
+
+def without_zeros(text: str) -> str:
+    """The map as a spreadsheet saves it when it took the postcodes for numbers."""
+    lines = text.splitlines()
+    return "\n".join(lines[:1] + [line.lstrip("0") for line in lines[1:]]) + "\n"
+
+
+def test_massachusetts_reads_cleanly_with_the_country_known():
+    """All 625 of its postcodes begin with 0: real data the new check must accept."""
+    reading = read_target_list("ma", "ma.csv", MA_LIST, "ma.postcodes.csv", MA_MAP, US)
+    assert reading.problems == [] and reading.warnings == []
+    assert len(reading.targets.postcodes) == 540  # 625 rows: some postcodes in two areas
+
+
+def test_a_map_whose_postcodes_all_lost_their_zero_is_one_problem_on_its_first_line():
+    reading = read_target_list(
+        "ma", "ma.csv", MA_LIST, "ma.postcodes.csv", without_zeros(MA_MAP), US
+    )
+    assert [(p.file, p.line, p.field, p.code) for p in reading.problems] == [
+        ("ma.postcodes.csv", 2, "postcode", "targets-postcodes-all-short")
+    ]
+    (problem,) = reading.problems
+    assert "all 540 postcodes" in problem.message and "the United States have 5" in problem.message
+    assert "'01001' on this line became '1001'" in problem.message
+    assert reading.targets is None
+
+
+def test_short_postcodes_beside_right_ones_are_each_named_with_the_country_known():
+    """Where the map's own usual length is too short, the country's length counts."""
+    map_text = "postcode,area\n501,1\n2134,1\n2135,1\n10001,1\n"
+    reading = read_target_list(
+        "c", "c.csv", HEADER + "1,Ana,Member,ana@city.gov\n", "c.p", map_text, US
+    )
+    assert [(p.line, p.code) for p in reading.problems] == [
+        (2, "targets-postcode-number"),
+        (3, "targets-postcode-number"),
+        (4, "targets-postcode-number"),
+    ]
+    assert "Write '00501'" in reading.problems[0].message
+
+
+@pytest.mark.parametrize("country", ["AU", "CH", "", "XX"])
+def test_four_digits_are_right_where_the_country_has_four_or_is_not_known(country):
+    map_text = "postcode,area\n2000,1\n0800,1\n8001,1\n"
+    known = postcode_format(country, "test")
+    reading = read_target_list(
+        "c", "c.csv", HEADER + "1,Ana,Member,ana@city.gov\n", "c.p", map_text, known
+    )
+    assert reading.problems == []
+
+
+def test_a_zip_plus_four_is_read_as_its_zip_in_the_map():
+    map_text = "postcode,area\n10001-1234,1\n10001-9999,2\n10002,2\n02134-0001,1\n"
+    reading = read_target_list(
+        "c",
+        "c.csv",
+        HEADER + "1,Ana,Member,ana@city.gov\n2,Bo,Member,bo@city.gov\n",
+        "c.p",
+        map_text,
+        US,
+    )
+    assert reading.problems == []
+    assert dict(reading.targets.postcodes) == {
+        "02134": ("1",),
+        "10001": ("1", "2"),
+        "10002": ("2",),
+    }
+    data = target_data((reading.targets,), {("c", "1"): "a/", ("c", "2"): "b/"})
+    assert b'"10001":["1","2"]' in data["data.json"]
+
+
+@pytest.mark.parametrize(
+    "typed,read_as",
+    [
+        ("10001-1234", "10001"),
+        (" 10001 - 1234 ", "10001"),
+        ("10001-123", "10001-123"),  # not yet a ZIP+4
+        ("100-0001", "100-0001"),  # Japan
+        ("01000-000", "01000-000"),  # Brazil
+        ("sw1a 1aa", "SW1A1AA"),
+        ("١٠٠٠١-١٢٣٤", "١٠٠٠١-١٢٣٤"),  # other digits: as the script's [0-9] reads them
+    ],
+)
+def test_how_a_postcode_is_read(typed, read_as):
+    assert normal_postcode(typed) == read_as
+
+
+WARDS = (
+    HEADER + "Ward 1,Ana,Member,a@city.gov\nWard 2,Bo,Member,b@city.gov\n3,Cy,Member,c@city.gov\n"
+)
+
+
+def test_words_before_area_that_repeat_the_areas_start_are_a_warning_naming_the_line():
+    wards = read(WARDS).targets
+    letter = "Dear [Target name],\n\nI live in ward [Area], by the park.\n\n[Your name]"
+    warnings = doubled_area_warnings([wards], [("line {line} of the letter", letter)])
+    (warning,) = warnings
+    assert warning.startswith("line 3 of the letter says 'ward' just before [Area]")
+    assert "'I live in ward Ward 1'" in warning
+    assert "Write 'I live in [Area]' there" in warning and "without 'Ward'" in warning
+    assert "('1')" in warning and warning.endswith("[area-said-twice]")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I live in [Area].",  # the areas say Ward themselves
+        "Ward 3 and [Area].",  # "3" is not how an area begins
+        "I live in Ward \\[Area\\].",  # not a blank
+        "I live in Wardrobe [Area].",
+    ],
+)
+def test_no_warning_where_nothing_doubles(text):
+    assert doubled_area_warnings([read(WARDS).targets], [("the Subject", text)]) == []
+
+
+def test_several_words_can_double():
+    people = read(HEADER + "Council District 4,Ana,Member,a@city.gov\n").targets
+    (warning,) = doubled_area_warnings([people], [("the Subject", "From council district [Area]")])
+    assert "'council district'" in warning and "('4')" in warning

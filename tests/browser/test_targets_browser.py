@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 
 import megaphone.model.targets as targets_model
 from browser.support import AXE, AXE_OPTIONS, assert_all_links_carry, serve
+from decoders import rfc_decode
 from helpers import build, campaign_md
 
 LIST = (
@@ -203,3 +204,69 @@ def test_a_postcode_with_letters_and_a_space_is_read_as_the_map_writes_it(visit,
         "/council/targets/council/sw1.json" if kind == "shards" else "/council/targets/data.json"
     )
     assert not any("1AA" in unquote(url).upper() for url in v.requests)
+
+
+SEND_ADDRESSES = ("mailto:",) + tuple(
+    "https://" + host
+    for host in ("mail.google.com", "outlook.live.com", "outlook.office.com", "compose.mail")
+)
+
+
+def test_without_javascript_no_version_has_a_send_link_to_nobody(visit, tmp_path):
+    """The campaign page has no representative yet: every send link of every
+    version would write to the fixed To alone. Only each representative's page
+    sends, every version, to them."""
+    second = "Hello [Target name],\n\nArea [Area] needs the park.\n\n[Your name]"
+    root = tmp_path / "two-letters"
+    content = root / "content"
+    (content / "targets").mkdir(parents=True)
+    (content / "targets" / "council.csv").write_text(LIST, "utf-8")
+    text = campaign_md(
+        slug="council", to="clerk@example.org", subject=SUBJECT, letters=[LETTER, second]
+    )
+    (content / "campaigns").mkdir()
+    (content / "campaigns" / "council.md").write_text(
+        text.replace("Subject:", "Targets: council\nSubject:"), "utf-8"
+    )
+    server, url = serve(build(content, root / "output", "2021-01-01"))
+    try:
+        v = visit(javascript=False)
+        page = v.open(url + PAGE, at=None)
+        assert page.locator(".other-versions").is_visible()  # letter 2 is read here
+        # The share section's own email link (to a friend, with the page's address) aside.
+        links = page.locator("article > :not(.share) a[href]:visible")
+        hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
+        assert hrefs and not [h for h in hrefs if h.startswith(SEND_ADDRESSES)], hrefs
+        labels = page.locator("a:visible, button:visible").all_inner_texts()
+        assert not [label for label in labels if label.startswith("Send")], labels
+        page.get_by_role("link", name="2: Council Member Ben Ode").click()
+        page.wait_for_url("**/council/to/2/")
+        send_two = page.get_by_role("link", name="Send letter 2")
+        assert send_two.is_visible()
+        got = rfc_decode(send_two.get_attribute("href"))
+        assert got["to"] == ["ben@example.org", "clerk@example.org"]
+        assert got["body"] == filled(second, "Ben Ode", "2").replace("\n", "\r\n")
+    finally:
+        server.shutdown()
+
+
+POSTCODES_TYPED = ["10001-1234", " 10001 - 1234 ", "10001-123", "100-0001", "01000-000", "sw1a 1aa"]
+
+
+def test_the_script_reads_a_postcode_as_the_build_does(visit, council):
+    """A ZIP+4 is its ZIP in both; other shapes with a dash are whole postcodes."""
+    _, page = open_page(visit, council["inline"])
+    read = page.evaluate("(typed) => typed.map(window.Megaphone.postcode)", POSTCODES_TYPED)
+    assert read == [targets_model.normal_postcode(typed) for typed in POSTCODES_TYPED]
+
+
+@pytest.mark.parametrize("kind", ["inline", "shards"])
+def test_a_zip_plus_four_finds_the_representative_of_its_zip(visit, council, kind):
+    _, page = open_page(visit, council[kind])
+    page.locator("#targets-postcode").press_sequentially("10003-12")
+    page.wait_for_selector("[data-results] button")
+    assert "Cy Li" in page.locator("[data-results] button").inner_text()  # kept while typing
+    page.locator("#targets-postcode").press_sequentially("34")
+    expect(page.locator("[data-results] button")).to_have_count(1)
+    assert "Cy Li" in page.locator("[data-results] button").inner_text()
+    assert page.inner_text("[data-found]").startswith("Found your representative")

@@ -38,7 +38,15 @@ from .limits import (
 from .messages import ContentError, say
 from .page_size import target_pages_bytes
 from .report import Problem
-from .targets import Target, TargetList, area_slugs, list_names, target_values, unknown_list
+from .targets import (
+    Target,
+    TargetList,
+    area_slugs,
+    doubled_area_warnings,
+    list_names,
+    target_values,
+    unknown_list,
+)
 
 ADDRESS_FIELDS = (("to", "To"), ("cc", "Cc"), ("bcc", "Bcc"))
 # Mail apps and inboxes cut longer subject lines; offices skim them.
@@ -183,6 +191,15 @@ def _bracket_warnings(texts: list[tuple[str, str]]) -> list[str]:
             else:
                 warnings.append(say("placeholder-instruction", text=found.text, where=place))
     return list(dict.fromkeys(warnings))
+
+
+def _where_each_text(subjects: list[str], variants: list[Variant]) -> list[tuple[str, str]]:
+    """Each subject and letter, with where it is in words ({line}: its line)."""
+    named = [("the Subject", subjects[0])] if len(subjects) == 1 else []
+    named += [(f"Subject {n}", s) for n, s in enumerate(subjects, 1) if len(subjects) > 1]
+    if len(variants) == 1:
+        return named + [("line {line} of the letter", variants[0].letter)]
+    return named + [(f"line {{line}} of letter {n}", v.letter) for n, v in enumerate(variants, 1)]
 
 
 _COUNT_NAME = re.compile(r"^\s*\"?([^<>\"]*?)\"?\s*<")
@@ -474,6 +491,7 @@ def read_campaign(
         warning = mixed_scripts_warning(address)
         if warning:
             reading.warnings.append(warning)
+    reading.warnings += doubled_area_warnings(chosen, _where_each_text(subjects, variants))
     reading.warnings += _bracket_warnings(
         [("Subject", s) for s in subjects if not _only_a_note(s)]
         + [("letter", v.letter) for v in variants]

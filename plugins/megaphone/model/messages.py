@@ -215,10 +215,20 @@ PROBLEMS = {
     "merge the two, with both addresses in 'email' separated by commas.",
     "targets-email-empty": "area {area!r} has no email address. Write it in the 'email' "
     "column, or delete the row if nobody can be written to there.",
+    "targets-list-empty": "this list has nobody in it: {why}. A campaign that names it "
+    "would ask visitors to write to their own representative and list no one. Add one row "
+    "for each representative below the first line (area,name,title,email), or delete the "
+    "file.",
     "targets-map-empty": "this row has no {column}. Each row is one postcode and one area.",
     "targets-postcode-number": "postcode {postcode!r} has lost its leading zero, as happens when "
     "a spreadsheet treats postcodes as numbers. Write '{fixed}', and "
     "format the column as text before saving.",
+    "targets-postcodes-all-short": "all {count:,} postcodes of this map have {length} "
+    "digits, and postcodes in {country} have {digits} ({source}): a spreadsheet that took "
+    "the column for numbers has dropped every leading zero, so that '{fixed}' on this line "
+    "became '{short}'. Format the 'postcode' column as text, write each postcode with its "
+    "{digits} digits ('{fixed}'), and save again. If the map is for another country, name it "
+    "in pelicanconf.py, for example POSTCODE_COUNTRY = 'CH' (its two-letter code).",
     "targets-map-unknown-area": "area {area!r} has no representative in the list. Add a row "
     "for it to the list, or check how the area is written in both "
     "files.",
@@ -301,6 +311,10 @@ WARNINGS = {
     "targets-area-unmapped": "no postcode in {map} leads to area {area!r} (line {line}): "
     "visitors can find this representative by searching, not by "
     "postcode.",
+    "area-said-twice": "{where} says {before!r} just before [Area], and the areas in "
+    "content/targets/{list}.csv begin with it too ({example!r}), so every email would say "
+    "{doubled!r}. Write {instead!r} there, or write the areas without {start!r} in the list "
+    "({short!r}).",
     "targets-address-shared": "{address!r} is the address of areas {areas} (lines {lines}). "
     "Check it: a visitor writing to one would write to both.",
     "deadline-passed": "the deadline ({when}) has passed, so this page is built closed: it "

@@ -52,6 +52,55 @@ class TargetList:
         return {target.area: target for target in self.targets}
 
 
+# Countries whose postcodes are digits only, all of one length, and some of
+# them begin with 0: a spreadsheet that takes the column for numbers drops
+# that 0 (02134 becomes 2134). A map whose postcodes are all in such a zone
+# (Boston's all begin 02) loses every zero at once, and then no length is
+# "usual" any more: only the country's own length tells.
+POSTCODE_DIGITS: dict[str, tuple[str, int]] = {
+    "US": ("the United States", 5),
+    "PR": ("Puerto Rico", 5),
+    "VI": ("the US Virgin Islands", 5),
+    "GU": ("Guam", 5),
+    "AS": ("American Samoa", 5),
+    "MP": ("the Northern Mariana Islands", 5),
+    "DE": ("Germany", 5),
+    "FR": ("France", 5),
+    "IT": ("Italy", 5),
+    "ES": ("Spain", 5),
+    "MX": ("Mexico", 5),
+    "FI": ("Finland", 5),
+    "MY": ("Malaysia", 5),
+    "KR": ("South Korea", 5),
+    "TR": ("Turkey", 5),
+    "UA": ("Ukraine", 5),
+    "AU": ("Australia", 4),
+    "NZ": ("New Zealand", 4),
+    "ZA": ("South Africa", 4),
+    "NO": ("Norway", 4),
+    "CN": ("China", 6),
+    "KZ": ("Kazakhstan", 6),
+    "BR": ("Brazil", 8),
+}
+
+
+@dataclass(frozen=True)
+class PostcodeFormat:
+    """The site's country, as far as its postcodes go: its name, how many digits
+    its postcodes have, and where the build took the country from (for the message)."""
+
+    country: str
+    digits: int
+    source: str
+
+
+def postcode_format(code: str, source: str) -> PostcodeFormat | None:
+    """The format of a country (its ISO code, such as US), or None where postcodes
+    are not digits of one length, or none begins with 0."""
+    known = POSTCODE_DIGITS.get(code.strip().upper())
+    return PostcodeFormat(known[0], known[1], source) if known else None
+
+
 @dataclass
 class ListReading:
     targets: TargetList | None = None
@@ -205,13 +254,19 @@ def _unreadable_row(at: _File, line: int, error: csv.Error) -> None:
 
 
 def read_target_list(
-    name: str, file: str, text: str, map_file: str = "", map_text: str | None = None
+    name: str,
+    file: str,
+    text: str,
+    map_file: str = "",
+    map_text: str | None = None,
+    postcodes: PostcodeFormat | None = None,
 ) -> ListReading:
-    """One list, and its area map if it has one."""
+    """One list, and its area map if it has one (`postcodes`: the site's country's
+    format, if the build knows it)."""
     reading = ListReading()
     at = _File(file, reading)
     header, rows = _rows(at, text, MAX_TARGET_ROWS)
-    if _header_problems(at, header, COLUMNS):
+    if _no_rows(at, header, rows) or _header_problems(at, header, COLUMNS):
         return reading
     shown = tuple(column for column in header if column != "email")
     targets: list[Target] = []
@@ -234,11 +289,12 @@ def read_target_list(
         if target is not None:
             targets.append(target)
     _shared_addresses(at, targets)
-    postcodes: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    mapped_postcodes: tuple[tuple[str, tuple[str, ...]], ...] = ()
     if map_text is not None:
         map_at = _File(map_file, reading)
-        postcodes = _read_map(map_at, map_text, {t.area for t in targets} | set(seen_areas))
-        mapped = {area for _, areas in postcodes for area in areas}
+        areas = {t.area for t in targets} | set(seen_areas)
+        mapped_postcodes = _read_map(map_at, map_text, areas, postcodes)
+        mapped = {area for _, found in mapped_postcodes for area in found}
         for target in targets:
             if target.area not in mapped:
                 unmapped = say(
@@ -246,8 +302,20 @@ def read_target_list(
                 )
                 at.warning(target.line, "area", unmapped)
     if not reading.problems:
-        reading.targets = TargetList(name, tuple(targets), postcodes)
+        reading.targets = TargetList(name, tuple(targets), mapped_postcodes)
     return reading
+
+
+def _no_rows(at: _File, header: list[str], rows: Rows) -> bool:
+    """A list with nobody in it: every campaign naming it would offer "Write to
+    your own representative" over an empty list. True if so (said once: an empty
+    file would otherwise be four missing columns)."""
+    if rows or at.reading.problems:  # a row too many, or unreadable: said already
+        return False
+    why = "it has only its first line, the column names" if any(header) else "the file is empty"
+    line = 1  # the header's: the rows would start below it
+    at.problem(line, "file", "targets-list-empty", why=why)
+    return True
 
 
 def _target(at: _File, line: int, cells: dict[str, str], header: list[str]) -> Target | None:
@@ -291,16 +359,56 @@ def _shared_addresses(at: _File, targets: list[Target]) -> None:
             at.warning(found[1].line, "email", text)
 
 
-def _read_map(at: _File, text: str, areas: set[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    header, rows = _rows(at, text)
-    if _header_problems(at, header, MAP_COLUMNS):
-        return ()
+def _postcode_length(at: _File, rows: Rows, country: PostcodeFormat | None) -> tuple[int, bool]:
+    """How many digits a postcode of this map should have: the map's most usual
+    number, or the country's where the build knows it and it is more; and True if
+    every postcode of the map is shorter (said here, once, not on every line)."""
     lengths = Counter(
         len(cells.get("postcode", ""))
         for _, cells in rows
         if _DIGITS.match(cells.get("postcode", ""))
     )
     usual = lengths.most_common(1)[0][0] if lengths else 0
+    wanted = max(usual, country.digits) if country else usual
+    if not lengths or country is None or max(lengths) >= wanted:
+        return wanted, False
+    line, cells = next((n, c) for n, c in rows if _DIGITS.match(c.get("postcode", "")))
+    short = cells["postcode"]
+    at.problem(
+        line,
+        "postcode",
+        "targets-postcodes-all-short",
+        count=len({c["postcode"] for _, c in rows if _DIGITS.match(c.get("postcode", ""))}),
+        length=_lengths_in_words(lengths),
+        country=country.country,
+        digits=country.digits,
+        source=country.source,
+        short=short,
+        fixed=short.zfill(country.digits),
+    )
+    return wanted, True
+
+
+def _lengths_in_words(lengths: Counter) -> str:
+    """{4: 310, 3: 2} -> "3 or 4"."""
+    found = sorted(lengths)
+    return (
+        str(found[0]) if len(found) == 1 else ", ".join(map(str, found[:-1])) + f" or {found[-1]}"
+    )
+
+
+def _read_map(
+    at: _File, text: str, areas: set[str], country: PostcodeFormat | None = None
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    header, rows = _rows(at, text)
+    if _header_problems(at, header, MAP_COLUMNS):
+        return ()
+    rows = [
+        (line, {**cells, "postcode": zip_code(cells.get("postcode", ""))}) for line, cells in rows
+    ]
+    usual, all_short = _postcode_length(at, rows, country)
+    if all_short:
+        return ()
     by_postcode: dict[str, list[str]] = defaultdict(list)
     unknown: dict[str, int] = {}
     beginnings: dict[str, int] = {}  # how postcodes begin (as the script reads them): first line
@@ -416,9 +524,23 @@ INLINE_POSTCODES = 2000
 SHARD_PREFIX = 3
 
 
+# A US ZIP+4 (12345-6789) is in the ZIP's area: it is read as its first five
+# digits, in the map as in what a visitor types. Only this shape: Japan's
+# 100-0001 and Brazil's 01000-000 are whole postcodes. The script has the
+# same rule (normalPostcode), without a lookbehind; [0-9], not \d, since the
+# script's \d is ASCII digits only and Python's any script's.
+_ZIP_PLUS_FOUR = re.compile(r"([0-9]{5})-[0-9]{4}")
+
+
+def zip_code(postcode: str) -> str:
+    """12345-6789 -> 12345; any other postcode as it is."""
+    plus_four = _ZIP_PLUS_FOUR.fullmatch(postcode)
+    return plus_four.group(1) if plus_four else postcode
+
+
 def normal_postcode(text: str) -> str:
-    """As the page's script reads a typed postcode: no spaces, capitals."""
-    return "".join(text.split()).upper()
+    """As the page's script reads a typed postcode: no spaces, capitals, a ZIP+4 as its ZIP."""
+    return zip_code("".join(text.split()).upper())
 
 
 def _json(value) -> bytes:
@@ -478,3 +600,71 @@ def shard_name(postcode: str) -> str:
     a file name (the script does the same)."""
     head = postcode[:SHARD_PREFIX].lower()
     return "".join(c if c.isascii() and c.isalnum() else "_" for c in head)
+
+
+# "I live in Ward [Area]" with areas written "Ward 3" sends "I live in Ward
+# Ward 3": the words just before [Area] repeat the start of the area.
+_AREA_BLANK = re.compile(r"(?<!\\)\[ *Area *\]")
+
+
+def _word(text: str) -> str:
+    """A word as compared: without the punctuation around it, in any case."""
+    return text.strip(".,:;!?()\"'#-\u2013\u2014\u2019").casefold()
+
+
+def _repeated_start(before: list[str], area: str) -> int:
+    """How many words of the area's start the words before [Area] end with
+    (the longest match; 0 if none). The area's last word never counts: "3"
+    before an area "3" is not a doubling anyone writes."""
+    words = area.split()
+    for count in range(len(words) - 1, 0, -1):
+        if [_word(w) for w in before[-count:]] == [_word(w) for w in words[:count]]:
+            return count
+    return 0
+
+
+def _doubling(line: str, target_list: TargetList) -> tuple[str, Target, int] | None:
+    """The first [Area] on the line whose words before it double an area's start:
+    the text before it, the first such area and how many words repeat."""
+    for blank in _AREA_BLANK.finditer(line):
+        before = line[: blank.start()]
+        for target in target_list.targets:
+            count = _repeated_start(before.split(), target.area)
+            if count:
+                return before, target, count
+    return None
+
+
+def doubled_area_warnings(
+    lists: tuple[TargetList, ...] | list[TargetList], texts: list[tuple[str, str]]
+) -> list[str]:
+    """A warning for each line of a letter or subject (`texts`: where it is, in
+    words, and its text) whose [Area] would repeat the words before it."""
+    warnings = []
+    for where, text in texts:
+        for number, line in enumerate(text.split("\n"), start=1):
+            for target_list in lists:
+                found = _doubling(line, target_list)
+                if found:
+                    warnings.append(_doubled_words(where, number, target_list, found))
+    return list(dict.fromkeys(warnings))
+
+
+def _doubled_words(
+    where: str, number: int, target_list: TargetList, found: tuple[str, Target, int]
+) -> str:
+    """The warning, quoting a few words of the line: as sent, and as it could be."""
+    before, target, count = found
+    words = before.split()
+    lead = words[-count - 3 : -count]
+    return say(
+        "area-said-twice",
+        where=where.replace("{line}", str(number)),
+        before=" ".join(words[-count:]),
+        list=target_list.name,
+        example=target.area,
+        doubled=" ".join(words[-count - 3 :] + [target.area]),
+        instead=" ".join([*lead, "[Area]"]),
+        start=" ".join(target.area.split()[:count]),
+        short=" ".join(target.area.split()[count:]),
+    )

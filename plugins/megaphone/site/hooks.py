@@ -89,7 +89,7 @@ from .static_files import (
     share_image_warnings,
     static_problems,
 )
-from .targets import TARGETS_FOLDER, read_site_targets
+from .targets import TARGETS_FOLDER, read_site_targets, site_postcode_format
 
 logger = logging.getLogger(__name__)
 
@@ -312,7 +312,7 @@ def read_campaigns(articles: ArticlesGenerator) -> SiteReading:
     site = SiteReading(problems=list(_read_failures.problems))
     today, default_timezone, budget = site_settings(settings, site.problems)
     reserved = reserved_names(settings)
-    targets = read_site_targets(settings["PATH"])
+    targets = read_site_targets(settings["PATH"], site_postcode_format(settings))
     site.problems.extend(targets.problems)
     site.target_warnings.extend(targets.warnings)
     shared = {

@@ -8,13 +8,22 @@ published as it is."""
 
 from __future__ import annotations
 
+import functools
 import os
+import zoneinfo
 from dataclasses import dataclass, field
+from importlib import resources
 
 from ..model.limits import MAX_LIST_BYTES, MAX_MAP_BYTES, in_megabytes
 from ..model.messages import say
 from ..model.report import Problem
-from ..model.targets import TargetList, list_name_problem, read_target_list
+from ..model.targets import (
+    PostcodeFormat,
+    TargetList,
+    list_name_problem,
+    postcode_format,
+    read_target_list,
+)
 from .contents import shown_path
 
 TARGETS_FOLDER = "targets"
@@ -47,8 +56,40 @@ def _read(path: str, most: int) -> str:
     return data.decode("utf-8")
 
 
-def read_site_targets(content: str) -> SiteTargets:
-    """Every list in <content>/targets/, in name order."""
+def site_postcode_format(settings) -> PostcodeFormat | None:
+    """The country whose postcodes the maps hold: POSTCODE_COUNTRY if the site
+    sets it ("" for none), else the country of CAMPAIGN_TIMEZONE, the one
+    setting that names a place (America/New_York: US)."""
+    if "POSTCODE_COUNTRY" in settings:
+        code = str(settings["POSTCODE_COUNTRY"] or "")
+        return postcode_format(code, f"POSTCODE_COUNTRY = {code!r}")
+    zone = str(settings.get("CAMPAIGN_TIMEZONE") or settings.get("TIMEZONE") or "")
+    code = _zone_countries().get(zone, "")
+    return postcode_format(code, f"the country of CAMPAIGN_TIMEZONE = {zone!r}")
+
+
+@functools.cache  # the same table for every build of a devserver's run
+def _zone_countries() -> dict[str, str]:
+    """Each time zone's country, from the time zone database's zone.tab (the
+    tzdata package's copy, else the system's); {} if neither has one."""
+    try:
+        text = resources.files("tzdata.zoneinfo").joinpath("zone.tab").read_text("utf-8")
+    except (ModuleNotFoundError, OSError):
+        text = ""
+    for folder in () if text else zoneinfo.TZPATH:
+        try:
+            with open(os.path.join(folder, "zone.tab"), encoding="utf-8") as table:
+                text = table.read()
+            break
+        except OSError:
+            continue
+    rows = (line.split("\t") for line in text.splitlines() if not line.startswith("#"))
+    return {row[2]: row[0] for row in rows if len(row) >= 3}
+
+
+def read_site_targets(content: str, postcodes: PostcodeFormat | None = None) -> SiteTargets:
+    """Every list in <content>/targets/, in name order (`postcodes`: the country's
+    format, for the maps)."""
     found = SiteTargets()
     folder = os.path.join(content, TARGETS_FOLDER)
     if not os.path.isdir(folder):
@@ -65,7 +106,7 @@ def read_site_targets(content: str) -> SiteTargets:
         elif not name.endswith(".csv"):
             found.warnings.append(Problem(shown_path(path), "", say("targets-not-csv")))
         else:
-            _read_list(found, folder, name[: -len(".csv")])
+            _read_list(found, folder, name[: -len(".csv")], postcodes)
     return found
 
 
@@ -75,7 +116,9 @@ def _file_problem(found: SiteTargets, path: str, list_name: str, text: str, code
     found.broken.add(list_name)
 
 
-def _read_list(found: SiteTargets, folder: str, list_name: str) -> None:
+def _read_list(
+    found: SiteTargets, folder: str, list_name: str, postcodes: PostcodeFormat | None
+) -> None:
     """One list and its map, if its name can be a list's and both files can be read."""
     path = os.path.join(folder, list_name + ".csv")
     wrong_name = list_name_problem(list_name)
@@ -101,7 +144,9 @@ def _read_list(found: SiteTargets, folder: str, list_name: str) -> None:
         words = say("targets-unreadable", reason=reason)
         _file_problem(found, reading_path, list_name, words, "targets-unreadable")
         return
-    reading = read_target_list(list_name, shown_path(path), text, shown_path(map_path), map_text)
+    reading = read_target_list(
+        list_name, shown_path(path), text, shown_path(map_path), map_text, postcodes
+    )
     found.problems.extend(reading.problems)
     found.warnings.extend(reading.warnings)
     if reading.targets is not None:

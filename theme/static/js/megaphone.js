@@ -186,6 +186,7 @@
       yahoo: function (m) { return webmail("yahoo", m); }
     },
     placeholders: placeholders,
+    postcode: normalPostcode,
     fill: fill,
     excerpt: excerpt
   };
@@ -668,7 +669,16 @@
   // only the shard of the typed postcode); the postcode is never sent.
   var TARGET_FIELDS = ["Target name", "Target title", "Area"];
 
-  function normalPostcode(text) { return text.replace(/\s+/g, "").toUpperCase(); }
+  // As normal_postcode in model/targets.py: no spaces, capitals, and a US
+  // ZIP+4 (12345-6789) read as its ZIP. No lookbehind: older Safari has none.
+  var ZIP_PLUS_FOUR = /^([0-9]{5})-[0-9]{4}$/;
+  // A ZIP+4 being typed: the results for its ZIP stay while the last four come.
+  var ZIP_PLUS_FOUR_TYPED = /^[0-9]{5}-[0-9]{0,3}$/;
+  function normalPostcode(text) {
+    var code = text.replace(/\s+/g, "").toUpperCase();
+    var plusFour = ZIP_PLUS_FOUR.exec(code);
+    return plusFour ? plusFour[1] : code;
+  }
   function shardName(postcode) {
     return postcode.slice(0, 3).toLowerCase().replace(/[^a-z0-9]/g, "_");
   }
@@ -765,6 +775,7 @@
       var asked = 0;
       postcode.addEventListener("input", function () {
         var code = normalPostcode(postcode.value);
+        if (ZIP_PLUS_FOUR_TYPED.test(code)) return;
         var mine = ++asked;
         if (code.length < 3) { results.textContent = ""; found.textContent = ""; return; }
         lists().then(function (all) { return areasFor(all, code); }).then(function (targets) {
