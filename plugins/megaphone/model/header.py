@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import schema
+
 # Keys as Markdown reads them, and keys with spaces ("Time zone"), which end
 # Markdown's header early and so must be reported, not skipped.
 _KEY = re.compile(
@@ -16,55 +18,12 @@ _KEY = re.compile(
 )
 _CONTINUATION = re.compile(r"^[ \t]{4,}\S|^\t+\S")
 
-# Every field a campaign file may have: Pelican's own and Megaphone's. Keys
-# are case-insensitive; a site may add its own (CAMPAIGN_EXTRA_FIELDS).
-PELICAN_FIELDS = (
-    "title",
-    "date",
-    "modified",
-    "tags",
-    "category",
-    "slug",
-    "author",
-    "authors",
-    "summary",
-    "lang",
-    "translation",
-    "status",
-)
-MEGAPHONE_FIELDS = (
-    "to",
-    "cc",
-    "bcc",
-    "subject",
-    "subjects",
-    "deadline",
-    "timezone",
-    "image",
-    "count",
-    "targets",
-)
-KNOWN_FIELDS = PELICAN_FIELDS + MEGAPHONE_FIELDS
-
-# Fields that hold one value: a second line is a mistake, not more of the same.
-SINGLE_VALUED = (
-    "title",
-    "slug",
-    "date",
-    "modified",
-    "status",
-    "summary",
-    "image",
-    "subject",
-    "count",
-    "deadline",
-    "timezone",
-    "lang",
-    "translation",
-)
-# Pelican fields that would change where or how a page is written: a campaign
-# is published at its Slug with the theme's template, nothing else.
-NOT_ALLOWED = ("save_as", "url", "template", "lang_save_as", "lang_url")
+# Every field a campaign file may have, Pelican's and Megaphone's, declared once
+# in schema.py. Keys are case-insensitive; a site may add its own
+# (CAMPAIGN_EXTRA_FIELDS).
+KNOWN_FIELDS = schema.KNOWN
+SINGLE_VALUED = schema.SINGLE_VALUED
+NOT_ALLOWED = schema.REFUSED
 
 
 @dataclass(frozen=True)

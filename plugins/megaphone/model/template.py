@@ -8,31 +8,44 @@ from __future__ import annotations
 
 import re
 
-TEMPLATE = """\
-Title: {title}
-Slug: {slug}
-Status: draft
-Date: {today}
-Summary: One or two sentences that make people want to act. They appear under the title and when the page is shared.
-To: someone@example.org
-Subject: The subject line of the email
-Deadline: {deadline}
-Timezone: America/New_York
+from . import schema
 
+# The fields `make campaign` writes, with their example values ({...} filled in by it).
+_WRITTEN = {
+    "Title": "{title}",
+    "Slug": "{slug}",
+    "Status": "draft",
+    "Date": "{today}",
+    "Summary": "One or two sentences that make people want to act. They appear under the "
+    "title and when the page is shared.",
+    "To": "someone@example.org",
+    "Subject": "The subject line of the email",
+    "Deadline": "{deadline}",
+    "Timezone": "America/New_York",
+}
+
+
+def _header() -> str:
+    # A field the schema does not declare stops the import (KeyError): it cannot drift.
+    return "".join(
+        f"{schema.BY_KEY_NAME[name].name}: {value}\n" for name, value in _WRITTEN.items()
+    )
+
+
+def _notes() -> str:
+    """One line for each field the schema has a note for, in the schema's order."""
+    return "".join(f"  {f.name:<9} {f.note}\n" for f in schema.FIELDS if f.note)
+
+
+TEMPLATE = (
+    _header()
+    + """
 <!--
   How to fill this in (this note does not appear on the page):
 
-  Title     The headline of the page.
-  Slug      The page's address: /{slug}/. Letters, digits and dashes only.
-  Status    'draft' builds a preview at /drafts/{slug}/ only. Delete the line to publish.
-  Date      The day the campaign starts, YYYY-MM-DD.
-  Summary   One or two sentences under the headline.
-  To        Who receives the letter. Several addresses: separate them with commas.
-  Cc, Bcc   Optional, written like To. Visitors see them on the page.
-  Subject   The email's subject line. 'Subjects: A | B | C' offers several at random.
-  Deadline  The last day people can send, YYYY-MM-DD (until 23:59), or YYYY-MM-DD HH:MM.
-  Timezone  Where the deadline is, such as America/New_York or Europe/Madrid.
-
+"""
+    + _notes()
+    + """
   The letter goes between the two lines of backticks below. Words in square
   brackets, like [Your name], become fields the visitor fills in. Several
   letter blocks become versions the visitor chooses from.
@@ -56,6 +69,7 @@ Sincerely,
 Explain the issue in a few short paragraphs: what is being decided, by whom,
 and by when. Link to your sources.
 """
+)
 
 # Template lines that a finished campaign may well keep as they are.
 _KEPT_FIELDS = ("title", "slug", "status", "date", "deadline", "timezone")

@@ -2,8 +2,8 @@
 
 What is sent, and to whom, comes from the original: a translation may change
 only the words (Title, Summary, Subject, the explanation, the letters). The
-fields that must agree are declared once, in SAME_AS_ORIGINAL: a new action
-field is one line there.
+fields that must agree are declared once, in schema.py (`same_as_original`), and
+each has its fact in FACTS here.
 
 Files are paired as Pelican pairs them (ARTICLE_TRANSLATION_ID = slug): the
 same Slug, another Lang. The original of a group is the one in the site's
@@ -18,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 
+from . import schema
 from .campaign import Campaign
 from .messages import say
 from .report import Problem, field_line, field_value
@@ -28,9 +29,10 @@ def _addresses(addresses: tuple[str, ...]) -> frozenset[str]:
     return frozenset(a.casefold() for a in addresses)
 
 
-# Field as written in the header -> the fact of the campaign it decides. Two
-# versions agree when the facts are equal, however each file writes them.
-SAME_AS_ORIGINAL: dict[str, Callable[[Campaign], Hashable]] = {
+# The fact of the campaign each field decides, for the fields the schema says a
+# translation must share (schema.SAME_AS_ORIGINAL). Two versions agree when the facts
+# are equal, however each file writes them.
+FACTS: dict[str, Callable[[Campaign], Hashable]] = {
     "To": lambda c: _addresses(c.to),
     "Cc": lambda c: _addresses(c.cc),
     "Bcc": lambda c: _addresses(c.bcc),
@@ -39,6 +41,8 @@ SAME_AS_ORIGINAL: dict[str, Callable[[Campaign], Hashable]] = {
     "Timezone": lambda c: c.timezone,  # ...and where (an instant alone would hide a move)
     "Count": lambda c: c.count.casefold(),
 }
+# A field the schema declares without a fact here stops the import: it cannot be forgotten.
+SAME_AS_ORIGINAL = {name: FACTS[name] for name in schema.SAME_AS_ORIGINAL}
 
 
 @dataclass(frozen=True)
