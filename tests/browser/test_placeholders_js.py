@@ -37,6 +37,18 @@ def test_excerpt_vectors_in_the_browser(visit, sites):
     assert got == [case["excerpt"] for case in VECTORS["excerpts"]]
 
 
+def test_label_vectors_in_the_browser(visit, sites):
+    page = visit().open(sites["open"] + "/")
+    got = page.evaluate("cases => cases.map(c => Megaphone.labels(c.letters))", VECTORS["labels"])
+    assert got == [case["labels"] for case in VECTORS["labels"]]
+
+
+def test_the_script_reads_brackets_without_lookbehind():
+    """Old Safari cannot parse `(?<` at all: the whole script would not run there."""
+    script = Path(__file__).parent.parent.parent / "theme" / "static" / "js" / "megaphone.js"
+    assert "(?<" not in script.read_text("utf-8")
+
+
 LETTERS = [
     "Dear Council,\n\nThe park matters to [Your street].\n\n[Your name]",
     "Hello,\n\nI walk on [Your street] every day.\n\n[Your name]",

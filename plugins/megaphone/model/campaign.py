@@ -25,7 +25,7 @@ from .deadline import (
     zone_of,
 )
 from .invisible import control_characters, letter_errors, mixed_scripts_warning, text_errors
-from .letter import excerpt, fill, not_blanks, placeholders, split_letters
+from .letter import excerpt, fill, labels, not_blanks, placeholders, split_letters
 from .limits import (
     MAX_CAMPAIGN_BYTES,
     MAX_LETTER_CHARS,
@@ -96,6 +96,11 @@ class Campaign:
     @property
     def links(self) -> link_builder.Links:
         return self.variants[0].links
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """What the chooser calls each version: never two the same."""
+        return tuple(labels([v.letter for v in self.variants]))
 
     @property
     def placeholders(self) -> tuple[str, ...]:
