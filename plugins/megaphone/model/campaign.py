@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from . import links as link_builder
 from .addresses import parse_address_list, parse_recipients
+from .blanks import blank_warnings, respelled, target_blank_problems
 from .deadline import (
     FIRST_YEAR,
     LAST_YEAR,
@@ -149,6 +150,8 @@ class Reading:
     campaign: Campaign | None = None
     problems: list[Problem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # Warnings about one line of the file: each with the text that finds its line.
+    placed: list[Problem] = field(default_factory=list)
     timing: Timing | None = None  # what of the campaign depends on the moment of the build
 
 
@@ -414,12 +417,20 @@ def read_campaign(
             characters=control_characters(split.explanation),
         )
 
+    # The blanks of every subject and letter, read together: one box per blank meant.
+    texts = [(subject_field, s) for s in subjects] + [("letter", x) for x in split.letters]
+    with_targets = "targets" in metadata
+    reading.problems += target_blank_problems(file, texts, with_targets)
     if reading.problems:
         return reading
+    reading.placed += blank_warnings(file, texts, with_targets)
+    written = respelled(texts, with_targets)
+    letters = tuple(written[len(subjects) :])
+    subjects = list(dict.fromkeys(written[: len(subjects)]))  # two may now be the same
 
     variants = []
     reach = []  # one clause per letter that some link cannot carry
-    for number, letter in enumerate(split.letters, start=1):
+    for number, letter in enumerate(letters, start=1):
         subject = subjects[(number - 1) % len(subjects)]
         message = link_builder.Message(
             recipients["to"], subject, letter, recipients["cc"], recipients["bcc"]
@@ -434,7 +445,7 @@ def read_campaign(
         except link_builder.LinkError as error:
             problem("letter", "letter-unencodable", reason=str(error))
             continue
-        which = f"letter {number}" if len(split.letters) > 1 else "the letter"
+        which = f"letter {number}" if len(letters) > 1 else "the letter"
         if not built.all_carry_body:
             reach.append(link_reach(which, built, budget))
         if not built.mailto_has_body and len(built.mailto) > budget:
