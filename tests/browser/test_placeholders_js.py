@@ -113,3 +113,31 @@ def test_without_javascript_the_subject_stays_as_written(visit, subject_site):
     assert page.inner_text("[data-subject-text]") == "Save the park on [Your street]"
     for kind, href in hrefs(page).items():
         assert rfc_decode(href)["subject"] == "Save the park on [Your street]", kind
+
+
+SAME_OPENING = [
+    "Dear Council,\n\nThe park matters to [Your street].\n\nIt is where our children play.",
+    "Dear Council,\n\nThe park matters to [Your street].\n\nIt is where older people meet.",
+]
+
+
+@pytest.fixture(scope="module")
+def same_opening_site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("same-opening")
+    content = root / "content" / "campaigns"
+    content.mkdir(parents=True)
+    (content / "park.md").write_text(campaign_md(slug="park", letters=SAME_OPENING), "utf-8")
+    server, url = serve(build(root / "content", root / "out", "2021-01-01"))
+    yield url + "/park/"
+    server.shutdown()
+
+
+def test_versions_that_open_alike_keep_labels_that_differ_as_the_visitor_types(
+    visit, same_opening_site
+):
+    page = visit().open(same_opening_site, at=None)
+    choice = page.locator("[data-variant-choice] label")
+    differ = ["\u2026our children play.", "\u2026older people meet."]
+    assert choice.all_inner_texts() == differ
+    page.get_by_label("Your street", exact=True).fill("Elm Street")
+    assert choice.all_inner_texts() == differ
