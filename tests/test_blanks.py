@@ -105,6 +105,16 @@ def test_a_target_blank_that_no_list_fills_is_an_error(tmp_path, capsys):
         assert f"park.md:{line}: [placeholder-target-unknown] letter: '[Target email]'" in said
 
 
+def test_a_targets_campaign_asks_the_visitor_for_no_blank_the_list_fills(tmp_path, capsys):
+    text = with_targets(campaign_md(slug="park", letter=KNOWN))
+    files = {"targets/senate.csv": SENATE}
+    status, _, checked, _, out = build_both(tmp_path, capsys, {"park.md": text}, files)
+    assert (status, checked) == (0, 0)
+    page = soup(out / "park" / "index.html")
+    assert [f["data-placeholder"] for f in page.select("[data-placeholder]")] == ["Your name"]
+    assert "[Your name]" in page.select_one(".hint").get_text()
+
+
 # --- Blanks spelt another way: read as the known one, with a warning -------------
 
 KNOWN = "Dear [Target title] [Target name],\n\nKeep [Area] green.\n\n[Your name]\n[Your name]"
@@ -136,12 +146,7 @@ def test_blanks_spelt_otherwise_build_the_very_site_of_the_known_spelling(tmp_pa
         "Dear Senator Ana Diaz,\r\n\r\nKeep 1 green.\r\n\r\n[Your name]\r\n[Your name]"
     }
     fields = soup(spelt_out / "park" / "index.html").select("[data-placeholder]")
-    assert [f["data-placeholder"] for f in fields] == [
-        "Target title",
-        "Target name",
-        "Area",
-        "Your name",
-    ]  # one each, as written the known way (the script keeps the visitor's own)
+    assert [f["data-placeholder"] for f in fields] == ["Your name"]  # the list fills the rest
     expected = {
         "[Target Title]": "[Target title]",
         "[Target Name]": "[Target name]",

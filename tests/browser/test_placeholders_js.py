@@ -141,3 +141,28 @@ def test_versions_that_open_alike_keep_labels_that_differ_as_the_visitor_types(
     assert choice.all_inner_texts() == differ
     page.get_by_label("Your street", exact=True).fill("Elm Street")
     assert choice.all_inner_texts() == differ
+
+
+def test_after_choosing_a_representative_only_the_visitors_blanks_are_boxes(visit, tmp_path):
+    content = tmp_path / "content"
+    (content / "campaigns").mkdir(parents=True)
+    (content / "targets").mkdir()
+    (content / "targets" / "council.csv").write_text(
+        "area,name,title,email\n1,Ana Ruiz,Council Member,ana@example.org\n", "utf-8"
+    )
+    (content / "targets" / "council.postcodes.csv").write_text("postcode,area\n10001,1\n", "utf-8")
+    letter = "Dear [Target title] [Target Name],\n\nI live in [Area].\n\n[Your name]"
+    text = campaign_md(slug="council", letter=letter)
+    (content / "campaigns" / "council.md").write_text(
+        text.replace("To: council@example.org", "Targets: council"), "utf-8"
+    )
+    server, url = serve(build(content, tmp_path / "out", "2021-01-01"))
+    try:
+        page = visit().open(url + "/council/", at=None)
+        page.wait_for_selector("[data-finder]:not([hidden])")
+        page.fill("#targets-postcode", "10001")
+        page.locator("[data-results] button").first.click()
+        boxes = page.locator("[data-fields] label")
+        assert [b.inner_text() for b in boxes.all() if b.is_visible()] == ["Your name"]
+    finally:
+        server.shutdown()

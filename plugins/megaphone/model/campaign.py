@@ -39,7 +39,15 @@ from .limits import (
 from .messages import ContentError, say
 from .page_size import target_pages_bytes
 from .report import Problem
-from .targets import Target, TargetList, area_slugs, list_names, target_values, unknown_list
+from .targets import (
+    TARGET_PLACEHOLDERS,
+    Target,
+    TargetList,
+    area_slugs,
+    list_names,
+    target_values,
+    unknown_list,
+)
 
 ADDRESS_FIELDS = (("to", "To"), ("cc", "Cc"), ("bcc", "Bcc"))
 # Mail apps and inboxes cut longer subject lines; offices skim them.
@@ -109,6 +117,14 @@ class Campaign:
 
         One field fills a placeholder wherever it is, in the subject as in the letter."""
         return placeholders("\n".join(self.subjects + tuple(v.letter for v in self.variants)))
+
+    @property
+    def visitor_placeholders(self) -> tuple[str, ...]:
+        """The blanks the visitor fills in: with target lists, not those each
+        representative fills (the script's placeholderNames leaves them out too)."""
+        if not self.targets:
+            return self.placeholders
+        return tuple(name for name in self.placeholders if name not in TARGET_PLACEHOLDERS)
 
     @property
     def target_pages(self) -> tuple[tuple[TargetList, Target, str], ...]:
