@@ -217,3 +217,13 @@ def test_an_unclosed_bracket_is_a_warning_naming_its_line(tmp_path, capsys, slip
     for output in (built, printed):
         (said,) = lines_of(output, "placeholder-unclosed")
         assert f"park.md:{line}: [placeholder-unclosed] letter: {slip!r}" in said
+
+
+def test_escaped_brackets_are_said_once_not_also_as_unclosed(tmp_path, capsys):
+    letter = "Dear Council,\n\nKeep it open.\n\n\\[Your city]\n\\[YOUR NAME\\]\n[1] [2]"
+    text = campaign_md(slug="park", letter=letter)
+    status, built, checked, printed, _ = build_both(tmp_path, capsys, {"park.md": text})
+    assert (status, checked) == (0, 0)
+    for output in (built, printed):
+        assert len(lines_of(output, "placeholder-escaped")) == 2
+        assert lines_of(output, "placeholder-unclosed") == []

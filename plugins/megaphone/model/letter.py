@@ -166,18 +166,13 @@ def unclosed_brackets(text: str) -> list[str]:
     """Each line (stripped) with a `[` never closed on it, or a `]` that closes none.
 
     Brackets do not cross lines, so such a line's would-be blank is sent as written.
-    Escaped brackets (`\\[`) are text and are not counted."""
+    Backslashes are not looked at: `\\[YOUR NAME\\]` and `\\[Your city]` are closed
+    (their backslashes have their own warning)."""
     found = []
     for line in text.split("\n"):
-        open_ = 0
-        stray = False
-        escaped = False
+        open_, stray = 0, False
         for character in line:
-            if escaped:
-                escaped = False
-            elif character == "\\":
-                escaped = True
-            elif character == "[":
+            if character == "[":
                 open_ += 1
             elif character == "]":
                 stray = stray or open_ == 0
