@@ -8,6 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from decoders import rfc_decode
 from helpers import both_commands, campaign_md, soup, write_files
@@ -19,6 +21,21 @@ VECTORS = json.loads((Path(__file__).parent / "vectors" / "placeholders.json").r
 @pytest.mark.parametrize("case", VECTORS["labels"], ids=[c["name"] for c in VECTORS["labels"]])
 def test_label_vectors(case):
     assert labels(case["letters"]) == case["labels"]
+
+
+# Letters made of few words, so that versions often open alike, or are the same.
+LETTER_WORDS = st.sampled_from(
+    ["Dear", "Council,", "keep", "it", "open.", "\n", "\n\n", " ", "x" * 95]
+)
+LETTERS = st.lists(st.lists(LETTER_WORDS, max_size=12).map(" ".join), min_size=1, max_size=6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(LETTERS)
+def test_no_two_versions_ever_share_a_label(letters):
+    found = labels(letters)
+    assert len(found) == len(letters) and len(set(found)) == len(found)
+    assert all(len(label) <= 90 or label.endswith(")") for label in found)
 
 
 def build_both(tmp_path, capsys, campaigns: dict[str, str], files: dict | None = None):

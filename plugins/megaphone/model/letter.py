@@ -225,12 +225,15 @@ def _same(found: list[str], indices: list[int]) -> list[list[int]]:
     return [group for group in groups.values() if len(group) > 1]
 
 
-def _apart(found: list[str], words: list[list[str]], group: list[int], start: int) -> None:
+def _apart(
+    found: list[str], words: list[list[str]], group: list[int], start: int = 0, again: bool = False
+) -> None:
     """Label a group of versions that read the same by their words from the first
     that differ; a group with no words that differ (or that still reads the same
     once shortened) is numbered instead, so that no two labels are ever the same."""
     position = start + _first_difference([words[i][start:] for i in group])
-    if (start and position == start) or all(position >= len(words[i]) for i in group):
+    # `again`: these already read the same from `start`; no word further on differs.
+    if (again and position == start) or all(position >= len(words[i]) for i in group):
         for number, index in enumerate(group[1:], start=2):
             found[index] = f"{found[index]} ({number})"
         return
@@ -238,17 +241,39 @@ def _apart(found: list[str], words: list[list[str]], group: list[int], start: in
     for index in group:
         found[index] = _shortened(before + " ".join(words[index][position:]))
     for same in _same(found, group):
-        _apart(found, words, same, position)
+        _apart(found, words, same, position, again=True)
 
 
 def labels(letters: list[str]) -> list[str]:
     """One label per version of the letter, never two the same: its excerpt, or,
-    where two versions open with the same words, their first words that differ."""
+    where two versions open with the same words, their first words that differ.
+
+    A new label can be another version's: then those two are told apart in the
+    next round. A round per version is enough for any real letters; past that,
+    the last labels left the same are numbered."""
     found = [excerpt(letter) for letter in letters]
     words = [_words(letter) for letter in letters]
-    for group in _same(found, list(range(len(letters)))):
-        _apart(found, words, group, 0)
-    return found
+    for _ in letters:
+        same = _same(found, list(range(len(letters))))
+        if not same:
+            return found
+        for group in same:
+            _apart(found, words, group)
+    return _unique(found)
+
+
+def _unique(found: list[str]) -> list[str]:
+    """Each label already given, numbered: "(2)", or the next number not yet given."""
+    given: set[str] = set()
+    unique = []
+    for label in found:
+        number, numbered = 1, label
+        while numbered in given:
+            number += 1
+            numbered = f"{label} ({number})"
+        given.add(numbered)
+        unique.append(numbered)
+    return unique
 
 
 @dataclass(frozen=True)

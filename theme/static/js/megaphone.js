@@ -216,26 +216,45 @@
     return Array.from(groups.values()).filter(function (g) { return g.length > 1; });
   }
 
-  function apart(found, words, group, start) {
+  function apart(found, words, group, start, again) {
     var position = start + firstDifference(group.map(function (i) { return words[i].slice(start); }));
     var ended = group.every(function (i) { return position >= words[i].length; });
-    if ((start && position === start) || ended) {
+    if ((again && position === start) || ended) {
       group.slice(1).forEach(function (i, n) { found[i] = found[i] + " (" + (n + 2) + ")"; });
       return;
     }
     group.forEach(function (i) {
       found[i] = shortened((position ? "\u2026" : "") + words[i].slice(position).join(" "));
     });
-    sameLabels(found, group).forEach(function (same) { apart(found, words, same, position); });
+    sameLabels(found, group).forEach(function (same) { apart(found, words, same, position, true); });
   }
 
+  // A new label can be another version's: told apart in the next round; past a
+  // round per version, the labels left the same are numbered (as letter.labels).
   function labels(letters) {
     var found = letters.map(excerpt);
     var words = letters.map(wordsOf);
-    sameLabels(found, letters.map(function (_, i) { return i; })).forEach(function (group) {
-      apart(found, words, group, 0);
+    var indices = letters.map(function (_, i) { return i; });
+    for (var round = 0; round < letters.length; round++) {
+      var same = sameLabels(found, indices);
+      if (!same.length) return found;
+      same.forEach(function (group) { apart(found, words, group, 0, false); });
+    }
+    return unique(found);
+  }
+
+  function unique(found) {
+    var given = new Set();
+    return found.map(function (label) {
+      var number = 1;
+      var numbered = label;
+      while (given.has(numbered)) {
+        number += 1;
+        numbered = label + " (" + number + ")";
+      }
+      given.add(numbered);
+      return numbered;
     });
-    return found;
   }
 
   window.Megaphone = {
