@@ -3,6 +3,7 @@
 chooser as the visitor types."""
 
 import json
+import random
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from browser.support import hrefs, serve
 from decoders import rfc_decode
 from helpers import build, campaign_md
+from megaphone.model.letter import fill, labels, placeholders
 
 VECTORS = json.loads(
     (Path(__file__).parent.parent / "vectors" / "placeholders.json").read_text("utf-8")
@@ -41,6 +43,63 @@ def test_label_vectors_in_the_browser(visit, sites):
     page = visit().open(sites["open"] + "/")
     got = page.evaluate("cases => cases.map(c => Megaphone.labels(c.letters))", VECTORS["labels"])
     assert got == [case["labels"] for case in VECTORS["labels"]]
+
+
+# Pieces that make brackets, links, escapes and versions that open alike meet.
+PIECES = [
+    "[",
+    "]",
+    "(",
+    ")",
+    "\\",
+    " ",
+    "\n",
+    "\t",
+    "Your name",
+    "Your city",
+    "1",
+    "...",
+    "https://x.org",
+    "\u00e9",
+    "\U0001f600",
+    "[Your name]",
+    "](https://e.org/a)",
+    "[report]",
+    "Dear Council,",
+    "Keep it open.",
+    "x" * 95,
+]
+
+
+def random_cases(seed: int, count: int) -> tuple[list, list]:
+    """Texts and versions made of PIECES, with what Python reads in them."""
+    rng = random.Random(seed)
+    texts = ["".join(rng.choices(PIECES, k=rng.randint(0, 14))) for _ in range(count)]
+    cases = []
+    for text in texts:
+        values = {name: rng.choice(["Ana", "", "$&"]) for name in placeholders(text)}
+        cases.append([text, values, list(placeholders(text)), fill(text, values)])
+    versions = []
+    for _ in range(count):
+        opening = "".join(rng.choices(PIECES[5:], k=rng.randint(0, 8)))
+        letters = [
+            opening + "".join(rng.choices(PIECES[5:], k=rng.randint(0, 4)))
+            for _ in range(rng.randint(1, 4))
+        ]
+        versions.append([letters, labels(letters)])
+    return cases, versions
+
+
+def test_the_script_reads_random_brackets_and_versions_as_python_does(visit, sites):
+    cases, versions = random_cases(19, 400)
+    page = visit().open(sites["open"] + "/")
+    got = page.evaluate(
+        "([cases, versions]) => [cases.map(c => [Megaphone.placeholders(c[0]), "
+        "Megaphone.fill(c[0], c[1])]), versions.map(v => Megaphone.labels(v[0]))]",
+        [cases, versions],
+    )
+    assert got[0] == [[names, filled] for _, _, names, filled in cases]
+    assert got[1] == [found for _, found in versions]
 
 
 def test_the_script_reads_brackets_without_lookbehind():
