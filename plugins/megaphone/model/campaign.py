@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from . import links as link_builder
 from .addresses import parse_address_list, parse_recipients
+from .blanks import blank_warnings, respelled, target_blank_problems
 from .deadline import (
     FIRST_YEAR,
     LAST_YEAR,
@@ -25,7 +26,7 @@ from .deadline import (
     zone_of,
 )
 from .invisible import control_characters, letter_errors, mixed_scripts_warning, text_errors
-from .letter import excerpt, fill, not_blanks, placeholders, split_letters
+from .letter import excerpt, fill, labels, not_blanks, placeholders, split_letters
 from .limits import (
     MAX_CAMPAIGN_BYTES,
     MAX_LETTER_CHARS,
@@ -39,6 +40,7 @@ from .messages import ContentError, say
 from .page_size import target_pages_bytes
 from .report import Problem
 from .targets import (
+    TARGET_PLACEHOLDERS,
     Target,
     TargetList,
     area_slugs,
@@ -106,11 +108,24 @@ class Campaign:
         return self.variants[0].links
 
     @property
+    def labels(self) -> tuple[str, ...]:
+        """What the chooser calls each version: never two the same."""
+        return tuple(labels([v.letter for v in self.variants]))
+
+    @property
     def placeholders(self) -> tuple[str, ...]:
         """Every distinct [Placeholder] in any subject, then in any variant, in order.
 
         One field fills a placeholder wherever it is, in the subject as in the letter."""
         return placeholders("\n".join(self.subjects + tuple(v.letter for v in self.variants)))
+
+    @property
+    def visitor_placeholders(self) -> tuple[str, ...]:
+        """The blanks the visitor fills in: with target lists, not those each
+        representative fills (the script's placeholderNames leaves them out too)."""
+        if not self.targets:
+            return self.placeholders
+        return tuple(name for name in self.placeholders if name not in TARGET_PLACEHOLDERS)
 
     @property
     def target_pages(self) -> tuple[tuple[TargetList, Target, str], ...]:
@@ -152,6 +167,8 @@ class Reading:
     campaign: Campaign | None = None
     problems: list[Problem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # Warnings about one line of the file: each with the text that finds its line.
+    placed: list[Problem] = field(default_factory=list)
     timing: Timing | None = None  # what of the campaign depends on the moment of the build
 
 
@@ -426,12 +443,20 @@ def read_campaign(
             characters=control_characters(split.explanation),
         )
 
+    # The blanks of every subject and letter, read together: one box per blank meant.
+    texts = [(subject_field, s) for s in subjects] + [("letter", x) for x in split.letters]
+    with_targets = "targets" in metadata
+    reading.problems += target_blank_problems(file, texts, with_targets)
     if reading.problems:
         return reading
+    reading.placed += blank_warnings(file, texts, with_targets)
+    written = respelled(texts, with_targets)
+    letters = tuple(written[len(subjects) :])
+    subjects = list(dict.fromkeys(written[: len(subjects)]))  # two may now be the same
 
     variants = []
     reach = []  # one clause per letter that some link cannot carry
-    for number, letter in enumerate(split.letters, start=1):
+    for number, letter in enumerate(letters, start=1):
         subject = subjects[(number - 1) % len(subjects)]
         message = link_builder.Message(
             recipients["to"], subject, letter, recipients["cc"], recipients["bcc"]
@@ -446,7 +471,7 @@ def read_campaign(
         except link_builder.LinkError as error:
             problem("letter", "letter-unencodable", reason=str(error))
             continue
-        which = f"letter {number}" if len(split.letters) > 1 else "the letter"
+        which = f"letter {number}" if len(letters) > 1 else "the letter"
         if not built.all_carry_body:
             reach.append(link_reach(which, built, budget))
         if not built.mailto_has_body and len(built.mailto) > budget:

@@ -80,6 +80,16 @@ PROBLEMS = {
     "letter-too-long": "letter {number} is {length:,} characters long, and a letter may be "
     "at most {most:,} (about six pages). Shorten it: offices read the first screen.",
     "letter-unencodable": "{reason}. Retype that part of the letter or subject.",
+    # Blanks (model/blanks.py)
+    "placeholder-target-no-list": "{text!r}{where} is a blank a target list fills in, but "
+    "this campaign has no 'Targets:' line, so visitors would be asked to type it, and the "
+    "emails sent without JavaScript would say {text!r}. Add a line such as "
+    "'Targets: ny-senate' naming a list in content/targets/ (docs/representatives.md), "
+    "or write the name yourself instead of the blank.",
+    "placeholder-target-unknown": "{text!r}{where} starts like a blank a target list fills "
+    "in, but a list fills only [Target name], [Target title] and [Area], so visitors would "
+    "be asked to type this one. Write one of those three, or, for a blank the visitor "
+    "fills, a label that does not start with 'Target', such as [Your name].",
     # The letter blocks as written (model/letter_blocks.py)
     "letter-fence-spelling": "{text!r} looks like the start of a letter, but it is not one: "
     "{why}. This version would not be sent. Write {instead!r} on a line of "
@@ -360,6 +370,17 @@ WARNINGS = {
     "placeholder-escaped": "{text!r}{where} has backslashes before the brackets, so it is not "
     "a blank the visitor fills in, and the backslashes would be sent. Write "
     "{fixed!r}: brackets need no backslash in a letter or a subject.",
+    "placeholder-spelling": "{text!r}{where} differs from {known!r} only in capitals or "
+    "spaces, so it is read as {known!r}: the same box, and the same words in every email. "
+    "Write {known!r} each time, so the file says what the page does.",
+    "placeholder-link": "{text!r}{where} is a Markdown link, but an email is plain text: the "
+    "reader will see the brackets and the parentheses as written, and the visitor gets no "
+    "box for it. Write the address out instead, such as {instead!r}. (For a blank the "
+    "visitor fills in, put a space before the '('.)",
+    "placeholder-unclosed": "{text!r}{where} has a bracket that is not closed on the same "
+    "line (a '[' with no ']' after it, or a ']' with no '[' before it), so it makes no box "
+    "and is sent as written. Close it on the same line, such as '[Your name]', or delete "
+    "it.",
     "placeholder-instruction": "{text!r}{where} is not a blank a visitor can fill in (a blank "
     "is a short label of up to 40 characters that starts with a letter, "
     "such as [Your name]), so it would be sent as written. If it is a note "

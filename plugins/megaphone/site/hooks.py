@@ -189,7 +189,8 @@ class SiteReading:
     campaigns: dict = field(default_factory=dict)  # article -> Campaign
     problems: list[Problem] = field(default_factory=list)
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (file, text)
-    target_warnings: list[Problem] = field(default_factory=list)  # with their line and column
+    # With their line (and a target list's, its column): the target lists', the letters'.
+    placed_warnings: list[Problem] = field(default_factory=list)
     keys: dict = field(default_factory=dict)  # article -> what its reading depended on
     sources: dict = field(default_factory=dict)  # article -> its text (translations quote it)
 
@@ -212,6 +213,7 @@ class FileReading:
     problems: list[Problem]
     warnings: list[str]
     timing: Timing | None  # the campaign's facts that depend on the moment of the build
+    placed_warnings: list[Problem] = field(default_factory=list)  # each with its line
 
 
 def read_one(article, source: str, site: dict) -> FileReading:
@@ -261,6 +263,7 @@ def read_one(article, source: str, site: dict) -> FileReading:
         problems + with_lines(links, source) + leftovers,
         reading.warnings + html_warnings + leftover_warnings,
         reading.timing,
+        with_lines(reading.placed, source),
     )
 
 
@@ -314,7 +317,7 @@ def read_campaigns(articles: ArticlesGenerator) -> SiteReading:
     reserved = reserved_names(settings)
     targets = read_site_targets(settings["PATH"], site_postcode_format(settings))
     site.problems.extend(targets.problems)
-    site.target_warnings.extend(targets.warnings)
+    site.placed_warnings.extend(targets.warnings)
     shared = {
         "today": today,
         "default_timezone": default_timezone,
@@ -341,6 +344,7 @@ def read_campaigns(articles: ArticlesGenerator) -> SiteReading:
             reading.problems + with_lines(image + slug_problems(article, reserved), source)
         )
         site.warnings.extend((file, warning) for warning in reading.warnings)
+        site.placed_warnings.extend(reading.placed_warnings)
         if reading.campaign is not None:
             site.campaigns[article] = reading.campaign
     return site
@@ -386,7 +390,7 @@ def stop_on_problems(site: SiteReading, articles: ArticlesGenerator, generators)
     articles_and_pages = list(contents(articles, ARTICLE_GROUPS)) + pages
     site_wide = catalogue_warnings(settings["THEME"], languages_used(articles_and_pages))
     site_wide += [w for a in contents(articles, ARTICLE_GROUPS) for w in file_name_warnings(a)]
-    for problem in site.target_warnings:  # first, as the lists are read first
+    for problem in site.placed_warnings:  # each names its own line
         _warn(problem)
     for file, warning in site.warnings + unread + site_wide:
         _warn(Problem(file, "", warning))

@@ -132,10 +132,14 @@
   // --- Placeholders, mirrored from letter.py ------------------------------
   // [name]: the name (without the spaces around it) starts with a letter,
   // holds only words and is at most 40 characters; anything else in brackets
-  // ([1], links, [...], \[escaped\], long notes) stays text.
+  // ([1], links, [...], \[escaped\], long notes, a Markdown link's
+  // [text](target)) stays text.
   // tests/vectors/placeholders.json is checked against both.
 
-  var PLACEHOLDER = /(?<!\\)\[([^\[\]\n]*)\]/g;
+  // The backslash before the brackets is matched, not looked behind for: old
+  // Safari has no lookbehind.
+  var PLACEHOLDER = /(\\?)\[([^\[\]\n]*)\]/g;
+  var LINK_TARGET = /\([^ \t\r\n()]+\)/y;
   var PLACEHOLDER_MAX = 40;
   var WORDS = /^\p{L}[\p{L}\p{M}\p{N} _'\u2019.,:;!?&()\/#+%@"\-\u2013\u2014]*$/u;
   var URL_LIKE = /^(?:[a-z][a-z0-9+.\-]*:\/\/|www\.|mailto:)/i;
@@ -146,10 +150,18 @@
     return WORDS.test(name) ? name : null;
   }
 
+  // The placeholder one match is, or null: escaped, a link's text, or no label.
+  function blank(whole, slash, inside, offset, text) {
+    if (slash) return null;
+    LINK_TARGET.lastIndex = offset + whole.length;
+    if (LINK_TARGET.test(text)) return null;
+    return placeholderName(inside);
+  }
+
   function placeholders(text) {
     var seen = [];
-    text.replace(PLACEHOLDER, function (_, inside) {
-      var name = placeholderName(inside);
+    text.replace(PLACEHOLDER, function (whole, slash, inside, offset, all) {
+      var name = blank(whole, slash, inside, offset, all);
       if (name !== null && seen.indexOf(name) < 0) seen.push(name);
     });
     return seen;
@@ -159,20 +171,90 @@
   function own(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
 
   function fill(text, values) {
-    return text.replace(PLACEHOLDER, function (whole, inside) {
-      var name = placeholderName(inside);
+    return text.replace(PLACEHOLDER, function (whole, slash, inside, offset, all) {
+      var name = blank(whole, slash, inside, offset, all);
       var value = name !== null && own(values, name) ? values[name] : null;
       return typeof value === "string" && value.trim() ? value : whole;
     });
   }
 
   // The line that tells versions apart: the first after the greeting (Variant.excerpt).
+  var LABEL_MAX = 90;
+  function shortened(line) {
+    var points = Array.from(line);
+    return points.length <= LABEL_MAX ? line
+      : points.slice(0, LABEL_MAX - 1).join("").trimEnd() + "\u2026";
+  }
+
   function excerpt(letter) {
     var lines = letter.split("\n").map(function (l) { return l.trim(); })
       .filter(function (l) { return l; });
-    var line = lines.length > 1 ? lines[1] : lines[0] || "";
-    var points = Array.from(line);
-    return points.length <= 90 ? line : points.slice(0, 89).join("").trimEnd() + "\u2026";
+    return shortened(lines.length > 1 ? lines[1] : lines[0] || "");
+  }
+
+  // Version labels, never two the same (letter.labels): where versions open
+  // with the same words, their first words that differ; the same words
+  // throughout, numbered. Spaces, tabs and line ends only, as in Python.
+  function wordsOf(letter) {
+    return letter.split(/[ \t\r\n]+/).filter(function (w) { return w; });
+  }
+
+  function firstDifference(group) {
+    var position = 0;
+    function ongoing(words) { return position < words.length; }
+    function same(words) { return words[position] === group[0][position]; }
+    while (group.every(ongoing) && group.every(same)) position += 1;
+    return position;
+  }
+
+  function sameLabels(found, indices) {
+    var groups = new Map();
+    indices.forEach(function (i) {
+      if (!groups.has(found[i])) groups.set(found[i], []);
+      groups.get(found[i]).push(i);
+    });
+    return Array.from(groups.values()).filter(function (g) { return g.length > 1; });
+  }
+
+  function apart(found, words, group, start, again) {
+    var position = start + firstDifference(group.map(function (i) { return words[i].slice(start); }));
+    var ended = group.every(function (i) { return position >= words[i].length; });
+    if ((again && position === start) || ended) {
+      group.slice(1).forEach(function (i, n) { found[i] = found[i] + " (" + (n + 2) + ")"; });
+      return;
+    }
+    group.forEach(function (i) {
+      found[i] = shortened((position ? "\u2026" : "") + words[i].slice(position).join(" "));
+    });
+    sameLabels(found, group).forEach(function (same) { apart(found, words, same, position, true); });
+  }
+
+  // A new label can be another version's: told apart in the next round; past a
+  // round per version, the labels left the same are numbered (as letter.labels).
+  function labels(letters) {
+    var found = letters.map(excerpt);
+    var words = letters.map(wordsOf);
+    var indices = letters.map(function (_, i) { return i; });
+    for (var round = 0; round < letters.length; round++) {
+      var same = sameLabels(found, indices);
+      if (!same.length) return found;
+      same.forEach(function (group) { apart(found, words, group, 0, false); });
+    }
+    return unique(found);
+  }
+
+  function unique(found) {
+    var given = new Set();
+    return found.map(function (label) {
+      var number = 1;
+      var numbered = label;
+      while (given.has(numbered)) {
+        number += 1;
+        numbered = label + " (" + number + ")";
+      }
+      given.add(numbered);
+      return numbered;
+    });
   }
 
   window.Megaphone = {
@@ -188,7 +270,8 @@
     placeholders: placeholders,
     postcode: normalPostcode,
     fill: fill,
-    excerpt: excerpt
+    excerpt: excerpt,
+    labels: labels
   };
 
   // --- Small helpers ---------------------------------------------------------
@@ -416,9 +499,12 @@
     });
     // Each choice reads as the visitor's own letter: its line, filled in.
     function label() {
-      radios.forEach(function (radio) {
+      var found = labels(radios.map(function (radio) {
+        return fill(radio.getAttribute("data-letter"), letter.values);
+      }));
+      radios.forEach(function (radio, i) {
         var text = radio.id && root.querySelector("label[for='" + radio.id + "']");
-        if (text) text.textContent = excerpt(fill(radio.getAttribute("data-letter"), letter.values));
+        if (text) text.textContent = found[i];
       });
     }
     letter.onChange(function (event) { if (event.detail.what === "values") label(); });
