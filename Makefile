@@ -70,9 +70,7 @@ GITHUB_PAGES_BRANCH ?= gh-pages
 GITHUB_REMOTE ?= origin
 github: publish
 	@echo 'Pushing $(OUTPUTDIR)/ to the $(GITHUB_PAGES_BRANCH) branch of $(GITHUB_REMOTE)...'
-	@$(BIN)/ghp-import --no-jekyll --push --remote $(GITHUB_REMOTE) --branch $(GITHUB_PAGES_BRANCH) \
-		--message "Publish the site" "$(OUTPUTDIR)" \
-		|| { echo 'make github: the push to $(GITHUB_REMOTE) failed (see above). Set GITHUB_REMOTE to the remote of your GitHub repository (docs/publishing.md).'; false; }
+	@$(MEGAPHONE) github "$(OUTPUTDIR)" --remote "$(GITHUB_REMOTE)" --branch "$(GITHUB_PAGES_BRANCH)"
 
 SSH_HOST ?=
 SSH_PORT ?= 22

@@ -10,6 +10,7 @@ COMMANDS = {
     "check": "check",
     "devserver": "devserver",
     "campaign": "new_campaign",
+    "github": "github",
 }
 
 

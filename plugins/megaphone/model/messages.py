@@ -268,6 +268,23 @@ PROBLEMS = {
     "siteurl-not-absolute": "{text!r} is not a whole web address, so every link and the "
     "script of the published site would break. Write it with https:// and the host name, "
     "for example SITEURL={example} {command}",
+    # Publishing: make github (commands/github.py)
+    "github-remote-unknown": "{remote!r} is not a remote of this repository (its remotes: "
+    "{remotes}), so nothing was pushed. Name the remote of your GitHub repository, for "
+    "example GITHUB_REMOTE=mine make github ('git remote -v' lists them; docs/publishing.md).",
+    "github-not-a-repository": "{remote!r} is not a git repository that can be reached "
+    "({reason}), so nothing was pushed. Check the address with 'git remote -v', and set "
+    "GITHUB_REMOTE to the remote of your GitHub repository (docs/publishing.md).",
+    "github-unreachable": "could not reach {remote!r} ({reason}): this computer may be "
+    "offline, or the address is wrong. Nothing was pushed. Check the connection and the "
+    "address ('git remote -v'), then run the command again.",
+    "github-branch-moved": "the {branch} branch of {remote!r} has commits that this "
+    "computer does not have (perhaps published from another computer), so the push was "
+    "refused and nothing online changed. Run 'git fetch {remote}', then the command again.",
+    "github-denied": "{remote!r} refused the push ({reason}). Check that you may push to "
+    "that repository and that git is signed in to GitHub (docs/publishing.md).",
+    "github-failed": "the push to {remote!r} failed: {reason}. Nothing online changed. "
+    "Check GITHUB_REMOTE and GITHUB_PAGES_BRANCH (docs/publishing.md).",
 }
 
 WARNINGS = {
