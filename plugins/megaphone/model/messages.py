@@ -188,8 +188,11 @@ PROBLEMS = {
     "{columns}.",
     "targets-area-empty": "this row has no area. Write the district or ward in the 'area' "
     "column, or delete the row.",
-    "targets-area-twice": "area {area!r} is already on line {first}. Each area has one row: "
-    "merge the two, with both addresses in 'email' separated by commas.",
+    "targets-area-twice": "area {area!r} is already on line {first}, and visitors could not "
+    "tell the two apart. If they are two seats that share a name (India has two Aurangabads), "
+    "tell them apart in 'area', with the state or the seat's number: '{area} (state)' or "
+    "'{area} 12', and the same in the postcode map. Only if both rows are for one seat, "
+    "put both addresses in one row's 'email', separated by commas, and delete the other.",
     "targets-email-empty": "area {area!r} has no email address. Write it in the 'email' "
     "column, or delete the row if nobody can be written to there.",
     "targets-map-empty": "this row has no {column}. Each row is one postcode and one area.",
