@@ -129,8 +129,7 @@ translations: $(VENV)/.built
 	$(BIN)/pybabel compile -d $(CATALOGUES) --statistics
 
 language: $(VENV)/.built
-	@test -n "$(CODE)" || { echo 'Say which language: make language CODE=fr'; exit 1; }
-	$(BIN)/pybabel init -i $(CATALOGUES)/messages.pot -d $(CATALOGUES) -l $(CODE)
+	@$(MEGAPHONE) language "$(CODE)" --catalogues $(CATALOGUES)
 
 # Every benchmark in one table (bench/README.md): page weight, the home page
 # with N campaigns, build time against plain Pelican. `make bench N=1000` for full size.

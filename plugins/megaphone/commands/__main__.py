@@ -11,6 +11,7 @@ COMMANDS = {
     "devserver": "devserver",
     "campaign": "new_campaign",
     "github": "github",
+    "language": "language",
 }
 
 

@@ -100,8 +100,8 @@ PROBLEMS = {
     "slug-same-name": "{slug!r} differs from the address of {others} only in capital letters "
     "or accents written another way, so one page would overwrite the other on "
     "many computers. Give each campaign a clearly different Slug.",
-    "lang-unknown": "{text!r} is not a language code. Write a code such as 'Lang: es' (Spanish) "
-    "or 'Lang: fr' (French), in lower case.",
+    "lang-unknown": "{text!r} is not a language code that the site can write dates and words "
+    "in (Babel's list).{hint}",
     "lang-case": "{text!r} must be written in lower case, because it becomes part of the page's "
     "address. Write 'Lang: {lower}'.",
     "field-repeated": "is written on {count} lines ({lines}), and only one counts. Keep one line; "
