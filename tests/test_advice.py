@@ -3,13 +3,24 @@ merged; a close but unknown language code gets "did you mean" from Babel's list;
 and `make language` takes the code the advice names, writing the catalogue where
 both the build and `make translations` read it."""
 
+import re
 import shutil
 import subprocess
+from urllib.parse import urljoin
 
 import pytest
 from babel.messages.pofile import read_po
 
-from helpers import build, campaign_md, make, soup, write_site
+from helpers import (
+    build,
+    build_as_make_does,
+    campaign_md,
+    make,
+    picture,
+    soup,
+    write_files,
+    write_site,
+)
 from megaphone.commands.check import check
 from megaphone.model.language import LanguageError, check_language, close_languages
 from megaphone.model.targets import read_target_list
@@ -126,3 +137,26 @@ def test_make_language_writes_where_the_build_and_make_translations_read(tmp_pat
     update = [ROOT / ".venv" / "bin" / "pybabel", "update", "-i", folder / "messages.pot"]
     done = subprocess.run([*update, "-d", folder], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr  # `make translations` reads the folder
+
+
+def _advised_picture(content, tmp_path) -> str:
+    """What html-image-elsewhere says to write, for a picture saved in content/images/."""
+    page = campaign_md(slug="park", summary="S", body="![b](https://example.org/gate.png)")
+    write_files(tmp_path, {"park.md": page}, {"images/gate.png": picture()})
+    status, said = build_as_make_does(content, tmp_path / "refused", "2021-01-01")
+    assert status == 1 and "[html-image-elsewhere]" in said
+    advice = re.search(r"write (!\[what it shows\]\(\S*<file name>\))", said).group(1)
+    return advice.replace("<file name>", "gate.png")
+
+
+def test_a_picture_written_as_the_advice_says_is_shown(tmp_path):
+    """The advice once said ![…](images/<file name>): on the page at /park/ that is
+    /park/images/…, which nothing writes, so the picture was missing, in silence."""
+    content = tmp_path / "content"
+    advised = _advised_picture(content, tmp_path)
+    page = campaign_md(slug="park", summary="S", body=f"Why.\n\n{advised}")
+    write_files(tmp_path, {"park.md": page})
+    out = build(content, tmp_path / "out", "2021-01-01")
+    (image,) = soup(out / "park" / "index.html").find_all("img", alt="what it shows")
+    shown = urljoin("/park/", image["src"]).removeprefix("/")
+    assert (out / shown).is_file(), image["src"]

@@ -151,7 +151,7 @@ PROBLEMS = {
     "html-image-elsewhere": "{snippet}: the picture {src!r} is not on this site, and the page "
     "shows only pictures from this site (a picture from elsewhere "
     "would tell that site who reads the page). Save it in "
-    "content/images/ and write ![what it shows](images/<file name>).",
+    "content/images/ and write ![what it shows]({{static}}/images/<file name>).",
     "html-unsafe": "{snippet}: this HTML would not appear as written ({change}). Write this "
     "part in plain Markdown instead.",
     # Files in the content folder (site/static_files.py)
@@ -164,7 +164,7 @@ PROBLEMS = {
     "and put the file itself in the content folder.",
     "static-link-outside": "{path!r} would be published by a {{static}} or {{attach}} link, "
     "but it is {why}. Put the picture in content/images/ and link to "
-    "it as images/<file name>.",
+    "it as {{static}}/images/<file name>.",
     "image-outside": "{path!r} is not inside content/images/. Put the picture in "
     "content/images/ and write 'Image: images/<file name>'.",
     "picture-hidden": "{path!r} is a hidden file ({name!r} starts with a dot), and hidden "
