@@ -139,21 +139,28 @@ def test_make_language_writes_where_the_build_and_make_translations_read(tmp_pat
     assert done.returncode == 0, done.stderr  # `make translations` reads the folder
 
 
-def _advised_picture(content, tmp_path) -> str:
-    """What html-image-elsewhere says to write, for a picture saved in content/images/."""
-    page = campaign_md(slug="park", summary="S", body="![b](https://example.org/gate.png)")
+def _advised_picture(content, tmp_path, slip: str, code: str) -> str:
+    """What the message for `slip` says to write, for a picture saved in content/images/."""
+    page = campaign_md(slug="park", summary="S", body=slip)
     write_files(tmp_path, {"park.md": page}, {"images/gate.png": picture()})
     status, said = build_as_make_does(content, tmp_path / "refused", "2021-01-01")
-    assert status == 1 and "[html-image-elsewhere]" in said
+    assert status == 1 and f"[{code}]" in said, said
     advice = re.search(r"write (!\[what it shows\]\(\S*<file name>\))", said).group(1)
     return advice.replace("<file name>", "gate.png")
 
 
-def test_a_picture_written_as_the_advice_says_is_shown(tmp_path):
+@pytest.mark.parametrize(
+    ("slip", "code"),
+    [
+        ("![b](https://example.org/gate.png)", "html-image-elsewhere"),
+        ('<svg width="10" height="10"></svg>', "html-element"),
+    ],
+)
+def test_a_picture_written_as_the_advice_says_is_shown(tmp_path, slip, code):
     """The advice once said ![…](images/<file name>): on the page at /park/ that is
     /park/images/…, which nothing writes, so the picture was missing, in silence."""
     content = tmp_path / "content"
-    advised = _advised_picture(content, tmp_path)
+    advised = _advised_picture(content, tmp_path, slip, code)
     page = campaign_md(slug="park", summary="S", body=f"Why.\n\n{advised}")
     write_files(tmp_path, {"park.md": page})
     out = build(content, tmp_path / "out", "2021-01-01")
