@@ -167,3 +167,25 @@ def test_a_picture_written_as_the_advice_says_is_shown(tmp_path, slip, code):
     (image,) = soup(out / "park" / "index.html").find_all("img", alt="what it shows")
     shown = urljoin("/park/", image["src"]).removeprefix("/")
     assert (out / shown).is_file(), image["src"]
+
+
+def test_a_misnamed_translation_is_told_to_rename_the_file_not_to_change_its_slug(tmp_path, capsys):
+    """Changing the Slug of one file of a translated campaign splits it in two."""
+    page = campaign_md(slug="new-name", summary="S")
+    content = write_site(
+        tmp_path,
+        {
+            "old.md": page,
+            "new-name.es.md": page.replace("Date:", "Lang: es\nDate:"),
+            "alone.es.md": page.replace("new-name", "solo").replace("Date:", "Lang: es\nDate:"),
+        },
+    )
+    assert check(str(content), str(CONF)) == 0
+    lines = [
+        line for line in capsys.readouterr().out.splitlines() if "[slug-not-file-name]" in line
+    ]
+    alone, translated = sorted(lines)  # by file: alone.es.md, old.md
+    assert "/old.md: " in translated and "Rename the file to 'new-name.md'" in translated
+    assert "Slug: old" not in translated and "keep the Slug" in translated
+    assert "/alone.es.md: " in alone and "the page is at /es/solo/" in alone
+    assert "or write 'Slug: alone'" in alone  # a campaign in one language may change it

@@ -358,8 +358,8 @@ WARNINGS = {
     "pages ({pages}) show their buttons, labels and dates in English. Start the translation "
     "with 'make language CODE={lang}' (docs/translating.md).",
     "slug-not-file-name": "the file is named {name!r} but its Slug is {slug!r}, so the page "
-    "is at /{slug}/ and the file is hard to find from the address. Rename the file to "
-    "{wanted!r}, or write 'Slug: {stem}'.",
+    "is at {address} and the file is hard to find from the address. Rename the file to "
+    "{wanted!r}{or_slug}.",
     "cache-tracked": "git tracks {files} in this cache folder, so they came with the "
     "checkout, perhaps from someone else's pull request. They are ignored: a build never "
     "loads a cache it did not write itself, and makes its own. Remove them from git with "
