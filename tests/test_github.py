@@ -147,3 +147,21 @@ def test_make_github_with_a_wrong_remote_says_it_in_one_line(tmp_path):
     *_, said, makes = result.stderr.splitlines()  # after the build's own warnings, if any
     assert said.startswith("make github: [github-remote-unknown] 'no-such-remote-here'")
     assert re.fullmatch(r"make: \*\*\* \[Makefile:\d+: github\] Error 1", makes), result.stderr
+
+
+def test_without_git_it_says_so_in_one_line(tmp_path):
+    checkout, site = repository(tmp_path)
+    done = subprocess.run(
+        [sys.executable, "-m", "megaphone.commands", "github", str(site), "--remote", "pages"],
+        cwd=checkout,
+        capture_output=True,
+        text=True,
+        env={
+            **os.environ,
+            "PATH": str(tmp_path / "no-git-here"),
+            "PYTHONPATH": str(ROOT / "plugins"),
+        },
+        timeout=60,
+    )
+    assert done.returncode == 1
+    assert "git could not run" in one_line(done.stderr, "github-failed")

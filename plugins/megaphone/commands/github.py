@@ -85,14 +85,20 @@ def commit_site(output: str, remote: str, branch: str) -> None:
         )
     except ghp_import.GhpError as error:
         raise PushFailed(say("github-failed", remote=remote, reason=error.message)) from None
-    except OSError as error:
-        raise PushFailed(say("github-failed", remote=remote, reason=str(error))) from None
+    except TypeError:  # ghp-import's own way of saying that git fast-import failed
+        reason = "git could not write the commit (git fast-import failed)"
+        raise PushFailed(say("github-failed", remote=remote, reason=reason)) from None
 
 
 def push(remote: str, branch: str) -> None:
     pushed = _git("push", "--quiet", remote, branch)
     if pushed.returncode != 0:
         raise PushFailed(explain(remote, branch, pushed.stderr))
+
+
+def _failed(text: str) -> int:
+    print(Problem(COMMAND, "", text), file=sys.stderr)
+    return 1
 
 
 def publish(output: str, remote: str, branch: str) -> int:
@@ -102,8 +108,10 @@ def publish(output: str, remote: str, branch: str) -> int:
         commit_site(output, remote, branch)
         push(remote, branch)
     except PushFailed as failed:
-        print(Problem(COMMAND, "", str(failed)), file=sys.stderr)
-        return 1
+        return _failed(str(failed))
+    except OSError as error:  # no git on this computer, or it cannot run
+        reason = f"git could not run ({error.strerror or error})"
+        return _failed(say("github-failed", remote=remote, reason=reason))
     new = "" if existed else " (a new branch: choose it in GitHub's Settings → Pages)"
     print(f"Pushed {output}/ to the {branch} branch of {remote}{new}.")
     return 0
