@@ -189,3 +189,12 @@ def test_a_misnamed_translation_is_told_to_rename_the_file_not_to_change_its_slu
     assert "Slug: old" not in translated and "keep the Slug" in translated
     assert "/alone.es.md: " in alone and "the page is at /es/solo/" in alone
     assert "or write 'Slug: alone'" in alone  # a campaign in one language may change it
+
+
+def test_an_english_variant_is_not_told_to_translate_the_theme_into_english(tmp_path, capsys):
+    page = campaign_md(slug="park", summary="S")
+    content = write_site(
+        tmp_path, {"park.md": page, "park.en-us.md": page.replace("Date:", "Lang: en-us\nDate:")}
+    )
+    assert check(str(content), str(CONF)) == 0
+    assert "[theme-not-translated]" not in capsys.readouterr().out

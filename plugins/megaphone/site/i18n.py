@@ -107,10 +107,10 @@ def catalogue_warnings(theme: str, used: dict[str, list[str]]) -> list[tuple[str
     directory = os.path.join(theme, "translations")
     warnings = []
     for lang in sorted(used):
-        if lang == SOURCE_LANG or not os.path.exists(os.path.join(directory, "messages.pot")):
+        if lang.split("-")[0] == SOURCE_LANG:  # en-us: the theme's own words are English
             continue
-        if not is_language(lang):  # lang-unknown says so, with the code it may be
-            continue
+        if not is_language(lang) or not os.path.exists(os.path.join(directory, "messages.pot")):
+            continue  # not a code: lang-unknown says so, with the code it may be
         translated, total = catalogue_completeness(directory, lang)
         if translated >= total:
             continue
