@@ -129,6 +129,19 @@ def test_a_branch_that_moved_on_is_refused_in_one_line_and_fetch_fixes_it(tmp_pa
     git("fetch", "-q", "pages", cwd=checkout)  # what the message says to do
     status, _, err = github(checkout, site)
     assert (status, err) == (0, ""), err
+    (elsewhere / "again.html").write_text("<p>Again from elsewhere</p>", "utf-8")
+    git("add", "again.html", cwd=elsewhere)
+    git("commit", "-q", "-m", "elsewhere again", cwd=elsewhere)
+    git("pull", "-q", "--rebase", "origin", "gh-pages", cwd=elsewhere)
+    git("push", "-q", "origin", "gh-pages", cwd=elsewhere)
+    address = str(tmp_path / "remote.git")  # GITHUB_REMOTE as an address, not a name
+    status, _, err = github(checkout, site, remote=address)
+    assert status == 1
+    fetch = f"git fetch {address} +gh-pages:gh-pages"
+    assert f"'{fetch}'" in one_line(err, "github-branch-moved")
+    git(*fetch.split()[1:], "-q", cwd=checkout)
+    status, _, err = github(checkout, site, remote=address)
+    assert (status, err) == (0, ""), err
 
 
 def test_make_github_with_a_wrong_remote_says_it_in_one_line(tmp_path):

@@ -45,6 +45,14 @@ def _looks_like_address(remote: str) -> bool:
     return ":" in remote or "/" in remote or remote.endswith(".git")
 
 
+def _fetch(remote: str, branch: str) -> str:
+    """What brings the remote's branch here, where ghp-import builds on it: a named
+    remote's own copy (remote/branch), or, for an address, the branch itself."""
+    if remote in _remote_names():
+        return f"git fetch {remote}"
+    return f"git fetch {remote} +{branch}:{branch}"
+
+
 def explain(remote: str, branch: str, stderr: str) -> str:
     """git's failure, read for what a volunteer can do about it."""
     text = stderr.lower()
@@ -57,7 +65,9 @@ def explain(remote: str, branch: str, stderr: str) -> str:
             return say("github-remote-unknown", remote=remote, remotes=", ".join(names) or "none")
         return say("github-not-a-repository", remote=remote, reason=reason)
     if "[rejected]" in text or "non-fast-forward" in text or "fetch first" in text:
-        return say("github-branch-moved", remote=remote, branch=branch)
+        return say(
+            "github-branch-moved", remote=remote, branch=branch, fetch=_fetch(remote, branch)
+        )
     if "permission denied" in text or "authentication failed" in text or "403" in text:
         return say("github-denied", remote=remote, reason=reason)
     return say("github-failed", remote=remote, reason=reason)

@@ -283,7 +283,7 @@ PROBLEMS = {
     "address ('git remote -v'), then run the command again.",
     "github-branch-moved": "the {branch} branch of {remote!r} has commits that this "
     "computer does not have (perhaps published from another computer), so the push was "
-    "refused and nothing online changed. Run 'git fetch {remote}', then the command again.",
+    "refused and nothing online changed. Run '{fetch}', then the command again.",
     "github-denied": "{remote!r} refused the push ({reason}). Check that you may push to "
     "that repository and that git is signed in to GitHub (docs/publishing.md).",
     "github-failed": "the push to {remote!r} failed: {reason}. Nothing online changed. "
