@@ -178,3 +178,17 @@ def test_without_git_it_says_so_in_one_line(tmp_path):
     )
     assert done.returncode == 1
     assert "git could not run" in one_line(done.stderr, "github-failed")
+
+
+def test_a_branch_name_git_refuses_is_one_line(tmp_path):
+    checkout, site = repository(tmp_path)
+    done = subprocess.run(
+        [sys.executable, "-m", "megaphone.commands", "github", str(site), "--branch", "gh pages"],
+        cwd=checkout,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **IDENTITY, "PYTHONPATH": str(ROOT / "plugins")},
+        timeout=60,
+    )
+    assert done.returncode == 1
+    assert "'gh pages' is not a name git allows" in one_line(done.stderr, "github-failed")

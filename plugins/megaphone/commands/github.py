@@ -79,6 +79,13 @@ def in_a_repository(remote: str) -> None:
         raise PushFailed(say("github-failed", remote=remote, reason=git_reason(found.stderr)))
 
 
+def a_branch_name(remote: str, branch: str) -> None:
+    """Before git fast-import, which would print its own crash report."""
+    if _git("check-ref-format", "--branch", branch).returncode != 0:
+        reason = f"{branch!r} is not a name git allows for a branch (GITHUB_PAGES_BRANCH)"
+        raise PushFailed(say("github-failed", remote=remote, reason=reason))
+
+
 def branch_is_online(remote: str, branch: str) -> bool:
     """Whether the remote has the branch already; first of all, the remote can be reached."""
     found = _git("ls-remote", "--heads", remote, f"refs/heads/{branch}")
@@ -114,6 +121,7 @@ def _failed(text: str) -> int:
 def publish(output: str, remote: str, branch: str) -> int:
     try:
         in_a_repository(remote)
+        a_branch_name(remote, branch)
         existed = branch_is_online(remote, branch)
         commit_site(output, remote, branch)
         push(remote, branch)
