@@ -15,15 +15,11 @@ PORT ?= 8000
 # so that any error it logs (a plugin that cannot load, a page it cannot
 # read) fails the build instead of exiting 0.
 MEGAPHONE := PYTHONPATH=plugins $(BIN)/python -m megaphone.commands
-# After a volunteer command fails it has said everything in plain words; make's own
-# "make: *** [Makefile:49: check] Error 1" would only add noise. GNU make prints that
-# line for every failed recipe, but not when make itself is interrupted: so the recipe
-# interrupts make (SIGINT, as Ctrl+C does), and make exits with status 130, never 0.
-# Under another make (MAKELEVEL > 0), or where make ignores SIGINT (a script's
-# background job, nohup: the signal would do nothing and make would say 0), the
-# recipe fails the ordinary way. The recipe's shell inherits make's SIGINT setting.
-SIGINT_WORKS = $(BIN)/python -c "import signal, sys; sys.exit(signal.getsignal(signal.SIGINT) is signal.SIG_IGN)" 2>/dev/null
-QUIET_FAIL = || { [ "$(MAKELEVEL)" = 0 ] && $(SIGINT_WORKS) && kill -INT $$PPID && { sleep 0.3 2>/dev/null || sleep 1; exit 0; }; exit 1; }
+# A volunteer command that fails has said what is wrong in plain words, and exits
+# with status 1. make then adds one line of its own, "make: *** [Makefile:NN: check]
+# Error 1", and exits with its own status for a failed command, 2; `make -k` goes on
+# with the next target. No signal, no trick: the line is make's, and only says that
+# the command above it failed.
 # The command a volunteer typed, for the messages of the publishing targets.
 PUBLISHING := make $(firstword $(filter github rsync_upload s3_upload,$(MAKECMDGOALS)) publish)
 
@@ -56,39 +52,37 @@ $(VENV)/.tested: requirements-test.txt $(VENV)/.built
 	@touch $@
 
 html: $(VENV)/.built
-	@$(MEGAPHONE) build $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(QUIET_FAIL)
+	@$(MEGAPHONE) build $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE)
 
 check: $(VENV)/.built
-	@$(MEGAPHONE) check $(INPUTDIR) -s $(CONFFILE) $(QUIET_FAIL)
+	@$(MEGAPHONE) check $(INPUTDIR) -s $(CONFFILE)
 
 campaign: $(VENV)/.built
-	@$(MEGAPHONE) campaign "$(TITLE)" --content $(INPUTDIR) $(QUIET_FAIL)
+	@$(MEGAPHONE) campaign "$(TITLE)" --content $(INPUTDIR)
 
 # Drafts are never published (publishconf.py); SITEURL is checked before anything is built.
 publish: $(VENV)/.built
 	@SITEURL="$(SITEURL)" $(MEGAPHONE) build $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF) \
-		--publish "$(PUBLISHING)" $(QUIET_FAIL)
+		--publish "$(PUBLISHING)"
 
 # Publishing, as in Pelican's quickstart Makefile. See README.md, "Publishing".
 GITHUB_PAGES_BRANCH ?= gh-pages
 GITHUB_REMOTE ?= origin
 github: publish
 	@echo 'Pushing $(OUTPUTDIR)/ to the $(GITHUB_PAGES_BRANCH) branch of $(GITHUB_REMOTE)...'
-	@$(BIN)/ghp-import --no-jekyll --push --remote $(GITHUB_REMOTE) --branch $(GITHUB_PAGES_BRANCH) \
-		--message "Publish the site" "$(OUTPUTDIR)" \
-		|| { echo 'make github: the push to $(GITHUB_REMOTE) failed (see above). Set GITHUB_REMOTE to the remote of your GitHub repository (docs/publishing.md).'; false; } $(QUIET_FAIL)
+	@$(MEGAPHONE) github "$(OUTPUTDIR)" --remote "$(GITHUB_REMOTE)" --branch "$(GITHUB_PAGES_BRANCH)"
 
 SSH_HOST ?=
 SSH_PORT ?= 22
 SSH_USER ?=
 SSH_TARGET_DIR ?=
 rsync_upload: publish
-	@test -n "$(SSH_HOST)" -a -n "$(SSH_TARGET_DIR)" || { echo 'make rsync_upload: say where to upload: SSH_HOST=example.org SSH_USER=me SSH_TARGET_DIR=/var/www/campaigns make rsync_upload (docs/publishing.md).'; false; } $(QUIET_FAIL)
+	@test -n "$(SSH_HOST)" -a -n "$(SSH_TARGET_DIR)" || { echo 'make rsync_upload: say where to upload: SSH_HOST=example.org SSH_USER=me SSH_TARGET_DIR=/var/www/campaigns make rsync_upload (docs/publishing.md).'; false; }
 	rsync -e "ssh -p $(SSH_PORT)" -P -rvzc --cvs-exclude --delete "$(OUTPUTDIR)"/ "$(SSH_USER)@$(SSH_HOST):$(SSH_TARGET_DIR)"
 
 S3_BUCKET ?=
 s3_upload: publish
-	@test -n "$(S3_BUCKET)" || { echo 'make s3_upload: say which bucket: S3_BUCKET=my-campaigns make s3_upload (docs/publishing.md).'; false; } $(QUIET_FAIL)
+	@test -n "$(S3_BUCKET)" || { echo 'make s3_upload: say which bucket: S3_BUCKET=my-campaigns make s3_upload (docs/publishing.md).'; false; }
 	aws s3 sync "$(OUTPUTDIR)"/theme s3://$(S3_BUCKET)/theme --delete --cache-control "public, max-age=31536000, immutable"
 	aws s3 sync "$(OUTPUTDIR)"/ s3://$(S3_BUCKET) --delete --exclude "theme/*" --cache-control "public, max-age=300"
 
@@ -135,8 +129,7 @@ translations: $(VENV)/.built
 	$(BIN)/pybabel compile -d $(CATALOGUES) --statistics
 
 language: $(VENV)/.built
-	@test -n "$(CODE)" || { echo 'Say which language: make language CODE=fr'; exit 1; }
-	$(BIN)/pybabel init -i $(CATALOGUES)/messages.pot -d $(CATALOGUES) -l $(CODE)
+	@$(MEGAPHONE) language "$(CODE)" --catalogues $(CATALOGUES)
 
 # Every benchmark in one table (bench/README.md): page weight, the home page
 # with N campaigns, build time against plain Pelican. `make bench N=1000` for full size.

@@ -12,7 +12,6 @@ import os
 import random
 import re
 import shutil
-import signal
 import subprocess
 import sys
 import weakref
@@ -335,18 +334,13 @@ def both_commands(content: Path, output: Path, capsys, today: str = "2021-01-01"
     return status, built, checked, capsys.readouterr().out
 
 
-def make(
-    *arguments: str, cwd: Path = ROOT, sigint_ignored: bool = False, **env_vars
-) -> subprocess.CompletedProcess:
+def make(*arguments: str, cwd: Path = ROOT, **env_vars) -> subprocess.CompletedProcess:
     """Run a make target exactly as a volunteer does, in a subprocess: at the top
-    level, even when the tests themselves run under `make test`. sigint_ignored:
-    as from a script's background job (`make html &`) or nohup."""
+    level, even when the tests themselves run under `make test`."""
     env = {k: v for k, v in os.environ.items() if k not in ("MAKELEVEL", "MAKEFLAGS", "MFLAGS")}
     env.update(env_vars)
-    ignore = (lambda: signal.signal(signal.SIGINT, signal.SIG_IGN)) if sigint_ignored else None
     return subprocess.run(
         ["make", "--no-print-directory", "-C", str(cwd), *arguments, f"PY={sys.executable}"],
-        preexec_fn=ignore,
         env=env,
         capture_output=True,
         text=True,

@@ -5,7 +5,15 @@ and the theme's languages (issue 10, section 7)."""
 import re
 import shutil
 
-from helpers import build, build_as_make_does, campaign_md, make_html, soup, write_site
+from helpers import (
+    build,
+    build_as_make_does,
+    campaign_md,
+    make,
+    make_html,
+    soup,
+    write_site,
+)
 from megaphone.commands.check import check, report_lines
 from megaphone.commands.pelican_run import run_pelican
 from megaphone.model.report import Problem, annotation, one_line
@@ -80,33 +88,36 @@ def test_a_warning_in_few_files_is_said_for_each(tmp_path):
     assert "content/campaigns/c1.md: [image-missing] has no Image" in out
 
 
-def test_make_hides_its_own_error_line_and_still_fails(tmp_path):
+def test_a_failed_command_exits_1_and_make_adds_one_line(tmp_path):
+    """The command says what is wrong and exits 1; make adds its own one line,
+    "make: *** [Makefile:NN: check] Error 1", and exits with its status for a failed
+    command, 2: no signal (make once interrupted itself, and said 130)."""
     content = write_site(tmp_path, {"a.md": campaign_md(slug="a", to=None)})
-    from helpers import make
-
     for target in ("check", "html"):
         result = make(target, f"INPUTDIR={content}", f"OUTPUTDIR={tmp_path / 'out'}")
         said = result.stdout + result.stderr
-        assert result.returncode != 0, said
+        assert result.returncode == 2, said
         assert "[to-missing]" in said
-        assert "make: ***" not in said and "Error 1" not in said, said
-
-
-def test_make_fails_even_where_it_cannot_be_interrupted(tmp_path):
-    """Run from a script in the background (`make html &`) or under nohup, make
-    ignores SIGINT: the quiet way of failing above then did nothing, and make
-    said 0 for a site that did not build. It fails the plain way there."""
-    content = write_site(tmp_path, {"a.md": campaign_md(slug="a", to=None)})
-    from helpers import make
-
-    for target in ("check", "html"):
-        result = make(
-            target, f"INPUTDIR={content}", f"OUTPUTDIR={tmp_path / 'out'}", sigint_ignored=True
-        )
-        said = result.stdout + result.stderr
-        assert result.returncode != 0, said
-        assert "[to-missing]" in said
+        makes = [line for line in said.splitlines() if line.startswith("make")]
+        assert makes == [f"make: *** [Makefile:{_recipe_line(target)}: {target}] Error 1"], said
         assert not (tmp_path / "out").exists()
+
+
+def _recipe_line(target: str) -> int:
+    """The line of the Makefile that runs the target's command (make names it)."""
+    lines = (ROOT / "Makefile").read_text().splitlines()
+    return lines.index(f"{target}: $(VENV)/.built") + 2
+
+
+def test_make_k_goes_on_after_a_failed_command(tmp_path):
+    """`make -k check campaign`: check fails, and campaign still runs."""
+    content = write_site(tmp_path, {"a.md": campaign_md(slug="a", to=None)})
+    result = make("-k", "check", "campaign", f"INPUTDIR={content}", "TITLE=Save the pool")
+    said = result.stdout + result.stderr
+    assert result.returncode == 2, said
+    assert "[to-missing]" in said
+    assert (content / "campaigns" / "save-the-pool.md").exists(), said
+    assert said.count("Error 1") == 1 and "Created " in result.stdout
 
 
 def test_the_file_name_should_be_the_slug(tmp_path, capsys):

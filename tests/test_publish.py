@@ -137,8 +137,16 @@ def test_each_publishing_command_names_itself(tmp_path, target):
     said = result.stdout + result.stderr
     assert result.returncode != 0
     assert f"SITEURL=https://campaigns.example.org make {target}" in said, said
-    assert "[siteurl-missing]" in said and "make: ***" not in said
+    assert "[siteurl-missing]" in said
+    assert [line for line in said.splitlines() if line.startswith("make:")] == [
+        f"make: *** [Makefile:{_publish_line()}: publish] Error 1"
+    ], said  # make's own one line, and nothing from the targets after publish
     assert not (tmp_path / "out").exists()
+
+
+def _publish_line() -> int:
+    lines = (ROOT / "Makefile").read_text().splitlines()
+    return lines.index("publish: $(VENV)/.built") + 2
 
 
 def test_publishing_refuses_an_address_without_https(tmp_path, capsys, monkeypatch):

@@ -10,6 +10,8 @@ COMMANDS = {
     "check": "check",
     "devserver": "devserver",
     "campaign": "new_campaign",
+    "github": "github",
+    "language": "language",
 }
 
 

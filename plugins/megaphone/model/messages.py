@@ -124,8 +124,8 @@ PROBLEMS = {
     "not linked to {original}. Did you mean 'Slug: {near}', as in {original}? A translation "
     "keeps its original's Slug exactly. (If this is a campaign of its own, write "
     "'Translation: false'.)",
-    "lang-unknown": "{text!r} is not a language code. Write a code such as 'Lang: es' (Spanish) "
-    "or 'Lang: fr' (French), in lower case.",
+    "lang-unknown": "{text!r} is not a language code that the site can write dates and words "
+    "in (Babel's list).{hint}",
     "lang-case": "{text!r} must be written in lower case, because it becomes part of the page's "
     "address. Write 'Lang: {lower}'.",
     "field-repeated": "is written on {count} lines ({lines}), and only one counts. Keep one line; "
@@ -184,7 +184,7 @@ PROBLEMS = {
     "html-image-elsewhere": "{snippet}: the picture {src!r} is not on this site, and the page "
     "shows only pictures from this site (a picture from elsewhere "
     "would tell that site who reads the page). Save it in "
-    "content/images/ and write ![what it shows](images/<file name>).",
+    "content/images/ and write ![what it shows]({{static}}/images/<file name>).",
     "html-unsafe": "{snippet}: this HTML would not appear as written ({change}). Write this "
     "part in plain Markdown instead.",
     # Files in the content folder (site/static_files.py)
@@ -197,7 +197,7 @@ PROBLEMS = {
     "and put the file itself in the content folder.",
     "static-link-outside": "{path!r} would be published by a {{static}} or {{attach}} link, "
     "but it is {why}. Put the picture in content/images/ and link to "
-    "it as images/<file name>.",
+    "it as {{static}}/images/<file name>.",
     "image-outside": "{path!r} is not inside content/images/. Put the picture in "
     "content/images/ and write 'Image: images/<file name>'.",
     "picture-hidden": "{path!r} is a hidden file ({name!r} starts with a dot), and hidden "
@@ -221,8 +221,11 @@ PROBLEMS = {
     "{columns}.",
     "targets-area-empty": "this row has no area. Write the district or ward in the 'area' "
     "column, or delete the row.",
-    "targets-area-twice": "area {area!r} is already on line {first}. Each area has one row: "
-    "merge the two, with both addresses in 'email' separated by commas.",
+    "targets-area-twice": "area {area!r} is already on line {first}, and visitors could not "
+    "tell the two apart. If they are two seats that share a name (India has two Aurangabads), "
+    "tell them apart in 'area', with the state or the seat's number: '{area} (state)' or "
+    "'{area} 12', and the same in the postcode map. Only if both rows are for one seat, "
+    "put both addresses in one row's 'email', separated by commas, and delete the other.",
     "targets-email-empty": "area {area!r} has no email address. Write it in the 'email' "
     "column, or delete the row if nobody can be written to there.",
     "targets-list-empty": "this list has nobody in it: {why}. A campaign that names it "
@@ -311,6 +314,23 @@ PROBLEMS = {
     "siteurl-not-absolute": "{text!r} is not a whole web address, so every link and the "
     "script of the published site would break. Write it with https:// and the host name, "
     "for example SITEURL={example} {command}",
+    # Publishing: make github (commands/github.py)
+    "github-remote-unknown": "{remote!r} is not a remote of this repository (its remotes: "
+    "{remotes}), so nothing was pushed. Name the remote of your GitHub repository, for "
+    "example GITHUB_REMOTE=mine make github ('git remote -v' lists them; docs/publishing.md).",
+    "github-not-a-repository": "{remote!r} is not a git repository that can be reached "
+    "({reason}), so nothing was pushed. Check the address with 'git remote -v', and set "
+    "GITHUB_REMOTE to the remote of your GitHub repository (docs/publishing.md).",
+    "github-unreachable": "could not reach {remote!r} ({reason}): this computer may be "
+    "offline, or the address is wrong. Nothing was pushed. Check the connection and the "
+    "address ('git remote -v'), then run the command again.",
+    "github-branch-moved": "the {branch} branch of {remote!r} has commits that this "
+    "computer does not have (perhaps published from another computer), so the push was "
+    "refused and nothing online changed. Run '{fetch}', then the command again.",
+    "github-denied": "{remote!r} refused the push ({reason}). Check that you may push to "
+    "that repository and that git is signed in to GitHub (docs/publishing.md).",
+    "github-failed": "the push to {remote!r} failed: {reason}. Nothing online changed. "
+    "Check GITHUB_REMOTE and GITHUB_PAGES_BRANCH (docs/publishing.md).",
 }
 
 WARNINGS = {
@@ -393,8 +413,8 @@ WARNINGS = {
     "pages ({pages}) show their buttons, labels and dates in English. Start the translation "
     "with 'make language CODE={lang}' (docs/translating.md).",
     "slug-not-file-name": "the file is named {name!r} but its Slug is {slug!r}, so the page "
-    "is at /{slug}/ and the file is hard to find from the address. Rename the file to "
-    "{wanted!r}, or write 'Slug: {stem}'.",
+    "is at {address} and the file is hard to find from the address. Rename the file to "
+    "{wanted!r}{or_slug}.",
     "cache-tracked": "git tracks {files} in this cache folder, so they came with the "
     "checkout, perhaps from someone else's pull request. They are ignored: a build never "
     "loads a cache it did not write itself, and makes its own. Remove them from git with "

@@ -148,7 +148,7 @@ _ELEMENT_ADVICE = {
     "textarea": "Delete it: the page's own buttons send the letter.",
     "select": "Delete it: the page's own buttons send the letter.",
     "svg": "Save the drawing as a PNG in content/images/ and write "
-    "![what it shows](images/<file name>).",
+    "![what it shows]({static}/images/<file name>).",
     "math": "Write the formula in words, or as a picture in content/images/.",
     "span": "Delete the tag and keep its text: *emphasis* and **strong** are Markdown.",
     "u": "Use *emphasis* or **strong** instead: underlined words look like links.",

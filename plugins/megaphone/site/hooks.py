@@ -78,6 +78,7 @@ from .site_checks import (
     same_address,
     site_settings,
     slug_problems,
+    translated_slugs,
     unread_files,
     unused_files,
 )
@@ -389,7 +390,9 @@ def stop_on_problems(site: SiteReading, articles: ArticlesGenerator, generators)
     unread += [(file, say("file-not-used")) for file in unused_files(settings, TARGETS_FOLDER)]
     articles_and_pages = list(contents(articles, ARTICLE_GROUPS)) + pages
     site_wide = catalogue_warnings(settings["THEME"], languages_used(articles_and_pages))
-    site_wide += [w for a in contents(articles, ARTICLE_GROUPS) for w in file_name_warnings(a)]
+    campaigns = list(contents(articles, ARTICLE_GROUPS))
+    translated = translated_slugs(campaigns)
+    site_wide += [w for a in campaigns for w in file_name_warnings(a, a.slug in translated)]
     for problem in site.placed_warnings:  # each names its own line
         _warn(problem)
     for file, warning in site.warnings + unread + site_wide:

@@ -20,19 +20,29 @@ from babel.messages.pofile import read_po
 from jinja2 import pass_context
 
 from ..model.deadline import in_words, zone_city, zone_of
+from ..model.language import babel_locale, is_language
 from ..model.messages import say
 from .contents import shown_path
 from .words import DEADLINE_PATTERN, DEADLINE_SENTENCE
 
 
 def catalogue_path(directory: str, lang: str) -> str:
-    return os.path.join(directory, lang, "LC_MESSAGES", "messages.po")
+    """Where pybabel keeps a language's catalogue: in a folder named as Babel
+    names the locale (`pt_BR` for the pages of `Lang: pt-br`), so that
+    `make translations` (pybabel update) can read every folder."""
+    folder = _catalogue_locale(lang) or lang
+    return os.path.join(directory, folder, "LC_MESSAGES", "messages.po")
+
+
+def _catalogue_locale(lang: str) -> str | None:
+    """Babel's name for a page language (`pt_BR` for `pt-br`), which read_po needs."""
+    return babel_locale(lang) if is_language(lang) else None
 
 
 @cache
 def _load(path: str, modified: float, lang: str) -> NullTranslations:
     with open(path, "rb") as source:
-        catalog = read_po(source, locale=lang)
+        catalog = read_po(source, locale=_catalogue_locale(lang))
     compiled = io.BytesIO()
     write_mo(compiled, catalog, use_fuzzy=False)  # unreviewed (fuzzy) strings stay English
     compiled.seek(0)
@@ -50,7 +60,7 @@ def translations(directory: str, lang: str) -> NullTranslations:
 def locale_for(lang: str, locales: dict | None) -> str:
     """The Babel locale that writes dates for a page language (`LOCALES`): a language
     with no entry there is its own locale ("fr" writes French dates)."""
-    return (locales or {}).get(lang, lang)
+    return (locales or {}).get(lang) or _catalogue_locale(lang) or lang
 
 
 # The language the theme's words are written in, before any translation.
@@ -76,7 +86,7 @@ def catalogue_completeness(directory: str, lang: str) -> tuple[int, int]:
     if not os.path.exists(path):
         return 0, len(wanted)
     with open(path, "rb") as source:
-        catalog = read_po(source, locale=lang)
+        catalog = read_po(source, locale=_catalogue_locale(lang))
 
     def done(message) -> bool:
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
@@ -97,8 +107,10 @@ def catalogue_warnings(theme: str, used: dict[str, list[str]]) -> list[tuple[str
     directory = os.path.join(theme, "translations")
     warnings = []
     for lang in sorted(used):
-        if lang == SOURCE_LANG or not os.path.exists(os.path.join(directory, "messages.pot")):
+        if lang.split("-")[0] == SOURCE_LANG:  # en-us: the theme's own words are English
             continue
+        if not is_language(lang) or not os.path.exists(os.path.join(directory, "messages.pot")):
+            continue  # not a code: lang-unknown says so, with the code it may be
         translated, total = catalogue_completeness(directory, lang)
         if translated >= total:
             continue
@@ -126,7 +138,8 @@ def _page_locale(context, lang: str | None = None) -> str:
 
 def language_name(lang: str) -> str:
     """A language's own name for itself: 'español' for es."""
-    name = Locale.parse(lang).get_display_name(lang) or lang
+    locale = _catalogue_locale(lang) or lang
+    name = Locale.parse(locale).get_display_name(locale) or lang
     return name[:1].upper() + name[1:]
 
 

@@ -228,10 +228,26 @@ def languages_used(items) -> dict[str, list[str]]:
     return dict(used)
 
 
-def file_name_warnings(content) -> list[tuple[str, str]]:
+def _or_slug(stem: str, translated: bool) -> str:
+    if translated:
+        return " (keep the Slug: the campaign's other languages share it)"
+    return f", or write 'Slug: {stem}'"
+
+
+def translated_slugs(items) -> set[str]:
+    """The Slugs written in more than one file: a campaign and its translations."""
+    seen: dict[str, int] = defaultdict(int)
+    for content in items:
+        seen[content.slug] += 1
+    return {slug for slug, files in seen.items() if files > 1}
+
+
+def file_name_warnings(content, translated: bool = False) -> list[tuple[str, str]]:
     """A campaign whose Slug is not its file's name: the volunteer looking for the
     page at /park-closure/ looks for park-closure.md. (`make campaign` names the file
-    after the Slug; this is for a Slug changed later, or a file renamed.)"""
+    after the Slug; this is for a Slug changed later, or a file renamed.) A campaign
+    in two languages (`translated`) is one Slug in both files: the advice is then
+    to rename the file only, as a changed Slug would split the two."""
     name = os.path.basename(content.source_path)
     stem = name.rsplit(".", 1)[0]
     lang = f".{content.lang}"
@@ -247,7 +263,8 @@ def file_name_warnings(content) -> list[tuple[str, str]]:
                 name=name,
                 slug=content.slug,
                 wanted=content.slug + suffix,
-                stem=base,
+                address=f"/{content.url}" if content.url else f"/{content.slug}/",
+                or_slug=_or_slug(base, translated),
             ),
         )
     ]
