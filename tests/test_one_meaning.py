@@ -95,3 +95,30 @@ def test_a_comment_and_code_are_left_alone_when_they_are_whole(tmp_path, capsys)
     content = write_files(tmp_path, {"park.md": campaign_md(slug="park", summary="S", body=body)})
     status, built, checked, report = both_commands(content, tmp_path / "output", capsys)
     assert status == 0 and checked == 0, built + report
+
+
+def test_what_pelican_logs_reaches_the_volunteer_as_one_line_with_its_file():
+    import io
+    import logging
+
+    from megaphone.commands.log_lines import OneLine
+
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(OneLine())
+    logger = logging.getLogger("pelican.test-one-line")
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        logger.warning("Unable to find %s,\n  skipping url\treplacement.", "campaigns/park.md")
+        try:
+            raise ValueError("inside")
+        except ValueError:
+            logger.exception("Could not process %s", "the site")
+    finally:
+        logger.removeHandler(handler)
+    assert stream.getvalue().splitlines() == [
+        "campaigns/park.md: [pelican-warning] Unable to find campaigns/park.md, skipping url "
+        "replacement.",
+        "pelican: [pelican-error] Could not process the site",
+    ]

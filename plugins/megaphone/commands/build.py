@@ -16,6 +16,7 @@ from pelican.log import init as init_logging
 from ..model.report import count, format_report, summarised
 from ..site.shipped import shipped_problems
 from ..site.site_checks import siteurl_problem
+from .log_lines import one_line_handler
 from .pelican_run import Outcome, run_pelican, without_pelicans_summary
 from .swap import fresh_output, put_in_place
 
@@ -74,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-s", "--settings", default="pelicanconf.py")
     parser.add_argument("--publish", default="", help="the command, e.g. 'make github'")
     args = parser.parse_args(argv)
-    init_logging(level=logging.WARNING)
+    init_logging(level=logging.WARNING, handler=one_line_handler())
     return build(args.content, args.output, args.settings, args.publish)
 
 

@@ -25,6 +25,7 @@ from pelican.utils import FileChangeFilter
 
 from ..model.report import count, format_report, summarised
 from .build import build_site
+from .log_lines import one_line_handler
 from .pelican_run import Outcome, without_pelicans_summary
 
 # Live reload, in preview only. The preview build (MEGAPHONE_PREVIEW_RELOAD) adds
@@ -218,7 +219,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-p", "--port", type=int, default=8000)
     parser.add_argument("-b", "--bind", default="127.0.0.1")
     args = parser.parse_args(argv)
-    init_logging(level=logging.WARNING)
+    init_logging(level=logging.WARNING, handler=one_line_handler())
     logging.getLogger("pelican.utils").setLevel(logging.ERROR)  # "Unable to watch path"
     output = os.path.abspath(args.output)
     _stop_on_sigterm()
