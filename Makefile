@@ -14,7 +14,18 @@ PORT ?= 8000
 # The volunteer commands (plugins/megaphone/commands/). `build` runs Pelican
 # so that any error it logs (a plugin that cannot load, a page it cannot
 # read) fails the build instead of exiting 0.
-MEGAPHONE := PYTHONPATH=plugins $(BIN)/python -m megaphone.commands
+#
+# Nothing a checkout brings is run as code. A pull request can commit files git
+# ignores (`git add -f`): a .venv/ whose python is its own, compiled Python that is
+# loaded without its source. So the commands refuse to start in a checkout that
+# tracks such files; Python never looks for modules in the folder it runs in
+# (PYTHONSAFEPATH), and keeps its compiled files outside the checkout
+# (PYTHONPYCACHEPREFIX), never reading a __pycache__/ that came with it.
+CHECKOUT_GUARD = tracked=$$(git ls-files -- '$(VENV)' node_modules '*.pyc' '*.pyo' '*__pycache__*' 2>/dev/null | head -3); \
+	if [ -n "$$tracked" ]; then echo "This checkout holds files that only a computer makes, which would run as code here: $$(echo $$tracked | tr '\n' ' '). Remove them from git (git rm -r --cached <file>), then try again."; exit 1; fi
+SAFE_PYTHON := PYTHONSAFEPATH=1 PYTHONPYCACHEPREFIX="$${XDG_CACHE_HOME:-$$HOME/.cache}/megaphone/python" PYTHONPATH=plugins
+RUN_COMMAND := $(SAFE_PYTHON) $(BIN)/python -m megaphone.commands
+MEGAPHONE := $(CHECKOUT_GUARD); $(RUN_COMMAND)
 # A volunteer command that fails has said what is wrong in plain words, and exits
 # with status 1. make then adds one line of its own, "make: *** [Makefile:NN: check]
 # Error 1", and exits with its own status for a failed command, 2; `make -k` goes on
@@ -62,7 +73,7 @@ campaign: $(VENV)/.built
 
 # Drafts are never published (publishconf.py); SITEURL is checked before anything is built.
 publish: $(VENV)/.built
-	@SITEURL="$(SITEURL)" $(MEGAPHONE) build $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF) \
+	@$(CHECKOUT_GUARD); SITEURL="$(SITEURL)" $(RUN_COMMAND) build $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF) \
 		--publish "$(PUBLISHING)"
 
 # Publishing, as in Pelican's quickstart Makefile. See README.md, "Publishing".
@@ -93,7 +104,7 @@ serve: $(VENV)/.built
 # `exec`: no shell in between, so that when make is stopped (SIGTERM) the signal reaches
 # the devserver itself, which stops and frees the port instead of living on.
 devserver: $(VENV)/.built
-	@exec env PYTHONPATH=plugins $(BIN)/python -m megaphone.commands devserver $(INPUTDIR) \
+	@$(CHECKOUT_GUARD); exec env $(SAFE_PYTHON) $(BIN)/python -m megaphone.commands devserver $(INPUTDIR) \
 		-o $(OUTPUTDIR) -s $(CONFFILE) -p $(PORT)
 
 clean:

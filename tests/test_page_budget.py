@@ -4,6 +4,7 @@ import pytest
 
 from helpers import build, many_campaigns, soup, write_site
 from page_weight import FIRST_ROUND_TRIP, MAX_REQUESTS, PAGE_BUDGET, measure
+from settings_under_test import ROOT
 
 
 @pytest.fixture(scope="module")
@@ -70,3 +71,22 @@ def test_every_closed_campaign_is_in_the_archive_with_1000_campaigns(thousand):
     for path in sorted(thousand.glob("closed/**/index.html")):
         listed += [a["href"] for a in soup(path).select("main .campaign-list li > a")]
     assert sorted(listed) == [f"/campaign-{i:04d}/" for i in range(900)]
+
+
+def test_the_script_ships_without_its_comment_lines_and_still_parses(tmp_path):
+    import shutil
+    import subprocess
+
+    from megaphone.site.assets import shipped_script
+
+    source = ROOT / "theme" / "static" / "js" / "megaphone.js"
+    shipped = shipped_script(str(source)).decode("utf-8")
+    assert not any(line.lstrip().startswith("//") for line in shipped.split("\n"))
+    kept = [
+        line for line in source.read_text("utf-8").split("\n") if not line.lstrip().startswith("//")
+    ]
+    assert shipped.split("\n") == kept  # nothing else changed
+    node = shutil.which("node")
+    if node:  # CI has it (npm); the browser tests run the shipped script too
+        (tmp_path / "megaphone.js").write_text(shipped, "utf-8")
+        assert subprocess.run([node, "--check", str(tmp_path / "megaphone.js")]).returncode == 0

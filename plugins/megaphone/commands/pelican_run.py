@@ -53,6 +53,15 @@ class Outcome:
         return not (self.problems or self.errors or self.failure)
 
 
+class _Pelican(Pelican):
+    """Pelican that does not add the folder it runs in to Python's path: a module
+    committed there (a compiled `nh3.pyc` beside the Makefile) would be imported in
+    place of the real one. Plugins come from PLUGIN_PATHS, settings by their path."""
+
+    def init_path(self) -> None:
+        pass
+
+
 class PluginFailed(SystemExit):
     """Raised at `initialized`, before anything is read, if a plugin failed to load."""
 
@@ -106,7 +115,7 @@ def run_pelican(settings_file: str, override: dict) -> Outcome:
     warnings_logger.propagate = False
     try:
         outcome.settings = read_settings(settings_file, override=override)
-        Pelican(outcome.settings).run()
+        _Pelican(outcome.settings).run()
     except CampaignProblems as stop:
         outcome.problems = stop.problems
     except PluginFailed as stop:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import posixpath
-import shutil
 from urllib.parse import urlsplit
 
 from markupsafe import Markup
@@ -24,7 +23,7 @@ from ..model.report import CampaignProblems, Problem
 from ..model.sitemap import Entry, sitemap_xml
 from ..model.targets import target_data
 from . import build_cache
-from .assets import fingerprinted_name, inline
+from .assets import fingerprinted_name, inline, shipped_script
 from .contents import ARTICLE_GROUPS, contents, public_base, save_as_of, shown_path
 from .headers import content_security_policy, headers_file
 from .i18n import deadline_in_words, translations, words_locale
@@ -50,7 +49,7 @@ def prepare_assets(settings) -> None:
     static = os.path.join(settings["THEME"], "static")
     style = inline(os.path.join(static, *STYLESHEET))
     closing = inline(os.path.join(static, *CLOSED_BEFORE_PAINT))
-    script = fingerprinted_name(os.path.join(static, *SCRIPT))
+    script = fingerprinted_name(SCRIPT[1], shipped_script(os.path.join(static, *SCRIPT)))
     # `make devserver` only: its pages reload themselves after a rebuild (commands/devserver.py).
     reload = bool(settings.get("MEGAPHONE_PREVIEW_RELOAD"))
     settings.setdefault("JINJA_GLOBALS", {}).update(
@@ -79,7 +78,8 @@ def publish_assets(pelican) -> None:
     static = os.path.join(settings["THEME"], "static")
     target = os.path.join(settings["OUTPUT_PATH"], settings["JINJA_GLOBALS"]["SCRIPT_PATH"])
     os.makedirs(os.path.dirname(target), exist_ok=True)
-    shutil.copyfile(os.path.join(static, *SCRIPT), target)
+    with open(target, "wb") as out:
+        out.write(shipped_script(os.path.join(static, *SCRIPT)))
     write_robots(settings)
     with open(os.path.join(settings["OUTPUT_PATH"], "_headers"), "w", encoding="utf-8") as out:
         out.write(
