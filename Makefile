@@ -21,7 +21,7 @@ PORT ?= 8000
 # tracks such files; Python never looks for modules in the folder it runs in
 # (PYTHONSAFEPATH), and keeps its compiled files outside the checkout
 # (PYTHONPYCACHEPREFIX), never reading a __pycache__/ that came with it.
-CHECKOUT_GUARD = tracked=$$(git ls-files -- '$(VENV)' node_modules '*.pyc' '*.pyo' '*__pycache__*' 2>/dev/null | head -3); \
+CHECKOUT_GUARD = tracked=$$(git ls-files -- .venv node_modules '*.pyc' '*.pyo' '*__pycache__*' 2>/dev/null | head -3); \
 	if [ -n "$$tracked" ]; then echo "This checkout holds files that only a computer makes, which would run as code here: $$(echo $$tracked | tr '\n' ' '). Remove them from git (git rm -r --cached <file>), then try again."; exit 1; fi
 SAFE_PYTHON := PYTHONSAFEPATH=1 PYTHONPYCACHEPREFIX="$${XDG_CACHE_HOME:-$$HOME/.cache}/megaphone/python" PYTHONPATH=plugins
 RUN_COMMAND := $(SAFE_PYTHON) $(BIN)/python -m megaphone.commands

@@ -5,6 +5,7 @@ Each case of issue 18 stops `make html` and `make check` alike with
 `file:line: [code]`, or, where the build is right to go on, ships nothing
 that the case tried to plant."""
 
+import os
 import shutil
 
 import pytest
@@ -380,3 +381,55 @@ def test_a_site_with_a_file_of_every_kind_ships_only_checked_data_and_pictures(t
                 assert not exif.get_ifd(0x8825) and 0x010F not in exif, path
                 assert "comment" not in image.info and "exif" not in image.info, path
     assert pictures == 6
+
+
+def test_a_file_name_with_a_line_break_stays_on_its_own_line():
+    """GitHub reads `::error ...` at the start of a line as a command of its own."""
+    from megaphone.model.report import Problem
+
+    name = "content/campaigns/x\n::error file=README.md::owned\n.md"
+    assert str(Problem(name, "To", "wrong [code]")).count("\n") == 0
+
+
+def test_a_links_query_and_fragment_are_not_escaped_twice(tmp_path):
+    from types import SimpleNamespace
+
+    from megaphone.site.site_links import resolve_links
+
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images" / "p.png").write_bytes(PNG)
+    item = SimpleNamespace(url="images/p.png", save_as="images/p.png")
+    context = {"PATH": str(tmp_path), "static_content": {"images/p.png": item}}
+    article = SimpleNamespace(source_path=str(tmp_path / "campaigns" / "park.md"))
+    html = '<a href="{static}/images/p.png?a=1&amp;b=2#x&amp;y">p</a>'  # as Markdown writes it
+    assert resolve_links(html, article, context, "") == (
+        '<a href="/images/p.png?a=1&amp;b=2#x&amp;y">p</a>'
+    )
+
+
+def test_a_checkout_that_tracks_compiled_python_is_refused_before_anything_runs(tmp_path):
+    """A pull request can `git add -f` what .gitignore leaves out: compiled Python that
+    is loaded without its source, or a .venv whose python is its own."""
+    import subprocess
+
+    from helpers import make
+
+    copy = tmp_path / "checkout"
+    shutil.copytree(
+        ROOT,
+        copy,
+        ignore=shutil.ignore_patterns(".git", ".venv", "node_modules", "output", "cache", "*.pyc"),
+    )
+    marker = tmp_path / "ran"
+    planted = copy / "plugins" / "nh3.py"
+    planted.write_text(f"import pathlib\npathlib.Path({str(marker)!r}).touch()\n", "utf-8")
+    import py_compile
+
+    py_compile.compile(str(planted), cfile=str(copy / "plugins" / "nh3.pyc"), doraise=True)
+    planted.unlink()
+    for command in (["init", "-q"], ["add", "-A"], ["add", "-f", "plugins/nh3.pyc"]):
+        subprocess.run(["git", *command], cwd=copy, check=True, capture_output=True)
+    os.utime(copy / "requirements.txt", (0, 0))  # the shared .venv is up to date
+    ran = make("check", f"VENV={ROOT / '.venv'}", cwd=copy)
+    assert ran.returncode != 0 and "plugins/nh3.pyc" in ran.stdout + ran.stderr
+    assert not marker.exists()

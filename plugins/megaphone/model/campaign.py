@@ -34,6 +34,7 @@ from .limits import (
     MAX_SUBJECT_CHARS,
     MAX_SUBJECTS,
     MAX_TARGET_PAGES,
+    SUMMARY_COPIES,
     in_megabytes,
 )
 from .messages import ContentError, say
@@ -292,14 +293,18 @@ def _telling_line(letter: str) -> str:
 
 
 def _target_page_limits(
-    file: str, letters: tuple[str, ...], subjects: list[str], lists: list[TargetList]
+    file: str,
+    letters: tuple[str, ...],
+    subjects: list[str],
+    lists: list[TargetList],
+    on_every_page: int,
 ) -> list[Problem]:
     """The representatives' pages this campaign would write: how many, and their bytes."""
     pages = sum(len(target_list.targets) for target_list in lists)
     if pages > MAX_TARGET_PAGES:
         words = say("targets-too-many-pages", pages=pages, most=MAX_TARGET_PAGES)
         return [Problem(file, "Targets", words, code="targets-too-many-pages")]
-    size = target_pages_bytes(letters, tuple(subjects), tuple(lists))
+    size = target_pages_bytes(letters, tuple(subjects), tuple(lists), on_every_page)
     if size <= MAX_CAMPAIGN_BYTES:
         return []
     words = say(
@@ -423,7 +428,10 @@ def read_campaign(
     sized = _letter_limits(file, split.letters)
     reading.problems += sized
     if chosen and not sized and subjects:
-        reading.problems += _target_page_limits(file, split.letters, subjects, chosen)
+        shared = len(split.explanation.encode()) + SUMMARY_COPIES * len(
+            _text(metadata.get("summary"))
+        )
+        reading.problems += _target_page_limits(file, split.letters, subjects, chosen, shared)
     for number, letter in enumerate(() if too_many else split.letters, start=1):
         if not letter.strip():
             problem("letter", "letter-empty", number=number)

@@ -83,6 +83,17 @@ MAX_CAMPAIGN_BYTES = 100 * 1024 * 1024
 PAGE_BYTES = 20_000
 VERSION_BYTES = 4_000
 BYTES_PER_LETTER_CHAR = 4
+# Every page also carries the explanation once, and the Summary in its meta tags
+# and share links about five times.
+SUMMARY_COPIES = 5
+
+# A campaign file, as Markdown reads it. The longest real campaigns (a letter,
+# its versions, a page of explanation) are under 60 KB. Python-Markdown reads
+# some shapes in time that grows with the square of their length: 12 KB of
+# unclosed `[` kept `make check` busy for two minutes. So a file may hold at most
+# a few hundred brackets, and be at most 512 KB.
+MAX_CAMPAIGN_FILE_BYTES = 512 * 1024
+MAX_OPEN_BRACKETS = 600
 
 
 def in_megabytes(size: int) -> str:

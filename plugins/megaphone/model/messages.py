@@ -162,6 +162,11 @@ PROBLEMS = {
     "'Date: 2021-01-26'.",
     "image-not-found": "{path!r} is not a file in the content folder. Put the picture in "
     "content/images/ and write 'Image: images/<file name>'.",
+    "campaign-file-too-large": "is larger than {most} KB, far more than any campaign needs, "
+    "so it is not read. Shorten the explanation, or split the file into campaigns of their own.",
+    "campaign-file-brackets": "holds {count} square brackets '[', more than the {most} any "
+    "campaign needs, so it is not read (Markdown would take minutes over it). Delete the "
+    "brackets that are not blanks or links.",
     "file-not-utf8": "is not saved as UTF-8 text. Open it in your editor and save it again "
     "with the UTF-8 encoding.",
     "file-unreadable": "could not be read ({reason}). Check the 'Key: value' lines at the top "
@@ -305,6 +310,12 @@ PROBLEMS = {
     "site-link-draft": "{link!r} points to {other}, a draft, which is never published, so "
     "visitors would find nothing there. Publish that campaign first, or remove "
     "the link.",
+    "catalogue-markup": "this translation adds {markup!r}, which the English does not have. "
+    "A translation changes words only: the page writes it as it is, so markup would appear "
+    "on every page of this language. Translate the words, and keep the markup exactly as in "
+    "the English (msgid).",
+    "theme-file-refused": "{path!r} would be published from the theme as it is, but {why}. "
+    "Delete it from theme/static/, or tell the team that keeps the theme.",
     "build-date-invalid": "CAMPAIGN_TODAY={text!r} is not a date. Write it as YYYY-MM-DD, for "
     "example CAMPAIGN_TODAY=2021-02-22 make html.",
     "site-timezone-unknown": "{text!r} is not a time zone name. Write a name from the IANA "

@@ -24,10 +24,14 @@ def _filled_length(length: int, blanks: dict[str, tuple[int, int]], values: dict
 
 
 def target_pages_bytes(
-    letters: tuple[str, ...], subjects: tuple[str, ...], lists: tuple[TargetList, ...]
+    letters: tuple[str, ...],
+    subjects: tuple[str, ...],
+    lists: tuple[TargetList, ...],
+    on_every_page: int = 0,
 ) -> int:
     """About how many bytes the representatives' pages take (limits.py says how
-    each part was measured). Version n goes with subject n, as the links do."""
+    each part was measured). Version n goes with subject n, as the links do.
+    `on_every_page`: what each page carries whoever it writes to (the explanation)."""
     if not letters or not subjects:
         return 0
     versions = [
@@ -40,7 +44,7 @@ def target_pages_bytes(
     for target_list in lists:
         for target in target_list.targets:
             values = target_values(target)
-            total += PAGE_BYTES
+            total += PAGE_BYTES + on_every_page
             for letter_length, letter_blanks, subject_length, subject_blanks in versions:
                 characters = _filled_length(letter_length, letter_blanks, values)
                 characters += _filled_length(subject_length, subject_blanks, values)

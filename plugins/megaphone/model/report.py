@@ -42,11 +42,17 @@ CODE_AT_END = re.compile(r"\s*\[([a-z0-9-]+)\]\s*$")
 def one_line(problem: Problem) -> str:
     """`file:line: [code] Field: message`, never wrapped, so that it can be grepped
     (and an editor or CI can jump to the line). The same for errors and warnings."""
-    where = f"{problem.file}:{problem.line}" if problem.line else problem.file
+    file = _printable(problem.file)  # a file name may hold a line break: never a new line
+    where = f"{file}:{problem.line}" if problem.line else file
     code = f" [{problem.the_code}]" if problem.the_code else ""
     field = f" {problem.field}:" if problem.field else ""
     text = " ".join(problem.text.split())  # one line, whatever the message held
     return f"{where}:{code}{field} {text}"
+
+
+def _printable(text: str) -> str:
+    """Control characters written as escapes: `park\\n.md`, not two lines."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 def annotation(problem: Problem, level: str) -> str:

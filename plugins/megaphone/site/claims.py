@@ -128,7 +128,14 @@ def site_claims(settings) -> Claims:
     claims = Claims()
     for name in ("index.html", "robots.txt", "_headers", "sitemap.xml"):
         claims.claim(name, SITE, by_site=True)
-    claims.claim_folder(settings["THEME_STATIC_DIR"], SITE)
+    for published, source in theme_files(settings):
+        claims.claim(published, source)  # a hidden file here is refused as from content/
+        why = theme_refusal(source)
+        if why:
+            claims.problems.append(_problem(source, "theme-file-refused", path=source, why=why))
+    script = (settings.get("JINJA_GLOBALS") or {}).get("SCRIPT_PATH")
+    if script:  # the script, under the name its bytes give it (site/output.py)
+        claims.claim(str(script), SITE, by_site=True)
     closed = settings.get("CLOSED_SAVE_AS")
     if closed:  # and its later pages, /closed/2/...
         claims.claim_folder(posixpath.dirname(closed) or closed, SITE)
@@ -139,6 +146,44 @@ def site_claims(settings) -> Claims:
             else:
                 claims.claim(value, SITE, by_site=True)
     return claims
+
+
+# What a page may load from the theme. Not SVG (it can carry script), not HTML.
+THEME_SUFFIXES = (
+    ".css",
+    ".js",
+    ".woff",
+    ".woff2",
+    ".png",
+    ".jpg",
+    ".jpeg",
+    ".gif",
+    ".webp",
+    ".avif",
+    ".ico",
+)
+
+
+def theme_files(settings) -> list[tuple[str, str]]:
+    """(path in the site, file as the volunteer sees it) for each file Pelican copies
+    from the theme's static folders (THEME_STATIC_PATHS, into THEME_STATIC_DIR)."""
+    theme, found = settings["THEME"], []
+    for static in settings.get("THEME_STATIC_PATHS") or ():
+        root = os.path.join(theme, static)
+        for directory, _, names in os.walk(root):
+            for name in sorted(names):
+                source = os.path.join(directory, name)
+                below = os.path.relpath(source, root).replace(os.sep, "/")
+                found.append(
+                    (posixpath.join(settings["THEME_STATIC_DIR"], below), shown_path(source))
+                )
+    return found
+
+
+def theme_refusal(source: str) -> str:
+    if not source.lower().endswith(THEME_SUFFIXES):
+        return "only stylesheets, scripts, fonts and pictures are published from the theme"
+    return ""
 
 
 def unclaimed_files(output: str, claims: Claims) -> list[str]:

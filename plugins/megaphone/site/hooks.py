@@ -52,6 +52,7 @@ from .contents import (
 )
 from .i18n import (
     SCRIPT_LOCALE_FILTERS,
+    catalogue_problems,
     catalogue_warnings,
     city_filter,
     deadline_words_filter,
@@ -68,6 +69,7 @@ from .output import (
     write_sitemap,
 )
 from .read_failures import CollectReadFailures
+from .reader import use_checked_reader
 from .shipped import check_written_page
 from .signing import SignedBytecodeCache
 from .site_checks import (
@@ -102,7 +104,7 @@ _read_failures = CollectReadFailures()
 def initialized(pelican) -> None:
     # Before Pelican walks content/: a link out of it (to /proc/self/environ,
     # to .git/config) must never be read, copied or followed round a loop.
-    links = link_problems(pelican.settings["PATH"])
+    links = link_problems(pelican.settings["PATH"]) + link_problems(pelican.settings["THEME"])
     if links:
         raise CampaignProblems(links)
     forget_places()
@@ -389,7 +391,9 @@ def stop_on_problems(site: SiteReading, articles: ArticlesGenerator, generators)
             unread.append((file, say("file-not-read")))
     unread += [(file, say("file-not-used")) for file in unused_files(settings, TARGETS_FOLDER)]
     articles_and_pages = list(contents(articles, ARTICLE_GROUPS)) + pages
-    site_wide = catalogue_warnings(settings["THEME"], languages_used(articles_and_pages))
+    used = languages_used(articles_and_pages)
+    problems += catalogue_problems(settings["THEME"], used)
+    site_wide = catalogue_warnings(settings["THEME"], used)
     campaigns = list(contents(articles, ARTICLE_GROUPS))
     translated = translated_slugs(campaigns)
     site_wide += [w for a in campaigns for w in file_name_warnings(a, a.slug in translated)]
@@ -539,5 +543,6 @@ def register() -> None:
     signals.article_writer_finalized.connect(write_sitemap)
     signals.article_writer_finalized.connect(write_closed_archive)
     signals.content_written.connect(check_written_page)
+    signals.readers_init.connect(use_checked_reader)
     signals.finalized.connect(publish_assets)
     signals.finalized.connect(save_cache)

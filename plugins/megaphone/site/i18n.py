@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from datetime import datetime
 from functools import cache
 from gettext import GNUTranslations, NullTranslations
@@ -22,6 +23,7 @@ from jinja2 import pass_context
 from ..model.deadline import in_words, zone_city, zone_of
 from ..model.language import babel_locale, is_language
 from ..model.messages import say
+from ..model.report import Problem
 from .contents import shown_path
 from .words import DEADLINE_PATTERN, DEADLINE_SENTENCE
 
@@ -100,6 +102,46 @@ def deadline_in_words(deadline: datetime, gettext, locale: str) -> str:
     """The one way a deadline is put into words, on pages and in the reminder:
     the date pattern (CLDR) and the sentence are themselves translated."""
     return in_words(deadline, locale, gettext(DEADLINE_PATTERN), gettext(DEADLINE_SENTENCE))
+
+
+_MARKUP = re.compile(r"<[^>]*>|&[#\w]+;")
+
+
+def _texts(value) -> list[str]:
+    """A message's id or string: one text, or a tuple of them (plural forms)."""
+    return [str(v) for v in (value if isinstance(value, tuple | list) else (value,)) if v]
+
+
+def catalogue_problems(theme: str, used: dict[str, list[str]]) -> list[Problem]:
+    """A translation may change words, never markup: the theme writes some catalogue
+    strings into pages as they are (a {% trans %} block), so a translation that adds a
+    tag or an entity its English does not have could put a link or a script on every
+    page of its language. Each such string stops the build."""
+    directory = os.path.join(theme, "translations")
+    problems = []
+    for lang in sorted(used):
+        path = catalogue_path(directory, lang)
+        if not os.path.exists(path):
+            continue
+        with open(path, "rb") as source:
+            catalog = read_po(source, locale=_catalogue_locale(lang))
+        for message in catalog:
+            if not message.id:
+                continue
+            allowed = {m for text in _texts(message.id) for m in _MARKUP.findall(text)}
+            found = {m for text in _texts(message.string) for m in _MARKUP.findall(text)}
+            added = sorted(found - allowed)
+            if added:
+                problems.append(
+                    Problem(
+                        shown_path(path),
+                        "msgstr",
+                        say("catalogue-markup", markup=" ".join(added)[:80]),
+                        message.lineno,
+                        "catalogue-markup",
+                    )
+                )
+    return problems
 
 
 def catalogue_warnings(theme: str, used: dict[str, list[str]]) -> list[tuple[str, str]]:

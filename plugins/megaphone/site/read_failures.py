@@ -8,7 +8,7 @@ import sys
 from zoneinfo import ZoneInfoNotFoundError
 
 from ..model.deadline import DeadlineError, parse_timezone
-from ..model.messages import PROBLEMS, say
+from ..model.messages import PROBLEMS, ContentError, say
 from ..model.page_checks import page_problems
 from ..model.report import Problem, field_line, field_value, read_source
 from .contents import shown_path
@@ -22,6 +22,8 @@ def read_failure(path: str, error: BaseException | None) -> Problem:
     def problem(name, code, **values):
         return Problem(file, name, say(code, **values), field_line(source, name), code)
 
+    if isinstance(error, ContentError):  # our own reader's refusal, in plain words
+        return Problem(file, "file", str(error), None, error.code)
     if isinstance(error, UnicodeDecodeError):
         return problem("file", "file-not-utf8")
     if isinstance(error, ZoneInfoNotFoundError) or "time zone" in reason:

@@ -91,7 +91,7 @@ def _address(item, link: SiteLink, settings, siteurl: str) -> str:
         base = os.path.join(siteurl, url_of(item)).replace("\\", "/")
     else:
         base = urljoin(siteurl if siteurl.endswith("/") else siteurl + "/", url_of(item))
-    parts = urlsplit(link.value)
+    parts = urlsplit(unescape(link.value))  # as the page's HTML wrote it: &amp; is &
     return urlunsplit(("", "", base, parts.query, parts.fragment))
 
 

@@ -1,0 +1,40 @@
+"""Pelican's Markdown reader, after a look at the file's size and shape.
+
+Python-Markdown takes time that grows with the square of some shapes' length
+(thousands of `[` that never close): one small file from a pull request could
+keep every build busy for minutes. A campaign file larger or more bracketed
+than any real one is refused before Markdown reads it; Pelican's "could not
+process" then becomes the problem (read_failures.py)."""
+
+from __future__ import annotations
+
+import os
+
+from pelican.readers import MarkdownReader
+
+from ..model.limits import MAX_CAMPAIGN_FILE_BYTES, MAX_OPEN_BRACKETS
+from ..model.messages import ContentError
+
+
+class CampaignFileError(ContentError):
+    """Raised by the reader: read_failures.py turns it into the file's problem."""
+
+
+class CheckedMarkdownReader(MarkdownReader):
+    def read(self, source_path):
+        if os.path.getsize(source_path) > MAX_CAMPAIGN_FILE_BYTES:
+            raise CampaignFileError("campaign-file-too-large", most=MAX_CAMPAIGN_FILE_BYTES // 1024)
+        with open(source_path, encoding="utf-8", errors="replace") as source:
+            brackets = source.read().count("[")
+        if brackets > MAX_OPEN_BRACKETS:
+            raise CampaignFileError(
+                "campaign-file-brackets", count=brackets, most=MAX_OPEN_BRACKETS
+            )
+        return super().read(source_path)
+
+
+def use_checked_reader(readers) -> None:
+    """Pelican's readers_init: every extension the Markdown reader takes, checked first."""
+    for extension, reader in list(readers.reader_classes.items()):
+        if reader is MarkdownReader:
+            readers.reader_classes[extension] = CheckedMarkdownReader
