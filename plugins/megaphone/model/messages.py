@@ -195,9 +195,8 @@ PROBLEMS = {
     # Files in the content folder (site/static_files.py)
     "static-not-image": "{path!r} is not a PNG, JPEG, GIF, WebP or AVIF picture{found}, and "
     "only those pictures are published from the content folder. {advice}",
-    "symlink-outside": "{path!r} is a link to {target!r}, outside the content folder, and "
-    "nothing outside it is published. Put a copy of the file itself in "
-    "content/images/ instead of the link.",
+    "symlink-outside": "{path!r} is a link to {target!r}, outside {folder}/, and nothing "
+    "outside it is published. Put a copy of the file itself there instead of the link.",
     "symlink-broken": "{path!r} is a link that leads nowhere (or back to itself). Delete it, "
     "and put the file itself in the content folder.",
     "static-link-outside": "{path!r} would be published by a {{static}} or {{attach}} link, "

@@ -228,7 +228,7 @@ def _link_problem(path: str, shown: str, root: str) -> Problem | None:
         return Problem(
             shown,
             "file",
-            say("symlink-outside", path=shown, target=os.readlink(path)),
+            say("symlink-outside", path=shown, target=os.readlink(path), folder=shown_path(root)),
             code="symlink-outside",
         )
     return None
