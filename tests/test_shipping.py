@@ -433,3 +433,15 @@ def test_a_checkout_that_tracks_compiled_python_is_refused_before_anything_runs(
     ran = make("check", f"VENV={ROOT / '.venv'}", cwd=copy)
     assert ran.returncode != 0 and "plugins/nh3.pyc" in ran.stdout + ran.stderr
     assert not marker.exists()
+
+
+def test_more_pixels_than_a_site_may_publish_are_refused(tmp_path, capsys, monkeypatch):
+    """Each picture is decoded and written again: many large ones could keep the build
+    machine busy for an hour. (The limits are lowered here, as the real ones are large.)"""
+    from megaphone.site import static_files
+
+    monkeypatch.setattr(static_files, "MAX_SITE_PIXELS", 2 * 120 * 63)
+    files = {f"images/p{n}.png": PNG for n in range(3)}  # 120 × 63 each
+    content = write_files(tmp_path, page(), files)
+    status, built, checked, report = both_commands(content, tmp_path / "output", capsys)
+    assert status == 1 and checked == 1 and "[pictures-too-many]" in report, report

@@ -48,6 +48,15 @@ MAX_CELL_CHARS = 1_000
 # and must be a short, safe file name on every computer.
 MAX_LIST_NAME_CHARS = 60
 
+# --- Pictures (content/images/) -----------------------------------------------
+
+# Every picture is decoded and written again on a build that has not seen it
+# (about a second for a phone's photo of 12 million pixels): a site may hold
+# 2,000 pictures, of 4,000 million pixels in all (330 phone photos), so that one
+# pull request cannot keep the build machine busy for an hour.
+MAX_PICTURES = 2_000
+MAX_SITE_PIXELS = 4_000 * 10**6
+
 # --- One campaign -----------------------------------------------------------
 
 # Letter versions: campaigns offer two to five ("pick the one that fits you");

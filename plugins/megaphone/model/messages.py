@@ -195,6 +195,9 @@ PROBLEMS = {
     # Files in the content folder (site/static_files.py)
     "static-not-image": "{path!r} is not a PNG, JPEG, GIF, WebP or AVIF picture{found}, and "
     "only those pictures are published from the content folder. {advice}",
+    "pictures-too-many": "holds more pictures than a site may publish: at most {most} of "
+    "them, of {megapixels:,} million pixels in all (each is decoded and written again). Delete "
+    "the pictures no campaign uses, or make large photos smaller (1200 pixels wide is enough).",
     "symlink-outside": "{path!r} is a link to {target!r}, outside {folder}/, and nothing "
     "outside it is published. Put a copy of the file itself there instead of the link.",
     "symlink-broken": "{path!r} is a link that leads nowhere (or back to itself). Delete it, "

@@ -31,6 +31,7 @@ import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..model.limits import MAX_PICTURES, MAX_SITE_PIXELS
 from ..model.messages import say
 from ..model.report import Problem
 from . import build_cache
@@ -298,6 +299,7 @@ def static_problems(
     would be). Links are `link_problems`' business."""
     root = os.path.realpath(content)
     problems = []
+    pixels = count = 0
     for static in static_paths:
         start = os.path.join(content, static)
         if os.path.isfile(start):
@@ -311,6 +313,15 @@ def static_problems(
             problem = picture_problem(real, shown_path(path), os.path.relpath(path, content))
             if problem:
                 problems.append(problem)
+                continue
+            size = picture_size(real)
+            count, pixels = count + 1, pixels + (size.width * size.height if size else 0)
+            if count > MAX_PICTURES or pixels > MAX_SITE_PIXELS:  # each is written again
+                shown = shown_path(start)
+                words = say(
+                    "pictures-too-many", most=MAX_PICTURES, megapixels=MAX_SITE_PIXELS // 10**6
+                )
+                return problems + [Problem(shown, "file", words, code="pictures-too-many")]
     return problems
 
 
