@@ -12,6 +12,7 @@ from .header import (
     NOT_ALLOWED,
     continued_lines,
     fields_after_header,
+    fields_without_colon,
     header_lines,
     repeated,
 )
@@ -37,6 +38,16 @@ def page_problems(file: str, source: str, extra_fields: tuple[str, ...] = ()) ->
                 say("field-after-blank-line", blank=blank, key=line.key, line=line.line),
                 line.line,
                 "field-after-blank-line",
+            )
+        )
+    for number, key, mark in fields_without_colon(source, known):
+        problems.append(
+            Problem(
+                file,
+                key,
+                say("field-no-colon", key=key, mark=mark, line=number),
+                number,
+                "field-no-colon",
             )
         )
     for found in repeated(lines).values():
