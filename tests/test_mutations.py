@@ -469,7 +469,11 @@ CATALOGUE: dict[str, Operator] = {
     "tab-after-colon": header_op(lambda line, k, v: [f"{k}:\t{v}"]),
     "key-misspelled": header_op(lambda line, k, v: [f"{k[:-1]}: {v}"] if len(k) > 3 else None),
     "field-twice": header_op(lambda line, k, v: [line, line]),
-    "empty-value": header_op(lambda line, k, v: [f"{k}:"]),
+    # Not Cc, Bcc or Summary: they may be left empty on purpose (header_values.py), and
+    # then the file says "no copy": the difference is the one written, not a misreading.
+    "empty-value": header_op(
+        lambda line, k, v: [f"{k}:"] if k not in ("Cc", "Bcc", "Summary") else None
+    ),
     "value-smart-quotes": header_op(lambda line, k, v: [f"{k}: \u201c{v}\u201d"], VALUE_FIELDS),
     "value-straight-quotes": header_op(lambda line, k, v: [f'{k}: "{v}"'], VALUE_FIELDS),
     "value-upper-case": header_op(

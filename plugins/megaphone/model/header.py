@@ -103,14 +103,23 @@ _NO_COLON = re.compile(
 )
 
 
+# A field's name, then a space before its colon: `Timezone : America/Chicago`.
+_SPACE_BEFORE_COLON = re.compile(r"^(?P<key>[A-Za-z0-9_-]+)[ \t]+:")
+
+
 def fields_without_colon(source: str, known: tuple[str, ...]) -> list[tuple[int, str, str]]:
     """(line number, field, the mark written instead of the colon) for each line of the
-    header that starts with a known field's name but has no colon after it. Markdown ends
-    the fields there: that line, and every field below it, would be shown as text."""
+    header that starts with a known field's name but has no colon right after it (the
+    mark is "" for a space before the colon). Markdown ends the fields there: that
+    line, and every field below it, would be shown as text."""
     found = []
     for number, line in enumerate(source.lstrip("\ufeff").split("\n"), start=1):
         if not line.strip():
             break
+        spaced = _SPACE_BEFORE_COLON.match(line)
+        if spaced and spaced["key"].lower() in known:
+            found.append((number, spaced["key"], ""))
+            continue
         if _KEY.match(line) or _CONTINUATION.match(line):
             continue
         match = _NO_COLON.match(line)

@@ -124,6 +124,9 @@ PROBLEMS = {
     "field-no-colon": "line {line} has {mark!r} after {key} where a colon belongs, so the "
     "fields end there: that line, and every field below it, would be shown on the page as text. "
     "Write '{key}:' (a colon, then a space) before the value.",
+    "field-space-before-colon": "line {line} has a space between {key} and its colon, so the "
+    "fields end there: that line, and every field below it, would be shown on the page as text. "
+    "Write '{key}:' with the colon right after the name.",
     "field-after-blank-line": "the blank line on line {blank} ends the fields, so {key} on line "
     "{line} is not read (it would be shown on the page as text instead). Delete the blank line, "
     "so that every field is in one block at the top of the file.",

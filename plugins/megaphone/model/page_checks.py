@@ -41,14 +41,9 @@ def page_problems(file: str, source: str, extra_fields: tuple[str, ...] = ()) ->
             )
         )
     for number, key, mark in fields_without_colon(source, known):
+        code = "field-no-colon" if mark else "field-space-before-colon"
         problems.append(
-            Problem(
-                file,
-                key,
-                say("field-no-colon", key=key, mark=mark, line=number),
-                number,
-                "field-no-colon",
-            )
+            Problem(file, key, say(code, key=key, mark=mark, line=number), number, code)
         )
     for found in repeated(lines).values():
         numbers = ", ".join(str(line.line) for line in found)
