@@ -553,6 +553,12 @@ CATALOGUE: dict[str, Operator] = {
     "value-zero-width-space": header_op(
         lambda line, k, v: [f"{k}: {v[:3]}\u200b{v[3:]}"] if len(v) > 3 else None
     ),
+    "deadline-hour-24": header_op(lambda line, k, v: ["Deadline: 2021-03-01 24:00"], ("Deadline",)),
+    "deadline-unpadded": header_op(lambda line, k, v: ["Deadline: 2021-3-1 17:00"], ("Deadline",)),
+    "date-unpadded": header_op(lambda line, k, v: ["Date: 2021-1-1"], ("Date",)),
+    "address-cyrillic-letter": header_op(
+        lambda line, k, v: [line.replace("a", "\u0430", 1)] if "a" in v else None, ADDRESS_FIELDS
+    ),
     "deadline-with-seconds": header_op(lambda line, k, v: [f"{k}: {v}:00"], ("Deadline",)),
     "deadline-with-t": header_op(lambda line, k, v: [f"{k}: {v.replace(' ', 'T')}"], ("Deadline",)),
     "timezone-abbreviation": header_op(
@@ -577,6 +583,7 @@ CATALOGUE: dict[str, Operator] = {
     "fence-indented": text_op(fence_op(open_as=" ```letter")),
     "fence-plural": text_op(fence_op(open_as="```letters")),
     "fence-trailing-spaces": text_op(fence_op(open_as="```letter   ")),
+    "fence-words-after": text_op(fence_op(open_as="```letter version one")),
     "fence-braces": text_op(fence_op(open_as="```{.letter}")),
     "fence-tildes": text_op(fence_op(open_as="~~~letter", close_as="~~~")),
     "fence-unclosed": text_op(fence_op(close_as="")),
@@ -616,6 +623,7 @@ CATALOGUE: dict[str, Operator] = {
     "translation-lang-misspelled": translation_op(
         lambda t, o: [set_field(t, "Lang", c) for c in ("sp", "esp", "spanish")]
     ),
+    "translation-lang-of-original": translation_op(lambda t, o: [set_field(t, "Lang", "en")]),
     "translation-lang-dropped": translation_op(lambda t, o: [set_field(t, "Lang", None)]),
     # Target lists and maps: rows, zeros, columns, the spreadsheet's own ways.
     "list-loses-row": csv_op(
