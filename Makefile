@@ -119,10 +119,13 @@ node_modules/.installed: package.json package-lock.json
 test: lint node_modules/.installed
 	$(BIN)/python -m pytest -n 2 $(PYTESTOPTS)
 
-# Many more random campaign files than `make test` tries (tests/test_fuzz_campaigns.py).
+# Many more random campaign files than `make test` tries (tests/test_fuzz_campaigns.py),
+# and many more slips of valid campaigns (tests/test_mutations.py: FUZZ_EXAMPLES / 100
+# mutants for each operator on each campaign).
 FUZZ_EXAMPLES ?= 2000
 fuzz: $(VENV)/.tested
-	MEGAPHONE_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -q tests/test_fuzz_campaigns.py
+	MEGAPHONE_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -q -n 2 \
+		tests/test_fuzz_campaigns.py tests/test_mutations.py
 
 # Style (ruff), formatting (ruff format) and types (mypy), as configured in pyproject.toml.
 lint: $(VENV)/.tested

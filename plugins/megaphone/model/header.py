@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 from . import schema
 
-# Keys as Markdown reads them, and keys with spaces ("Time zone"), which end
+# Keys as Markdown reads them, and keys with spaces or tabs ("Time zone"), which end
 # Markdown's header early and so must be reported, not skipped.
 _KEY = re.compile(
-    r"^(?P<indent>[ \t]*)(?P<key>[A-Za-z0-9_-]+(?: [A-Za-z0-9_-]+)*)[ \t]*:(?P<value>.*)$"
+    r"^(?P<indent>[ \t]*)(?P<key>[A-Za-z0-9_-]+(?:[ \t]+[A-Za-z0-9_-]+)*)[ \t]*:(?P<value>.*)$"
 )
 _CONTINUATION = re.compile(r"^[ \t]{4,}\S|^\t+\S")
 
@@ -51,6 +51,48 @@ def header_lines(source: str) -> list[HeaderLine]:
             )
         elif not _CONTINUATION.match(line) and number == 1:
             break  # no header at all
+    return found
+
+
+# A field's name, then something other than its colon: `Timezone; America/Chicago`,
+# `Timezone America/Chicago`, a full-width colon typed with a Chinese or Japanese
+# keyboard (`Timezone：`), `Deadline = 2021-03-01`.
+_NO_COLON = re.compile(
+    r"^(?P<key>[A-Za-z]+)(?:[ \t]*(?P<mark>[;=\uff1a\ufe55\ufe13])|[ \t]+)(?P<rest>.*)$"
+)
+
+
+# A field's name, then a space before its colon: `Timezone : America/Chicago`.
+_SPACE_BEFORE_COLON = re.compile(r"^(?P<key>[A-Za-z0-9_-]+)[ \t]+:")
+
+
+def fields_without_colon(source: str, known: tuple[str, ...]) -> list[tuple[int, str, str]]:
+    """(line number, field, the mark written instead of the colon) for each line of the
+    header that starts with a known field's name but has no colon right after it (the
+    mark is "" for a space before the colon). Markdown ends the fields there: that
+    line, and every field below it, would be shown as text."""
+    found = []
+    for number, line in enumerate(source.lstrip("\ufeff").split("\n"), start=1):
+        if not line.strip():
+            break
+        spaced = _SPACE_BEFORE_COLON.match(line)
+        if spaced and spaced["key"].lower() in known:
+            found.append((number, spaced["key"], ""))
+            continue
+        if _KEY.match(line) or _CONTINUATION.match(line):
+            continue
+        match = _NO_COLON.match(line)
+        if not match or match["key"].lower() not in known:
+            if number == 1:
+                break  # no header at all
+            continue
+        rest = match["rest"].strip()
+        # After a space only, a value rather than prose ("To the council..."): one word,
+        # an address, or no words at all (a date).
+        if match["mark"] or (
+            rest and (" " not in rest or "@" in rest or not re.search(r"[^\W\d_]{2}", rest))
+        ):
+            found.append((number, match["key"], match["mark"] or "a space"))
     return found
 
 

@@ -51,10 +51,19 @@ def _subjects(line: HeaderLine) -> list[tuple[str, dict]]:
     return [_problem("subjects-one", text=value, fixed=" | ".join(pieces))]
 
 
+def _subject(line: HeaderLine) -> list[tuple[str, dict]]:
+    """One subject with '|' in it: meant as several, the way `Subjects:` writes them."""
+    if "|" not in line.value:
+        return []
+    pieces = [p.strip() for p in line.value.split("|") if p.strip()]
+    return [_problem("subject-bars", text=line.value, fixed=" | ".join(pieces))]
+
+
 READERS: dict[str, Reader] = {
     "date": _date,
     "modified": _date,
     "status": _status,
+    "subject": _subject,
     "subjects": _subjects,
 }
 

@@ -131,6 +131,12 @@ PROBLEMS = {
     "field-repeated": "is written on {count} lines ({lines}), and only one counts. Keep one line; "
     "for several subject lines write one 'Subjects: A | B' line.",
     "field-unknown": "{key!r} is not a field, so this line would be ignored.{hint}",
+    "field-no-colon": "line {line} has {mark!r} after {key} where a colon belongs, so the "
+    "fields end there: that line, and every field below it, would be shown on the page as text. "
+    "Write '{key}:' (a colon, then a space) before the value.",
+    "field-space-before-colon": "line {line} has a space between {key} and its colon, so the "
+    "fields end there: that line, and every field below it, would be shown on the page as text. "
+    "Write '{key}:' with the colon right after the name.",
     "field-after-blank-line": "the blank line on line {blank} ends the fields, so {key} on line "
     "{line} is not read (it would be shown on the page as text instead). Delete the blank line, "
     "so that every field is in one block at the top of the file.",
@@ -143,6 +149,9 @@ PROBLEMS = {
     "publish it.",
     "subjects-one": "{text!r} is one subject line, as written: subject lines are separated by "
     "'|'. Write 'Subjects: {fixed}', or 'Subject:' if it is meant as one.",
+    "subject-bars": "{text!r} would be sent as one subject line, '|' and all: only "
+    "'Subjects:' reads '|' as the line between subject lines. Write 'Subjects: {fixed}' to "
+    "offer several, or write one subject without '|' (a dash reads well).",
     "field-indented": "starts with a space or a tab, so it would be read as more of the line "
     "above. Remove the space or tab at the start of line {line}.",
     "template-example": "still holds the example {example!r} that 'make campaign' wrote. Replace "

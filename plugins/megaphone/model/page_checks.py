@@ -12,6 +12,7 @@ from .header import (
     NOT_ALLOWED,
     continued_lines,
     fields_after_header,
+    fields_without_colon,
     header_lines,
     repeated,
 )
@@ -38,6 +39,11 @@ def page_problems(file: str, source: str, extra_fields: tuple[str, ...] = ()) ->
                 line.line,
                 "field-after-blank-line",
             )
+        )
+    for number, key, mark in fields_without_colon(source, known):
+        code = "field-no-colon" if mark else "field-space-before-colon"
+        problems.append(
+            Problem(file, key, say(code, key=key, mark=mark, line=number), number, code)
         )
     for found in repeated(lines).values():
         numbers = ", ".join(str(line.line) for line in found)
