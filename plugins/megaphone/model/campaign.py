@@ -26,7 +26,7 @@ from .deadline import (
     zone_of,
 )
 from .invisible import control_characters, letter_errors, mixed_scripts_warning, text_errors
-from .letter import excerpt, fill, labels, not_blanks, placeholders, split_letters
+from .letter import Split, excerpt, fill, labels, not_blanks, placeholders, split_letters
 from .limits import (
     MAX_CAMPAIGN_BYTES,
     MAX_LETTER_CHARS,
@@ -317,6 +317,191 @@ def _target_page_limits(
     return [Problem(file, "Targets", words, code="campaign-too-large")]
 
 
+@dataclass
+class _Found:
+    """What the header's readers have found so far in one file, and its problems."""
+
+    file: str
+    metadata: dict
+    html: str
+    default_timezone: str
+    today: date | None
+    budget: int
+    target_lists: dict[str, TargetList]
+    broken_lists: frozenset[str]
+    reading: Reading = field(default_factory=lambda: Reading())
+    recipients: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    names: list[tuple[str, str]] = field(default_factory=list)
+    count: tuple[str, ...] = ()
+    count_name: str = ""
+    chosen: list[TargetList] = field(default_factory=list)
+    subjects: list[str] = field(default_factory=list)
+    subject_field: str = "Subject"
+    zone: ZoneInfo | None = None
+    deadline: datetime | None = None
+    split: Split | None = None
+
+    def problem(self, name: str, code: str, find: str = "", **values) -> None:
+        self.reading.problems.append(
+            Problem(self.file, name, say(code, **values), code=code, find=find)
+        )
+
+    def problem_from(self, name: str, error: ContentError) -> None:
+        self.reading.problems.append(Problem(self.file, name, str(error), code=error.code))
+
+    def text(self, key: str) -> str:
+        return _text(self.metadata.get(key))
+
+
+def _read_dates(found: _Found) -> None:
+    for key, name in (("date", "Date"), ("modified", "Modified")):
+        moment = found.metadata.get(key)
+        # Written into the feed and the calendar file in UTC: year 1 in Tokyo is year 0 there.
+        if isinstance(moment, datetime) and not FIRST_YEAR <= moment.year <= LAST_YEAR:
+            day = str(moment.date())
+            found.problem(name, "date-out-of-range", text=day, first=FIRST_YEAR, last=LAST_YEAR)
+
+
+def _read_recipients(found: _Found) -> None:
+    for key, name in ADDRESS_FIELDS:
+        read = parse_recipients(found.metadata.get(key, ""))
+        found.recipients[key] = read.addresses
+        found.names.extend(read.names)
+        found.reading.warnings.extend(read.warnings)
+        for error in read.problems:
+            found.problem_from(name, error)
+
+
+def _read_count(found: _Found) -> None:
+    written = found.text("count")
+    count, bad_count = parse_address_list(written)
+    for error in bad_count:
+        found.problem_from("Count", error)
+    if len(count) > 1 or (count and bad_count):
+        found.problem("Count", "count-one-address", text=written)
+    name_match = _COUNT_NAME.match(written)
+    found.count, found.count_name = tuple(count), name_match.group(1).strip() if name_match else ""
+    for invisible in text_errors(found.count_name):
+        found.problem_from("Count", invisible)
+
+
+def _read_targets(found: _Found) -> None:
+    metadata = found.metadata
+    for name in dict.fromkeys(list_names(metadata.get("targets"))):
+        if name in found.target_lists:
+            found.chosen.append(found.target_lists[name])
+        elif name not in found.broken_lists:  # a broken list's own problems say what is wrong
+            words = unknown_list(name, list(found.target_lists))
+            found.reading.problems.append(
+                Problem(found.file, "Targets", words, code="targets-unknown-list")
+            )
+    if "targets" in metadata and not list_names(metadata.get("targets")):
+        found.problem("Targets", "targets-empty")
+    # With Targets, each representative's page writes to them: To is for fixed
+    # recipients besides them (a committee clerk), and may be left out.
+    if "to" not in metadata and not found.chosen and "targets" not in metadata:
+        found.problem("To", "to-missing")
+    elif (
+        "to" in metadata
+        and not found.recipients["to"]
+        and not any(p.field == "To" for p in found.reading.problems)
+    ):
+        found.problem("To", "to-empty")
+
+
+def _read_subjects(found: _Found) -> None:
+    metadata, subject = found.metadata, found.text("subject")
+    found.subjects = list(
+        dict.fromkeys(([subject] if subject else []) + _subject_lines(metadata.get("subjects")))
+    )
+    if not found.subjects and "subject" in metadata:
+        found.problem("Subject", "subject-empty")
+    elif not found.subjects:
+        found.problem("Subject", "subject-missing")
+    if "subjects" in metadata and "subject" not in metadata:
+        found.subject_field = "Subjects"
+    found.reading.problems += _subject_limits(found.file, found.subjects, found.subject_field)
+    for each in found.subjects:
+        for invisible in text_errors(each):
+            found.problem_from("Subject", invisible)
+        if _only_a_note(each):
+            found.problem("Subject", "subject-instruction", find=each, text=each)
+
+
+def _read_deadline(found: _Found) -> None:
+    try:
+        found.zone = parse_timezone(found.text("timezone") or found.default_timezone)
+    except DeadlineError as error:
+        found.problem_from("Timezone", error)
+    written = found.text("deadline")
+    if not written:
+        found.problem("Deadline", "deadline-missing")
+        return
+    try:  # with a bad time zone, still check the date itself
+        found.deadline = parse_deadline(written, found.zone or ZoneInfo("UTC"))
+    except DeadlineError as error:
+        found.problem_from("Deadline", error)
+
+
+def _read_letters(found: _Found) -> None:
+    split = found.split = split_letters(found.html)
+    if not split.letters:
+        found.problem("letter", "letter-missing")
+    too_many = len(split.letters) > MAX_LETTER_VERSIONS
+    sized = _letter_limits(found.file, split.letters)
+    found.reading.problems += sized
+    if found.chosen and not sized and found.subjects:
+        shared = len(split.explanation.encode()) + SUMMARY_COPIES * len(found.text("summary"))
+        found.reading.problems += _target_page_limits(
+            found.file, split.letters, found.subjects, found.chosen, shared
+        )
+    for number, letter in enumerate(() if too_many else split.letters, start=1):
+        if not letter.strip():
+            found.problem("letter", "letter-empty", number=number)
+        else:
+            for invisible in letter_errors(letter, number):
+                found.problem_from("letter", invisible)
+
+
+def _read_words(found: _Found) -> None:
+    """Title, Summary and the explanation: words the page shows."""
+    for name in ("Title", "Summary"):
+        for invisible in text_errors(found.text(name.lower())):
+            found.problem_from(name, invisible)
+    explanation = found.split.explanation if found.split else ""
+    if control_characters(explanation):  # feeds cannot carry them
+        first = next(c for c in explanation if control_characters(c))
+        found.problem(
+            "explanation", "text-control", find=first, characters=control_characters(explanation)
+        )
+
+
+def _blank_texts(found: _Found) -> list[tuple[str, str]]:
+    letters = found.split.letters if found.split else ()
+    return [(found.subject_field, s) for s in found.subjects] + [("letter", x) for x in letters]
+
+
+def _read_blanks(found: _Found) -> None:
+    """The blanks of every subject and letter, read together: one box per blank meant."""
+    with_targets = "targets" in found.metadata
+    found.reading.problems += target_blank_problems(found.file, _blank_texts(found), with_targets)
+
+
+# The header's readers, in order: each reads its fields and says its problems. A new
+# field is one more reader here (and one line in schema.py).
+READERS = (
+    _read_dates,
+    _read_recipients,
+    _read_count,
+    _read_targets,
+    _read_subjects,
+    _read_deadline,
+    _read_letters,
+    _read_words,
+    _read_blanks,
+)
+
+
 def read_campaign(
     *,
     file: str,
@@ -328,144 +513,40 @@ def read_campaign(
     target_lists: dict[str, TargetList] | None = None,
     broken_lists: frozenset[str] = frozenset(),
 ) -> Reading:
-    reading = Reading()
-
-    def problem(name: str, code: str, find: str = "", **values) -> None:
-        reading.problems.append(Problem(file, name, say(code, **values), code=code, find=find))
-
-    def problem_from(name: str, error: ContentError) -> None:
-        reading.problems.append(Problem(file, name, str(error), code=error.code))
-
-    for key, name in (("date", "Date"), ("modified", "Modified")):
-        moment = metadata.get(key)
-        # Written into the feed and the calendar file in UTC: year 1 in Tokyo is year 0 there.
-        if isinstance(moment, datetime) and not FIRST_YEAR <= moment.year <= LAST_YEAR:
-            day = str(moment.date())
-            problem(name, "date-out-of-range", text=day, first=FIRST_YEAR, last=LAST_YEAR)
-    recipients = {}
-    names: list[tuple[str, str]] = []
-    for key, name in ADDRESS_FIELDS:
-        read = parse_recipients(metadata.get(key, ""))
-        recipients[key] = read.addresses
-        names.extend(read.names)
-        reading.warnings.extend(read.warnings)
-        for error in read.problems:
-            problem_from(name, error)
-    count_value = _text(metadata.get("count"))
-    count, bad_count = parse_address_list(count_value)
-    for error in bad_count:
-        problem_from("Count", error)
-    if len(count) > 1 or (count and bad_count):
-        problem("Count", "count-one-address", text=count_value)
-    name_match = _COUNT_NAME.match(count_value)
-    count_name = name_match.group(1).strip() if name_match else ""
-    for invisible in text_errors(count_name):
-        problem_from("Count", invisible)
-    chosen: list[TargetList] = []
-    known = dict(target_lists or {})
-    for name in dict.fromkeys(list_names(metadata.get("targets"))):
-        if name in known:
-            chosen.append(known[name])
-        elif name not in broken_lists:  # a broken list's own problems say what is wrong
-            reading.problems.append(
-                Problem(
-                    file, "Targets", unknown_list(name, list(known)), code="targets-unknown-list"
-                )
-            )
-    if "targets" in metadata and not list_names(metadata.get("targets")):
-        problem("Targets", "targets-empty")
-    # With Targets, each representative's page writes to them: To is for fixed
-    # recipients besides them (a committee clerk), and may be left out.
-    if "to" not in metadata and not chosen and "targets" not in metadata:
-        problem("To", "to-missing")
-    elif (
-        "to" in metadata
-        and not recipients["to"]
-        and not any(p.field == "To" for p in reading.problems)
-    ):
-        problem("To", "to-empty")
-
-    subjects = list(
-        dict.fromkeys(
-            ([_text(metadata.get("subject"))] if _text(metadata.get("subject")) else [])
-            + _subject_lines(metadata.get("subjects"))
-        )
+    found = _Found(
+        file,
+        metadata,
+        html,
+        default_timezone,
+        today,
+        budget,
+        dict(target_lists or {}),
+        broken_lists,
     )
-    if not subjects and "subject" in metadata:
-        problem("Subject", "subject-empty")
-    elif not subjects:
-        problem("Subject", "subject-missing")
-    subject_field = (
-        "Subjects" if "subjects" in metadata and "subject" not in metadata else "Subject"
-    )
-    reading.problems += _subject_limits(file, subjects, subject_field)
-    for subject in subjects:
-        for invisible in text_errors(subject):
-            problem_from("Subject", invisible)
-        if _only_a_note(subject):
-            problem("Subject", "subject-instruction", find=subject, text=subject)
-
-    deadline = None
-    zone_name = _text(metadata.get("timezone")) or default_timezone
-    try:
-        zone = parse_timezone(zone_name)
-    except DeadlineError as error:
-        problem_from("Timezone", error)
-        zone = None
-    deadline_text = _text(metadata.get("deadline"))
-    if not deadline_text:
-        problem("Deadline", "deadline-missing")
-    else:
-        try:  # with a bad time zone, still check the date itself
-            deadline = parse_deadline(deadline_text, zone or ZoneInfo("UTC"))
-        except DeadlineError as error:
-            problem_from("Deadline", error)
-
-    split = split_letters(html)
-    if not split.letters:
-        problem("letter", "letter-missing")
-    too_many = len(split.letters) > MAX_LETTER_VERSIONS
-    sized = _letter_limits(file, split.letters)
-    reading.problems += sized
-    if chosen and not sized and subjects:
-        shared = len(split.explanation.encode()) + SUMMARY_COPIES * len(
-            _text(metadata.get("summary"))
-        )
-        reading.problems += _target_page_limits(file, split.letters, subjects, chosen, shared)
-    for number, letter in enumerate(() if too_many else split.letters, start=1):
-        if not letter.strip():
-            problem("letter", "letter-empty", number=number)
-        else:
-            for invisible in letter_errors(letter, number):
-                problem_from("letter", invisible)
-
-    for name in ("Title", "Summary"):
-        for invisible in text_errors(_text(metadata.get(name.lower()))):
-            problem_from(name, invisible)
-    if control_characters(split.explanation):  # feeds cannot carry them
-        first = next(c for c in split.explanation if control_characters(c))
-        problem(
-            "explanation",
-            "text-control",
-            find=first,
-            characters=control_characters(split.explanation),
-        )
-
-    # The blanks of every subject and letter, read together: one box per blank meant.
-    texts = [(subject_field, s) for s in subjects] + [("letter", x) for x in split.letters]
+    for reader in READERS:
+        reader(found)
+    if found.reading.problems:
+        return found.reading
     with_targets = "targets" in metadata
-    reading.problems += target_blank_problems(file, texts, with_targets)
-    if reading.problems:
-        return reading
-    reading.placed += blank_warnings(file, texts, with_targets)
+    texts = _blank_texts(found)
+    found.reading.placed += blank_warnings(file, texts, with_targets)
     written = respelled(texts, with_targets)
-    letters = tuple(written[len(subjects) :])
-    subjects = list(dict.fromkeys(written[: len(subjects)]))  # two may now be the same
+    letters = tuple(written[len(found.subjects) :])
+    found.subjects = list(dict.fromkeys(written[: len(found.subjects)]))  # two may now agree
+    variants = _variants(found, letters)
+    if found.reading.problems or found.deadline is None or found.zone is None:
+        return found.reading
+    _make_campaign(found, variants)
+    return found.reading
 
+
+def _variants(found: _Found, letters: tuple[str, ...]) -> list[Variant]:
+    """Each letter version with its subject and its links."""
     variants = []
     reach = []  # one clause per letter that some link cannot carry
+    recipients, budget, count = found.recipients, found.budget, found.count
     for number, letter in enumerate(letters, start=1):
-        subject = subjects[(number - 1) % len(subjects)]
+        subject = found.subjects[(number - 1) % len(found.subjects)]
         message = link_builder.Message(
             recipients["to"], subject, letter, recipients["cc"], recipients["bcc"]
         )
@@ -477,45 +558,51 @@ def read_campaign(
                 else None
             )
         except link_builder.LinkError as error:
-            problem("letter", "letter-unencodable", reason=str(error))
+            found.problem("letter", "letter-unencodable", reason=str(error))
             continue
         which = f"letter {number}" if len(letters) > 1 else "the letter"
         if not built.all_carry_body:
             reach.append(link_reach(which, built, budget))
         if not built.mailto_has_body and len(built.mailto) > budget:
-            reading.warnings.append(say("link-long-without-letter", length=len(built.mailto)))
+            words = say("link-long-without-letter", length=len(built.mailto))
+            found.reading.warnings.append(words)
         variants.append(Variant(letter, subject, built, counted))
     if reach:  # once per campaign
-        reading.warnings.append(say("link-over-budget", letters="; ".join(reach), budget=budget))
-    if reading.problems or deadline is None or zone is None:
-        return reading
+        words = say("link-over-budget", letters="; ".join(reach), budget=budget)
+        found.reading.warnings.append(words)
+    return variants
 
-    when = timing(deadline, zone, today)
+
+def _make_campaign(found: _Found, variants: list[Variant]) -> None:
+    """The campaign itself, and what the volunteer should know about it."""
+    assert found.deadline is not None and found.zone is not None and found.split is not None
+    deadline, recipients, reading = found.deadline, found.recipients, found.reading
+    when = timing(deadline, found.zone, found.today)
     reading.campaign = Campaign(
         to=recipients["to"],
         cc=recipients["cc"],
         bcc=recipients["bcc"],
         variants=tuple(variants),
-        subjects=tuple(subjects),
+        subjects=tuple(found.subjects),
         deadline=deadline,
         is_open=when.is_open,
-        explanation=split.explanation,
+        explanation=found.split.explanation,
         days_left=when.days_left,
-        names=tuple(names),
-        count=count[0] if count else "",
-        count_name=count_name,
-        targets=tuple(chosen),
-        budget=budget,
+        names=tuple(found.names),
+        count=found.count[0] if found.count else "",
+        count_name=found.count_name,
+        targets=tuple(found.chosen),
+        budget=found.budget,
     )
     reading.timing = when
-    draft = _text(metadata.get("status")).lower() == "draft"
+    draft = found.text("status").lower() == "draft"
     if when.is_open and when.soon:
         reading.warnings.append(say("deadline-soon", when=in_words(deadline)))
     elif not when.is_open and not draft:
         reading.warnings.append(say("deadline-passed", when=in_words(deadline)))
     elif when.far:
         reading.warnings.append(say("deadline-far", when=in_words(deadline)))
-    for subject in subjects:
+    for subject in found.subjects:
         if len(_PLACEHOLDER_BRACKETS.sub(r"\1", subject)) > LONGEST_SUBJECT:
             reading.warnings.append(
                 say("subject-long", length=len(subject), longest=LONGEST_SUBJECT)
@@ -524,16 +611,17 @@ def read_campaign(
         warning = mixed_scripts_warning(address)
         if warning:
             reading.warnings.append(warning)
-    reading.warnings += doubled_area_warnings(chosen, _where_each_text(subjects, variants))
+    reading.warnings += doubled_area_warnings(
+        found.chosen, _where_each_text(found.subjects, variants)
+    )
     reading.warnings += _bracket_warnings(
-        [("Subject", s) for s in subjects if not _only_a_note(s)]
+        [("Subject", s) for s in found.subjects if not _only_a_note(s)]
         + [("letter", v.letter) for v in variants]
     )
-    if not _text(metadata.get("summary")):
+    if not found.text("summary"):
         reading.warnings.append(say("summary-missing"))
-    if not _text(metadata.get("image")):
+    if not found.text("image"):
         reading.warnings.append(say("image-missing"))
-    return reading
 
 
 def for_target(campaign: Campaign, target_list: TargetList, target: Target) -> Campaign:
