@@ -15,6 +15,7 @@ import tempfile
 from collections.abc import Iterator
 
 from ..model.report import Problem, annotation, count
+from .log_lines import OneLine
 from .pelican_run import run_pelican
 
 
@@ -27,7 +28,7 @@ class _OtherErrors(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         if record.levelno >= logging.ERROR or record.name.startswith("megaphone"):
-            self.other.append(" ".join(record.getMessage().split()))
+            self.other.append(OneLine().format(record))  # one line, with its file and a code
 
 
 @contextlib.contextmanager
