@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import sys
 import weakref
+from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -287,22 +288,28 @@ def build(content: Path, output: Path, today: str | None = None, **override) -> 
     return output
 
 
+@contextlib.contextmanager
+def build_day(today: str | None) -> Iterator[None]:
+    """CAMPAIGN_TODAY as `make` would pass it (pelicanconf.py reads it), then as it was."""
+    before = os.environ.get("CAMPAIGN_TODAY")
+    os.environ["CAMPAIGN_TODAY"] = today or ""
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["CAMPAIGN_TODAY"]
+        else:
+            os.environ["CAMPAIGN_TODAY"] = before
+
+
 def build_as_make_does(content: Path, output: Path, today: str | None = None) -> tuple[int, str]:
     """`make html`'s own code (megaphone.commands.build), in-process and so much
     faster than a subprocess: its exit status, and everything it printed."""
     from megaphone.commands.build import build as build_command
 
     printed = io.StringIO()
-    before = os.environ.get("CAMPAIGN_TODAY")
-    os.environ["CAMPAIGN_TODAY"] = today or ""  # pelicanconf.py reads it
-    try:
-        with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(printed):
-            status = build_command(str(content), str(output), str(CONF))
-    finally:
-        if before is None:
-            del os.environ["CAMPAIGN_TODAY"]
-        else:
-            os.environ["CAMPAIGN_TODAY"] = before
+    with build_day(today), contextlib.redirect_stdout(printed), contextlib.redirect_stderr(printed):
+        status = build_command(str(content), str(output), str(CONF))
     return status, printed.getvalue()
 
 
@@ -316,22 +323,16 @@ def write_files(root: Path, campaigns: dict[str, str], files: dict | None = None
     return content
 
 
-def both_commands(content: Path, output: Path, capsys, today: str = "2021-01-01"):
+def both_commands(content: Path, output: Path, today: str = "2021-01-01"):
     """`make html` then `make check`, in-process: (html's status, what it printed,
     check's status, what check printed)."""
     from megaphone.commands.check import check
 
     status, built = build_as_make_does(content, output, today)
-    before = os.environ.get("CAMPAIGN_TODAY")
-    os.environ["CAMPAIGN_TODAY"] = today
-    try:
+    printed = io.StringIO()
+    with build_day(today), contextlib.redirect_stdout(printed), contextlib.redirect_stderr(printed):
         checked = check(str(content), str(CONF))
-    finally:
-        if before is None:
-            del os.environ["CAMPAIGN_TODAY"]
-        else:
-            os.environ["CAMPAIGN_TODAY"] = before
-    return status, built, checked, capsys.readouterr().out
+    return status, built, checked, printed.getvalue()
 
 
 def make(*arguments: str, cwd: Path = ROOT, **env_vars) -> subprocess.CompletedProcess:

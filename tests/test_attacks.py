@@ -153,10 +153,10 @@ def write(tmp_path, files, extra):
 
 
 @pytest.mark.parametrize("name", CASES)
-def test_each_case_stops_both_commands_in_plain_words(tmp_path, capsys, name):
+def test_each_case_stops_both_commands_in_plain_words(tmp_path, name):
     files, extra, field, code = CASES[name]
     content = write(tmp_path, files, extra)
-    status, built, checked, report = both_commands(content, tmp_path / "output", capsys)
+    status, built, checked, report = both_commands(content, tmp_path / "output")
     for output in (built, report):
         assert "Traceback" not in output and "CRITICAL" not in output, output
         assert f"[{code}]" in output, output
@@ -165,7 +165,7 @@ def test_each_case_stops_both_commands_in_plain_words(tmp_path, capsys, name):
     assert not (tmp_path / "output").exists()  # nothing was published
 
 
-def test_a_symlink_out_of_content_is_never_read(tmp_path, capsys):
+def test_a_symlink_out_of_content_is_never_read(tmp_path):
     for target in ("/proc/self/environ", str(tmp_path / "secret.txt")):
         (tmp_path / "secret.txt").write_text("TOKEN=hunter2", "utf-8")
         content = write(tmp_path, md(), {})
@@ -174,13 +174,13 @@ def test_a_symlink_out_of_content_is_never_read(tmp_path, capsys):
         if link.is_symlink():
             link.unlink()
         link.symlink_to(target)
-        status, built, checked, report = both_commands(content, tmp_path / "output", capsys)
+        status, built, checked, report = both_commands(content, tmp_path / "output")
         assert status == 1 and checked == 1
         assert "[symlink-outside]" in built and "logo.png" in built
         assert not (tmp_path / "output").exists()
 
 
-def test_reStructuredText_and_HTML_files_are_not_read(tmp_path, capsys):
+def test_reStructuredText_and_HTML_files_are_not_read(tmp_path):
     (tmp_path / "secret.txt").write_text("TOKEN=hunter2", "utf-8")
     files = {
         **md(summary="S"),
@@ -189,7 +189,7 @@ def test_reStructuredText_and_HTML_files_are_not_read(tmp_path, capsys):
         "park.MD": campaign_md(slug="park"),
     }
     content = write(tmp_path, files, {"images/card.png": PNG})
-    status, built, checked, report = both_commands(content, tmp_path / "output", capsys)
+    status, built, checked, report = both_commands(content, tmp_path / "output")
     assert status == 0 and checked == 0, built + report
     for name in ("leak.rst", "page.html", "park.MD"):
         assert f"{name}: [file-not-read] is not read" in report

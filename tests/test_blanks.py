@@ -38,12 +38,12 @@ def test_no_two_versions_ever_share_a_label(letters):
     assert all(len(label) <= 90 or label.endswith(")") for label in found)
 
 
-def build_both(tmp_path, capsys, campaigns: dict[str, str], files: dict | None = None):
+def build_both(tmp_path, campaigns: dict[str, str], files: dict | None = None):
     """`make html` and `make check` on the same files: (html's status and output,
     check's status and output, the built site's folder)."""
     content = write_files(tmp_path, campaigns, files)
     out = tmp_path / "out"
-    status, built, checked, printed = both_commands(content, out, capsys)
+    status, built, checked, printed = both_commands(content, out)
     return status, built, checked, printed, out
 
 
@@ -63,9 +63,9 @@ SAME_OPENING = [
 ]
 
 
-def test_versions_that_open_the_same_get_labels_that_differ(tmp_path, capsys):
+def test_versions_that_open_the_same_get_labels_that_differ(tmp_path):
     text = campaign_md(slug="park", letters=SAME_OPENING)
-    status, _, checked, _, out = build_both(tmp_path, capsys, {"park.md": text})
+    status, _, checked, _, out = build_both(tmp_path, {"park.md": text})
     assert (status, checked) == (0, 0)
     page = soup(out / "park" / "index.html")
     shown = [label.get_text() for label in page.select("[data-variant-choice] label")]
@@ -87,9 +87,9 @@ def with_targets(text: str, lists: str = "senate") -> str:
 @pytest.mark.parametrize(
     "blank", ["[Target name]", "[Target Title]", "[target  name]", "[TARGET_NAME]"]
 )
-def test_a_target_blank_without_targets_is_an_error_naming_its_line(tmp_path, capsys, blank):
+def test_a_target_blank_without_targets_is_an_error_naming_its_line(tmp_path, blank):
     text = campaign_md(slug="park", letter=f"Dear {blank},\n\nKeep it open.\n\n[Your name]")
-    status, built, checked, printed, _ = build_both(tmp_path, capsys, {"park.md": text})
+    status, built, checked, printed, _ = build_both(tmp_path, {"park.md": text})
     assert (status, checked) == (1, 1)
     line = line_number(text, blank)
     for output in (built, printed):
@@ -99,9 +99,9 @@ def test_a_target_blank_without_targets_is_an_error_naming_its_line(tmp_path, ca
         assert "Targets:" in said and "Traceback" not in output
 
 
-def test_a_target_blank_in_the_subject_without_targets_is_an_error(tmp_path, capsys):
+def test_a_target_blank_in_the_subject_without_targets_is_an_error(tmp_path):
     text = campaign_md(slug="park", subject="A letter for [Target name]")
-    status, built, checked, printed, _ = build_both(tmp_path, capsys, {"park.md": text})
+    status, built, checked, printed, _ = build_both(tmp_path, {"park.md": text})
     assert (status, checked) == (1, 1)
     line = line_number(text, "Subject:")
     for output in (built, printed):
@@ -110,11 +110,11 @@ def test_a_target_blank_in_the_subject_without_targets_is_an_error(tmp_path, cap
         assert "in the Subject" in said
 
 
-def test_a_target_blank_that_no_list_fills_is_an_error(tmp_path, capsys):
+def test_a_target_blank_that_no_list_fills_is_an_error(tmp_path):
     letter = "Dear [Target name],\n\nI write to [Target email].\n\n[Your name]"
     text = with_targets(campaign_md(slug="park", letter=letter))
     files = {"targets/senate.csv": SENATE}
-    status, built, checked, printed, _ = build_both(tmp_path, capsys, {"park.md": text}, files)
+    status, built, checked, printed, _ = build_both(tmp_path, {"park.md": text}, files)
     assert (status, checked) == (1, 1)
     line = line_number(text, "[Target email]")
     for output in (built, printed):
@@ -122,10 +122,10 @@ def test_a_target_blank_that_no_list_fills_is_an_error(tmp_path, capsys):
         assert f"park.md:{line}: [placeholder-target-unknown] letter: '[Target email]'" in said
 
 
-def test_a_targets_campaign_asks_the_visitor_for_no_blank_the_list_fills(tmp_path, capsys):
+def test_a_targets_campaign_asks_the_visitor_for_no_blank_the_list_fills(tmp_path):
     text = with_targets(campaign_md(slug="park", letter=KNOWN))
     files = {"targets/senate.csv": SENATE}
-    status, _, checked, _, out = build_both(tmp_path, capsys, {"park.md": text}, files)
+    status, _, checked, _, out = build_both(tmp_path, {"park.md": text}, files)
     assert (status, checked) == (0, 0)
     page = soup(out / "park" / "index.html")
     assert [f["data-placeholder"] for f in page.select("[data-placeholder]")] == ["Your name"]
@@ -147,13 +147,13 @@ def site_files(out: Path) -> dict[str, bytes]:
     }
 
 
-def test_blanks_spelt_otherwise_build_the_very_site_of_the_known_spelling(tmp_path, capsys):
+def test_blanks_spelt_otherwise_build_the_very_site_of_the_known_spelling(tmp_path):
     files = {"targets/senate.csv": SENATE}
     known = with_targets(campaign_md(slug="park", letter=KNOWN))
     spelt = with_targets(campaign_md(slug="park", letter=SPELT))
-    *_, known_out = build_both(tmp_path / "known", capsys, {"park.md": known}, files)
+    *_, known_out = build_both(tmp_path / "known", {"park.md": known}, files)
     status, built, checked, printed, spelt_out = build_both(
-        tmp_path / "spelt", capsys, {"park.md": spelt}, files
+        tmp_path / "spelt", {"park.md": spelt}, files
     )
     assert (status, checked) == (0, 0)
     assert site_files(spelt_out) == site_files(known_out)
@@ -180,10 +180,10 @@ def test_blanks_spelt_otherwise_build_the_very_site_of_the_known_spelling(tmp_pa
             assert f"read as {meant!r}" in line
 
 
-def test_the_spelling_written_most_is_the_known_one_in_subject_and_letter_alike(tmp_path, capsys):
+def test_the_spelling_written_most_is_the_known_one_in_subject_and_letter_alike(tmp_path):
     letter = "Dear Council,\n\nKeep it open for [your city].\n\n[Your City]\n[Your City]"
     text = campaign_md(slug="park", subject="Save [Your city] park", letter=letter)
-    status, built, checked, printed, out = build_both(tmp_path, capsys, {"park.md": text})
+    status, built, checked, printed, out = build_both(tmp_path, {"park.md": text})
     assert (status, checked) == (0, 0)
     page = soup(out / "park" / "index.html")
     assert [f["data-placeholder"] for f in page.select("[data-placeholder]")] == ["Your City"]
@@ -201,12 +201,12 @@ def test_the_spelling_written_most_is_the_known_one_in_subject_and_letter_alike(
 # --- A Markdown link: sent as written, never a box, and said ---------------------
 
 
-def test_a_markdown_link_is_sent_as_written_makes_no_box_and_is_a_warning(tmp_path, capsys):
+def test_a_markdown_link_is_sent_as_written_makes_no_box_and_is_a_warning(tmp_path):
     letter = (
         "Dear Council,\n\nRead [the report](https://example.org/report.pdf) first.\n\n[Your name]"
     )
     text = campaign_md(slug="park", letter=letter)
-    status, built, checked, printed, out = build_both(tmp_path, capsys, {"park.md": text})
+    status, built, checked, printed, out = build_both(tmp_path, {"park.md": text})
     assert (status, checked) == (0, 0)
     page = soup(out / "park" / "index.html")
     assert [f["data-placeholder"] for f in page.select("[data-placeholder]")] == ["Your name"]
@@ -223,10 +223,10 @@ def test_a_markdown_link_is_sent_as_written_makes_no_box_and_is_a_warning(tmp_pa
 
 
 @pytest.mark.parametrize("slip", ["[Your name", "Your name]", "[Your [name]"])
-def test_an_unclosed_bracket_is_a_warning_naming_its_line(tmp_path, capsys, slip):
+def test_an_unclosed_bracket_is_a_warning_naming_its_line(tmp_path, slip):
     letter = f"Dear Council,\n\nKeep it open.\n\nThank you,\n{slip}\n[Your city]"
     text = campaign_md(slug="park", letter=letter)
-    status, built, checked, printed, out = build_both(tmp_path, capsys, {"park.md": text})
+    status, built, checked, printed, out = build_both(tmp_path, {"park.md": text})
     assert (status, checked) == (0, 0)
     body = rfc_decode(soup(out / "park" / "index.html").select_one("a[data-link]")["href"])
     assert body["body"] == letter.replace("\n", "\r\n")  # sent as written
@@ -236,10 +236,10 @@ def test_an_unclosed_bracket_is_a_warning_naming_its_line(tmp_path, capsys, slip
         assert f"park.md:{line}: [placeholder-unclosed] letter: {slip!r}" in said
 
 
-def test_escaped_brackets_are_said_once_not_also_as_unclosed(tmp_path, capsys):
+def test_escaped_brackets_are_said_once_not_also_as_unclosed(tmp_path):
     letter = "Dear Council,\n\nKeep it open.\n\n\\[Your city]\n\\[YOUR NAME\\]\n[1] [2]"
     text = campaign_md(slug="park", letter=letter)
-    status, built, checked, printed, _ = build_both(tmp_path, capsys, {"park.md": text})
+    status, built, checked, printed, _ = build_both(tmp_path, {"park.md": text})
     assert (status, checked) == (0, 0)
     for output in (built, printed):
         assert len(lines_of(output, "placeholder-escaped")) == 2

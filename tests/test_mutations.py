@@ -15,8 +15,6 @@ campaign, or a hundredth of MEGAPHONE_FUZZ_EXAMPLES; MEGAPHONE_MUTANTS_SEED for 
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 import os
 import random
@@ -28,9 +26,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from decoders import rfc_decode
-from helpers import ROOT, build_as_make_does, campaign_md, picture, write_files
-from megaphone.commands.check import check
-from settings_under_test import CONF
+from helpers import ROOT, both_commands, campaign_md, picture, write_files
 
 TODAY = "2021-01-01"
 FIXTURES = ROOT / "tests" / "fixtures" / "targets"
@@ -147,19 +143,7 @@ BASES: dict[str, Site] = {
 
 def commands(content: Path, output: Path) -> tuple[int, str, int, str]:
     """`make html` then `make check`: (html's status, its output, check's, its output)."""
-    status, built = build_as_make_does(content, output, TODAY)
-    printed = io.StringIO()
-    before = os.environ.get("CAMPAIGN_TODAY")
-    os.environ["CAMPAIGN_TODAY"] = TODAY
-    try:
-        with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(printed):
-            checked = check(str(content), str(CONF))
-    finally:
-        if before is None:
-            del os.environ["CAMPAIGN_TODAY"]
-        else:
-            os.environ["CAMPAIGN_TODAY"] = before
-    return status, built, checked, printed.getvalue()
+    return both_commands(content, output, today=TODAY)
 
 
 # --- The facts of a built site -----------------------------------------------------

@@ -16,14 +16,12 @@ def with_blank_line_before(field: str, value: str) -> str:
     "field, value",
     [("Timezone", "America/Chicago"), ("Cc", "clerk@example.org"), ("bcc", "me@example.org")],
 )
-def test_a_field_after_the_blank_line_that_ends_the_header_is_an_error(
-    tmp_path, capsys, field, value
-):
+def test_a_field_after_the_blank_line_that_ends_the_header_is_an_error(tmp_path, field, value):
     text = with_blank_line_before(field, value)
     lines = text.split("\n")
     blank = lines.index("") + 1
     content = write_files(tmp_path, {"park.md": text})
-    status, built, checked, report = both_commands(content, tmp_path / "output", capsys)
+    status, built, checked, report = both_commands(content, tmp_path / "output")
     assert status == 1 and checked == 1
     expected = (
         f"park.md:{blank + 1}: [field-after-blank-line] {field}: the blank line on line {blank} "
@@ -32,10 +30,10 @@ def test_a_field_after_the_blank_line_that_ends_the_header_is_an_error(
     assert expected in built and expected in report, report
 
 
-def test_a_field_name_in_the_explanation_is_prose(tmp_path, capsys):
+def test_a_field_name_in_the_explanation_is_prose(tmp_path):
     body = "Why this matters.\n\nDeadline: the council votes on Tuesday.\n\nNote: bring a friend."
     content = write_files(tmp_path, {"park.md": campaign_md(slug="park", summary="S", body=body)})
-    status, built, checked, report = both_commands(content, tmp_path / "output", capsys)
+    status, built, checked, report = both_commands(content, tmp_path / "output")
     assert status == 0 and checked == 0, built + report
     assert "field-after-blank-line" not in report
 
@@ -71,29 +69,29 @@ def header_with(line: str, **fields) -> str:
         ),
     ],
 )
-def test_a_value_that_would_mean_something_else_is_an_error(tmp_path, capsys, text, code, field):
+def test_a_value_that_would_mean_something_else_is_an_error(tmp_path, text, code, field):
     content = write_files(tmp_path, {"park.md": text})
-    status, built, checked, report = both_commands(content, tmp_path / "output", capsys)
+    status, built, checked, report = both_commands(content, tmp_path / "output")
     assert status == 1 and checked == 1, report
     line = next(line for line in report.splitlines() if f"[{code}]" in line)
     assert "park.md:" in line and f"[{code}] {field}:" in line, line
 
 
-def test_one_subject_a_line_may_hold_a_colon(tmp_path, capsys):
+def test_one_subject_a_line_may_hold_a_colon(tmp_path):
     text = header_with(
         "Subjects:\n    Public comment: ban the scan\n    No face scans", subject=None
     )
     content = write_files(tmp_path, {"park.md": text})
-    status, built, checked, report = both_commands(content, tmp_path / "output", capsys)
+    status, built, checked, report = both_commands(content, tmp_path / "output")
     assert status == 0 and checked == 0, built + report
     html = (tmp_path / "output" / "park" / "index.html").read_text("utf-8")
     assert "Public%20comment%3A%20ban%20the%20scan" in html
 
 
-def test_a_comment_and_code_are_left_alone_when_they_are_whole(tmp_path, capsys):
+def test_a_comment_and_code_are_left_alone_when_they_are_whole(tmp_path):
     body = "Why.\n\n<!-- a note\nover two lines -->\n\nWrite `<!--` to start a note."
     content = write_files(tmp_path, {"park.md": campaign_md(slug="park", summary="S", body=body)})
-    status, built, checked, report = both_commands(content, tmp_path / "output", capsys)
+    status, built, checked, report = both_commands(content, tmp_path / "output")
     assert status == 0 and checked == 0, built + report
 
 

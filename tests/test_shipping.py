@@ -88,10 +88,10 @@ CASES = {
 
 
 @pytest.mark.parametrize("name", CASES)
-def test_each_case_stops_both_commands(tmp_path, capsys, name):
+def test_each_case_stops_both_commands(tmp_path, name):
     campaigns, files, expected = CASES[name]
     content = write_files(tmp_path, campaigns, files)
-    status, built, checked, report = both_commands(content, tmp_path / "output", capsys)
+    status, built, checked, report = both_commands(content, tmp_path / "output")
     for output in (built, report):
         assert "Traceback" not in output
         assert expected in output, output
@@ -99,38 +99,38 @@ def test_each_case_stops_both_commands(tmp_path, capsys, name):
     assert not (tmp_path / "output").exists()  # nothing was published
 
 
-def test_a_published_campaign_cannot_link_to_a_draft(tmp_path, capsys):
+def test_a_published_campaign_cannot_link_to_a_draft(tmp_path):
     campaigns = {
         **page(body="[the next one]({filename}/campaigns/next.md)"),
         "next.md": campaign_md(slug="next", summary="S").replace("Date:", "Status: draft\nDate:"),
     }
     content = write_files(tmp_path, campaigns)
-    status, built, checked, report = both_commands(content, tmp_path / "output", capsys)
+    status, built, checked, report = both_commands(content, tmp_path / "output")
     line = only_in(report, "site-link-draft")
     assert "/campaigns/bad.md:" in line and "next.md" in line
     assert status == 1 and checked == 1
 
 
-def test_a_draft_may_link_to_a_draft_and_a_campaign_to_a_campaign(tmp_path, capsys):
+def test_a_draft_may_link_to_a_draft_and_a_campaign_to_a_campaign(tmp_path):
     campaigns = {
         **page(body="[the other one]({filename}/campaigns/other.md)"),
         "other.md": campaign_md(slug="other", summary="S"),
     }
     content = write_files(tmp_path, campaigns)
-    status, built, checked, report = both_commands(content, tmp_path / "output", capsys)
+    status, built, checked, report = both_commands(content, tmp_path / "output")
     assert status == 0 and checked == 0, built + report
     html = (tmp_path / "output" / "bad" / "index.html").read_text("utf-8")
     assert 'href="/other/"' in html
 
 
-def test_a_picture_name_with_markup_is_escaped_where_it_is_written(tmp_path, capsys):
+def test_a_picture_name_with_markup_is_escaped_where_it_is_written(tmp_path):
     """Pelican wrote the resolved address into the attribute raw: a picture named
     `x"><meta http-equiv="refresh" ...>.png` put a redirect on the campaign page."""
     name = 'x"><meta http-equiv="refresh" content="0;url=https:phish.example">.png'
     content = write_files(tmp_path, page(body=f"![chart]({{static}}/images/{name})"), {})
     (content / "images").mkdir()
     (content / "images" / name).write_bytes(PNG)
-    status, built, checked, report = both_commands(content, tmp_path / "output", capsys)
+    status, built, checked, report = both_commands(content, tmp_path / "output")
     assert status == 1 and checked == 1 and "[picture-name]" in report, built + report
     assert not (tmp_path / "output").exists()
 
@@ -152,7 +152,7 @@ def test_a_link_is_escaped_where_it_is_written(tmp_path):
     assert html == f'<img src="/{escaped}">'
 
 
-def test_two_files_claiming_one_path_name_both(tmp_path, capsys):
+def test_two_files_claiming_one_path_name_both(tmp_path):
     """A translation's flyer where another campaign's flyer is: one replaced the other."""
     translation = campaign_md(slug="flyer", summary="S", title="Mantener").replace(
         "Date:", "Lang: es\nDate:"
@@ -163,7 +163,7 @@ def test_two_files_claiming_one_path_name_both(tmp_path, capsys):
         "flyer.es.md": translation,
     }
     content = write_files(tmp_path, campaigns)
-    status, built, checked, report = both_commands(content, tmp_path / "output", capsys)
+    status, built, checked, report = both_commands(content, tmp_path / "output")
     line = only_in(report, "output-taken")
     assert "es/flyer/index.html" in line and ("es.md" in line and "flyer.es.md" in line)
     assert status == 1 and checked == 1
@@ -261,10 +261,10 @@ def test_every_kind_of_page_the_theme_writes_passes_the_last_look(tmp_path):
     assert (built / "s79" / "to" / "1" / "index.html").is_file()
 
 
-def test_a_file_no_folder_reads_is_said_and_never_ships(tmp_path, capsys):
+def test_a_file_no_folder_reads_is_said_and_never_ships(tmp_path):
     files = {"notes.txt": "TODO check with Maria", "other/about.md": "Title: About\n\nSECRET-7f\n"}
     content = write_files(tmp_path, page(), files)
-    status, built, checked, report = both_commands(content, tmp_path / "output", capsys)
+    status, built, checked, report = both_commands(content, tmp_path / "output")
     assert status == 0 and checked == 0, built + report
     for name in ("content/notes.txt", "content/other/about.md"):
         assert f"{name}: [file-not-used]" in report.replace(str(tmp_path) + "/", "")
@@ -334,7 +334,7 @@ EVERY_KIND = {  # name in content/ -> (bytes, refused with this code, or None)
 }
 
 
-def test_a_site_with_a_file_of_every_kind_ships_only_checked_data_and_pictures(tmp_path, capsys):
+def test_a_site_with_a_file_of_every_kind_ships_only_checked_data_and_pictures(tmp_path):
     """Every kind of file content/ can hold: what is refused stops both commands by name;
     without those, every file in output/ was written by the site (none is a copy of a
     file from content/), every picture is its pixels again, and no GPS tag survives."""
@@ -355,7 +355,7 @@ def test_a_site_with_a_file_of_every_kind_ships_only_checked_data_and_pictures(t
     content = write_files(
         tmp_path, campaigns, {name: data for name, (data, _) in EVERY_KIND.items()}
     )
-    status, built, checked, report = both_commands(content, tmp_path / "output", capsys)
+    status, built, checked, report = both_commands(content, tmp_path / "output")
     assert status == 1 and checked == 1 and not (tmp_path / "output").exists()
     for name, (_, code) in EVERY_KIND.items():
         if code:
@@ -365,7 +365,7 @@ def test_a_site_with_a_file_of_every_kind_ships_only_checked_data_and_pictures(t
     for name, (_, code) in EVERY_KIND.items():
         if code:
             (content / name).unlink()
-    status, built, checked, report = both_commands(content, tmp_path / "output", capsys)
+    status, built, checked, report = both_commands(content, tmp_path / "output")
     assert status == 0 and checked == 0, built + report
     sources = {p.read_bytes() for p in content.rglob("*") if p.is_file() and p.stat().st_size}
     output = tmp_path / "output"
@@ -435,7 +435,7 @@ def test_a_checkout_that_tracks_compiled_python_is_refused_before_anything_runs(
     assert not marker.exists()
 
 
-def test_more_pixels_than_a_site_may_publish_are_refused(tmp_path, capsys, monkeypatch):
+def test_more_pixels_than_a_site_may_publish_are_refused(tmp_path, monkeypatch):
     """Each picture is decoded and written again: many large ones could keep the build
     machine busy for an hour. (The limits are lowered here, as the real ones are large.)"""
     from megaphone.site import static_files
@@ -443,5 +443,5 @@ def test_more_pixels_than_a_site_may_publish_are_refused(tmp_path, capsys, monke
     monkeypatch.setattr(static_files, "MAX_SITE_PIXELS", 2 * 120 * 63)
     files = {f"images/p{n}.png": PNG for n in range(3)}  # 120 × 63 each
     content = write_files(tmp_path, page(), files)
-    status, built, checked, report = both_commands(content, tmp_path / "output", capsys)
+    status, built, checked, report = both_commands(content, tmp_path / "output")
     assert status == 1 and checked == 1 and "[pictures-too-many]" in report, report

@@ -34,13 +34,13 @@ def ma_files(**changed: str) -> dict[str, str]:
     return {**files, **{f"targets/{name}": text for name, text in changed.items()}}
 
 
-def run(tmp_path, capsys, files: dict[str, str], letter: str = LETTER, lists="ma-congress"):
+def run(tmp_path, files: dict[str, str], letter: str = LETTER, lists="ma-congress"):
     content = write_files(tmp_path, {"park.md": campaign(letter, lists)}, files)
-    return both_commands(content, tmp_path / "output", capsys)
+    return both_commands(content, tmp_path / "output")
 
 
-def stopped(tmp_path, capsys, files, code, where) -> str:
-    status, built, checked, report = run(tmp_path, capsys, files)
+def stopped(tmp_path, files, code, where) -> str:
+    status, built, checked, report = run(tmp_path, files)
     for printed in (built, report):
         assert "Traceback" not in printed, printed
         assert re.search(rf"{re.escape(where)} \[{code}\] ", printed), printed
@@ -49,8 +49,8 @@ def stopped(tmp_path, capsys, files, code, where) -> str:
     return report
 
 
-def test_the_real_massachusetts_map_builds(tmp_path, capsys):
-    status, built, checked, report = run(tmp_path, capsys, ma_files())
+def test_the_real_massachusetts_map_builds(tmp_path):
+    status, built, checked, report = run(tmp_path, ma_files())
     assert status == 0 and checked == 0, built + report
     assert "[targets-" not in report and "[area-said-twice]" not in report
 
@@ -60,10 +60,9 @@ def test_the_real_massachusetts_map_builds(tmp_path, capsys):
     ["area,name,title,email\n", "area,name,title,email\r\n,,,\r\n\r\n", ""],
     ids=["its header alone", "empty rows", "an empty file"],
 )
-def test_a_list_with_nobody_in_it_stops_both_commands(tmp_path, capsys, text):
+def test_a_list_with_nobody_in_it_stops_both_commands(tmp_path, text):
     report = stopped(
         tmp_path,
-        capsys,
         ma_files(**{"ma-congress.csv": text}),
         "targets-list-empty",
         "targets/ma-congress.csv:1:",
@@ -73,12 +72,11 @@ def test_a_list_with_nobody_in_it_stops_both_commands(tmp_path, capsys, text):
     assert "[targets-column-missing]" not in report
 
 
-def test_a_map_that_lost_every_leading_zero_stops_both_commands(tmp_path, capsys):
+def test_a_map_that_lost_every_leading_zero_stops_both_commands(tmp_path):
     lines = fixture("ma-congress.postcodes.csv").splitlines()
     lost = "\n".join(lines[:1] + [line.lstrip("0") for line in lines[1:]]) + "\n"
     report = stopped(
         tmp_path,
-        capsys,
         ma_files(**{"ma-congress.postcodes.csv": lost}),
         "targets-postcodes-all-short",
         "targets/ma-congress.postcodes.csv:2:",
@@ -88,24 +86,22 @@ def test_a_map_that_lost_every_leading_zero_stops_both_commands(tmp_path, capsys
     assert report.count("[targets-postcode-number]") == 0  # once, not 540 times
 
 
-def test_a_map_of_a_four_digit_country_builds_when_the_site_names_it(tmp_path, capsys):
+def test_a_map_of_a_four_digit_country_builds_when_the_site_names_it(tmp_path):
     """Sydney's 2000 on a site in New York time is refused; the way out the
     message gives, POSTCODE_COUNTRY, builds it."""
     people = "area,name,title,email\n1,Ana,Member,ana@example.org\n"
     files = {"targets/au.csv": people, "targets/au.postcodes.csv": "postcode,area\n2000,1\n"}
     content = write_files(tmp_path, {"park.md": campaign(lists="au")}, files)
-    status, built, *_ = both_commands(content, tmp_path / "refused", capsys)
+    status, built, *_ = both_commands(content, tmp_path / "refused")
     assert status == 1 and "POSTCODE_COUNTRY = 'CH'" in built, built
     output = build(content, tmp_path / "output", "2021-01-01", POSTCODE_COUNTRY="AU")
     data = json.loads((output / "park" / "targets" / "data.json").read_text("utf-8"))
     assert data["postcodes"]["au"] == {"2000": ["1"]}
 
 
-def test_a_zip_plus_four_in_the_map_is_published_as_its_zip(tmp_path, capsys):
+def test_a_zip_plus_four_in_the_map_is_published_as_its_zip(tmp_path):
     text = fixture("ma-congress.postcodes.csv").replace("01001,MA-1", "01001-2345,MA-1")
-    status, built, checked, report = run(
-        tmp_path, capsys, ma_files(**{"ma-congress.postcodes.csv": text})
-    )
+    status, built, checked, report = run(tmp_path, ma_files(**{"ma-congress.postcodes.csv": text}))
     assert status == 0 and checked == 0, built + report
     data = json.loads((tmp_path / "output" / "park" / "targets" / "data.json").read_text("utf-8"))
     assert data["postcodes"]["ma-congress"]["01001"] == ["MA-1"]
@@ -117,10 +113,10 @@ WARDS = "area,name,title,email\n" + "".join(
 )
 
 
-def test_ward_before_an_area_that_says_ward_is_a_warning_naming_the_line(tmp_path, capsys):
+def test_ward_before_an_area_that_says_ward_is_a_warning_naming_the_line(tmp_path):
     letter = "Dear [Target name],\n\nI live in Ward [Area], near the park.\n\n[Your name]"
     status, built, checked, report = run(
-        tmp_path, capsys, {"targets/wards.csv": WARDS}, letter, lists="wards"
+        tmp_path, {"targets/wards.csv": WARDS}, letter, lists="wards"
     )
     assert status == 0 and checked == 0, built + report  # a warning: it still builds
     (line,) = [line for line in report.splitlines() if "[area-said-twice]" in line]
@@ -129,11 +125,11 @@ def test_ward_before_an_area_that_says_ward_is_a_warning_naming_the_line(tmp_pat
     assert "content/targets/wards.csv" in line
 
 
-def test_the_subject_too(tmp_path, capsys):
+def test_the_subject_too(tmp_path):
     content = write_files(
         tmp_path,
         {"park.md": campaign(lists="wards", subject="From ward [Area]: keep the park")},
         {"targets/wards.csv": WARDS},
     )
-    *_, report = both_commands(content, tmp_path / "output", capsys)
+    *_, report = both_commands(content, tmp_path / "output")
     assert re.search(r"\[area-said-twice\] the Subject says 'ward' just before", report), report

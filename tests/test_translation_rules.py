@@ -38,10 +38,10 @@ def lines_with(report: str, code: str) -> list[str]:
     return [line for line in report.splitlines() if f"[{code}]" in line]
 
 
-def stopped(tmp_path, capsys, campaigns: dict, code: str, files=None) -> list[str]:
+def stopped(tmp_path, campaigns: dict, code: str, files=None) -> list[str]:
     """Both commands stop, and say the same lines with `code`: those lines."""
     content = write_files(tmp_path, campaigns, files)
-    status, built, checked, report = both_commands(content, tmp_path / "output", capsys)
+    status, built, checked, report = both_commands(content, tmp_path / "output")
     assert status == 1 and checked == 1, built + report
     assert "Traceback" not in built + report
     found = lines_with(report, code)
@@ -50,9 +50,9 @@ def stopped(tmp_path, capsys, campaigns: dict, code: str, files=None) -> list[st
     return found
 
 
-def built(tmp_path, capsys, campaigns: dict, files=None) -> str:
+def built(tmp_path, campaigns: dict, files=None) -> str:
     content = write_files(tmp_path, campaigns, files)
-    status, printed, checked, report = both_commands(content, tmp_path / "output", capsys)
+    status, printed, checked, report = both_commands(content, tmp_path / "output")
     assert status == 0 and checked == 0, printed + report
     return printed + report
 
@@ -83,10 +83,10 @@ DIFFERENCES = {  # field: (the original's file, the translation's file, the line
 
 
 @pytest.mark.parametrize("field", sorted(DIFFERENCES))
-def test_a_translation_that_sends_otherwise_stops_both_commands(tmp_path, capsys, field):
+def test_a_translation_that_sends_otherwise_stops_both_commands(tmp_path, field):
     english, translation, instead = DIFFERENCES[field]
     campaigns = {"park.md": english, "park.es.md": translation}
-    (line,) = stopped(tmp_path, capsys, campaigns, "translation-differs", LISTS)
+    (line,) = stopped(tmp_path, campaigns, "translation-differs", LISTS)
     where = re.match(r"(\S+?):(\d+): \[translation-differs\] (\w+):", line)
     assert where, line
     assert where.group(1).endswith("campaigns/park.es.md") and where.group(3) == field
@@ -97,7 +97,7 @@ def test_a_translation_that_sends_otherwise_stops_both_commands(tmp_path, capsys
     assert "campaigns/park.md" in line and instead in line
 
 
-def test_only_the_field_that_differs_is_named_never_the_words(tmp_path, capsys):
+def test_only_the_field_that_differs_is_named_never_the_words(tmp_path):
     """Title, Summary, Subject, the explanation and the letters are the translation's own;
     so are the names before the addresses, their order and their capitals."""
     english = original(to="Council <council@example.org>, mayor@example.org", cc="c@example.org")
@@ -109,17 +109,17 @@ def test_only_the_field_that_differs_is_named_never_the_words(tmp_path, capsys):
         letters=["Hola,\n\nUna.\n\n[Su nombre]", "Buenas,\n\nOtra.\n\n[Su nombre]"],
     )
     campaigns = {"park.md": with_fields(english, "Targets: ny-senate"), "park.es.md": translation}
-    (line,) = stopped(tmp_path, capsys, campaigns, "translation-differs", LISTS)
+    (line,) = stopped(tmp_path, campaigns, "translation-differs", LISTS)
     assert " Targets: this translation has 'Targets: ny-assembly'" in line
 
 
-def test_a_draft_translation_is_held_to_its_original_too(tmp_path, capsys):
+def test_a_draft_translation_is_held_to_its_original_too(tmp_path):
     """Pelican pairs a draft only with drafts: checked by Slug, it is right when published."""
     campaigns = {
         "park.md": original(),
         "park.es.md": spanish("Status: draft", deadline="2030-03-01"),
     }
-    (line,) = stopped(tmp_path, capsys, campaigns, "translation-differs")
+    (line,) = stopped(tmp_path, campaigns, "translation-differs")
     assert " Deadline: " in line and "'Deadline: 2030-03-01'" in line
 
 
@@ -127,30 +127,30 @@ def test_a_draft_translation_is_held_to_its_original_too(tmp_path, capsys):
 
 
 @pytest.mark.parametrize("slug", ["Park", "PARK", "prak", "parc", "parks", "park-"])
-def test_a_translation_slug_close_to_the_original_says_did_you_mean(tmp_path, capsys, slug):
+def test_a_translation_slug_close_to_the_original_says_did_you_mean(tmp_path, slug):
     campaigns = {"park.md": original(), "parque.es.md": spanish(slug=slug)}
-    (line,) = stopped(tmp_path, capsys, campaigns, "translation-slug-near")
+    (line,) = stopped(tmp_path, campaigns, "translation-slug-near")
     assert re.search(r"campaigns/parque\.es\.md:2: \[translation-slug-near\] Slug: ", line), line
     assert "Did you mean 'Slug: park'" in line and "campaigns/park.md" in line
 
 
-def test_a_copy_named_after_its_original_but_with_no_slug_is_said(tmp_path, capsys):
+def test_a_copy_named_after_its_original_but_with_no_slug_is_said(tmp_path):
     """Without a Slug, Pelican makes one from the translated Title: a second campaign."""
     campaigns = {"park.md": original(), "park.es.md": spanish(slug=None)}
-    (line,) = stopped(tmp_path, capsys, campaigns, "translation-slug-near")
+    (line,) = stopped(tmp_path, campaigns, "translation-slug-near")
     assert "'mantener-el-parque'" in line and "Did you mean 'Slug: park'" in line
 
 
-def test_a_translation_left_behind_when_its_original_changes_slug_is_said(tmp_path, capsys):
+def test_a_translation_left_behind_when_its_original_changes_slug_is_said(tmp_path):
     campaigns = {
         "park.md": original().replace("Slug: park", "Slug: green"),
         "park.es.md": spanish(),
     }
-    (line,) = stopped(tmp_path, capsys, campaigns, "translation-slug-near")
+    (line,) = stopped(tmp_path, campaigns, "translation-slug-near")
     assert "Did you mean 'Slug: green'" in line and "campaigns/park.md" in line
 
 
-def test_campaigns_that_are_really_different_are_not_taken_for_translations(tmp_path, capsys):
+def test_campaigns_that_are_really_different_are_not_taken_for_translations(tmp_path):
     """Only a file in another language with no original of its own is a slip: not two
     originals, not another ward or year, not a campaign that says it stands alone or
     sends otherwise, not a file close to an original that has this language already."""
@@ -169,7 +169,7 @@ def test_campaigns_that_are_really_different_are_not_taken_for_translations(tmp_
         "parc.md": with_fields(campaign_md(slug="parc", deadline="2030-02-01"), "Lang: fr"),
         "Park.es.md": spanish(slug="Park"),  # the one slip
     }
-    (line,) = stopped(tmp_path, capsys, campaigns, "translation-slug-near")
+    (line,) = stopped(tmp_path, campaigns, "translation-slug-near")
     assert "campaigns/Park.es.md:" in line
 
 
