@@ -155,3 +155,15 @@ def test_the_build_names_the_file_line_and_code(tmp_path, edit, code, marker):
     assert status == 1, printed
     assert f"content/campaigns/park.md:{line}: [{code}] letter:" in printed
     assert "Traceback" not in printed
+
+
+def test_a_bare_block_with_blanks_beside_letters_is_a_letter_that_lost_its_word():
+    """Version 1 shown as code and never sent; a bare block of code stays code."""
+    from megaphone.model.letter_blocks import letter_block_problems
+
+    lost = "```\nDear A,\n\n[Your name]\n```\n\n```letter\nDear B,\n\n[Your name]\n```\n"
+    assert [(p.line, p.code) for p in letter_block_problems("p.md", lost)] == [
+        (1, "letter-fence-bare")
+    ]
+    code = "```\nplain code\n```\n\n```letter\nDear B,\n\n[Your name]\n```\n"
+    assert letter_block_problems("p.md", code) == []

@@ -62,7 +62,8 @@ def header_with(line: str, **fields) -> str:
                 slug="park",
                 summary="S",
                 letter=None,
-                body="Why.\n\n```\nDear A,\n\nOne.\n```\n\n```letter\nDear B,\n\nTwo.\n```",
+                body="Why.\n\n```\nDear A,\n\nOne.\n\n[Your name]\n```\n\n"
+                "```letter\nDear B,\n\nTwo.\n```",
             ),
             "letter-fence-bare",
             "letter",

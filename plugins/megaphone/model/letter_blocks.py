@@ -12,7 +12,9 @@ page in silence:
 - ```Letter, ```letters, two backticks, spaces before them: that version
   shows as a grey block (or as text) and is never sent;
 - a line of backticks inside a letter: it ends the letter there, and the
-  rest is left out of the email.
+  rest is left out of the email;
+- a block opened with a bare ``` beside letters, with blanks to fill in:
+  that version is shown as code, and never sent.
 
 This reads the file as the volunteer meant it (a letter ends at its own
 closing line, a misspelt opening still opens a letter), so one build names
@@ -36,6 +38,8 @@ _LETTER = re.compile(r"(?:`{3,}|~{3,}) *(?:\.?letter|\{ *\.letter *\}) *")
 # Any opening Python-Markdown reads as a fenced block.
 _FENCE = re.compile(r"(?P<fence>`{3,}|~{3,}) *(?P<info>\{[^\n]*\}|\.?[\w#.+-]*) *")
 _WORD = re.compile(r"[^\W\d_]+")
+# A blank for the visitor, as in [Your name]: what makes a bare block a letter.
+_BLANK = re.compile(r"\[[^\W\d_][^\]\n]{0,39}\]")
 
 
 @dataclass
@@ -115,6 +119,8 @@ def letter_block_problems(file: str, source: str) -> list[Problem]:
                 return False
         return False
 
+    opened_letters = False
+    bare: list[int] = []  # blocks opened with a bare fence: code, beside letters?
     number = 0
     while number < len(lines):
         line = lines[number]
@@ -157,6 +163,7 @@ def letter_block_problems(file: str, source: str) -> list[Problem]:
             if not _LETTER.fullmatch(line):
                 problems.append(_spelling(file, number, line, opening))
             letter, closed = _Letter(number, _meant_fence(opening["fence"])), None
+            opened_letters = True
             continue
         fence = _FENCE.fullmatch(line)
         if not fence:
@@ -167,10 +174,24 @@ def letter_block_problems(file: str, source: str) -> list[Problem]:
             message = say("letter-cut-short", fence=closing, start=start, end=number)
             problems.append(Problem(file, "letter", message, end_line, "letter-cut-short"))
         elif has_end:  # another kind of block, in the explanation: skip past it
+            start = number
             while not _closes(lines[number], fence["fence"]):
                 number += 1
             number += 1
+            if not fence["info"] and _BLANK.search("\n".join(lines[start : number - 1])):
+                bare.append(start)  # code does not ask the visitor to fill anything in
         closed = None
+    if opened_letters:  # a bare block with blanks, beside letters, is a letter that lost its word
+        problems += [
+            Problem(
+                file,
+                "letter",
+                say("letter-fence-bare", fence=lines[n - 1].strip()),
+                n,
+                "letter-fence-bare",
+            )
+            for n in bare
+        ]
     if letter is not None:
         problems.append(
             unclosed(
