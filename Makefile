@@ -11,7 +11,7 @@ OUTPUTDIR ?= output
 CONFFILE ?= pelicanconf.py
 PUBLISHCONF ?= publishconf.py
 PORT ?= 8000
-# The volunteer commands (plugins/megaphone/commands/). `build` runs Pelican
+# The volunteer commands (plugins/megaphone/commands/, pelican.plugins.megaphone.commands). `build` runs Pelican
 # so that any error it logs (a plugin that cannot load, a page it cannot
 # read) fails the build instead of exiting 0.
 #
@@ -21,10 +21,17 @@ PORT ?= 8000
 # tracks such files; Python never looks for modules in the folder it runs in
 # (PYTHONSAFEPATH), and keeps its compiled files outside the checkout
 # (PYTHONPYCACHEPREFIX), never reading a __pycache__/ that came with it.
-CHECKOUT_GUARD = tracked=$$(git ls-files -- .venv node_modules '*.pyc' '*.pyo' '*__pycache__*' 2>/dev/null | head -3); \
+CHECKOUT_GUARD = tracked=$$(git ls-files -- .venv .plugin node_modules '*.pyc' '*.pyo' '*__pycache__*' 2>/dev/null | head -3); \
 	if [ -n "$$tracked" ]; then echo "This checkout holds files that only a computer makes, which would run as code here: $$(echo $$tracked | tr '\n' ' '). Remove them from git (git rm -r --cached <file>), then try again."; exit 1; fi
-SAFE_PYTHON := PYTHONSAFEPATH=1 PYTHONPYCACHEPREFIX="$${XDG_CACHE_HOME:-$$HOME/.cache}/megaphone/python" PYTHONPATH=plugins
-RUN_COMMAND := $(SAFE_PYTHON) $(BIN)/python -m megaphone.commands
+#
+# The plugin is the package pelican-megaphone (pyproject.toml), imported as
+# pelican.plugins.megaphone, as a site that pip-installs it imports it. In this
+# checkout, .plugin/pelican/plugins/megaphone is a link to plugins/megaphone, so
+# that Pelican finds the plugin by its namespace lookup (PLUGINS = ["megaphone"])
+# and every edit counts at once, with nothing to reinstall.
+PLUGIN_LINK := .plugin/pelican/plugins/megaphone
+SAFE_PYTHON := PYTHONSAFEPATH=1 PYTHONPYCACHEPREFIX="$${XDG_CACHE_HOME:-$$HOME/.cache}/megaphone/python" PYTHONPATH="$(CURDIR)/.plugin"
+RUN_COMMAND := $(SAFE_PYTHON) $(BIN)/python -m pelican.plugins.megaphone.commands
 MEGAPHONE := $(CHECKOUT_GUARD); $(RUN_COMMAND)
 # A volunteer command that fails has said what is wrong in plain words, and exits
 # with status 1. make then adds one line of its own, "make: *** [Makefile:NN: check]
@@ -53,10 +60,13 @@ help:
 	@echo 'make translations  collect the theme strings and update every language (docs/translating.md)'
 	@echo 'make language CODE=fr  start the theme catalogue for a new language'
 
-$(VENV)/.built: requirements.txt
+$(VENV)/.built: requirements.txt | $(PLUGIN_LINK)
 	@$(PY) -m venv $(VENV) || { echo 'Could not create .venv/. On Debian or Ubuntu, run: sudo apt-get install python3-venv'; exit 1; }
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	@touch $@
+
+$(PLUGIN_LINK):
+	@mkdir -p $(@D) && ln -sfn ../../../plugins/megaphone $@
 
 $(VENV)/.tested: requirements-test.txt $(VENV)/.built
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
@@ -104,7 +114,7 @@ serve: $(VENV)/.built
 # `exec`: no shell in between, so that when make is stopped (SIGTERM) the signal reaches
 # the devserver itself, which stops and frees the port instead of living on.
 devserver: $(VENV)/.built
-	@$(CHECKOUT_GUARD); exec env $(SAFE_PYTHON) $(BIN)/python -m megaphone.commands devserver $(INPUTDIR) \
+	@$(CHECKOUT_GUARD); exec env $(SAFE_PYTHON) $(BIN)/python -m pelican.plugins.megaphone.commands devserver $(INPUTDIR) \
 		-o $(OUTPUTDIR) -s $(CONFFILE) -p $(PORT)
 
 clean:

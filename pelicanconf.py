@@ -14,7 +14,7 @@ DEFAULT_LANG = "en"
 TIMEZONE = "America/New_York"
 
 # --- Campaigns -------------------------------------------------------------
-PLUGIN_PATHS = ["plugins"]
+# The plugin is the package pelican-megaphone (plugins/megaphone/), found by name.
 PLUGINS = ["megaphone"]
 ARTICLE_PATHS = ["campaigns"]  # every file in content/campaigns/ is a campaign
 # A campaign site has no other pages: a file in content/pages/ stops the build with a

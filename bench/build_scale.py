@@ -4,7 +4,7 @@
 
 For each N it writes N campaigns made from the example (each with its own
 slug), then, alternating, in each round:
-- cold: Megaphone (`python -m megaphone.commands build`, the command of
+- cold: Megaphone (`python -m pelican.plugins.megaphone.commands build`, the command of
   `make html`) with an empty build cache;
 - warm: the same again, nothing changed, the cache as the cold build left it;
 - plain: plain Pelican (bench/plain_pelicanconf.py: no plugins, a minimal
@@ -59,7 +59,7 @@ def megaphone_build(content: Path, out: Path) -> list[str]:
     return [
         sys.executable,
         "-m",
-        "megaphone.commands",
+        "pelican.plugins.megaphone.commands",
         "build",
         str(content),
         "-o",
@@ -118,7 +118,7 @@ def rebuild_in_process(content: str, output: str, edits: int) -> None:
     import io
     import logging
 
-    from megaphone.commands.devserver import build_once
+    from pelican.plugins.megaphone.commands.devserver import build_once
 
     logging.disable(logging.WARNING)
     times = []
@@ -160,7 +160,7 @@ def incremental(count: int, env: dict, edits: int = 5) -> Times:
 
 
 def environment() -> dict:
-    return {**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "CAMPAIGN_TODAY": "2021-02-22"}
+    return {**os.environ, "PYTHONPATH": str(ROOT / ".plugin"), "CAMPAIGN_TODAY": "2021-02-22"}
 
 
 def main(argv: list[str]) -> int:

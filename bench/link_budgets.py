@@ -19,9 +19,9 @@ import statistics
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / ".plugin"))
 
-from megaphone.model.links import (  # noqa: E402
+from pelican.plugins.megaphone.model.links import (  # noqa: E402
     DEFAULT_BUDGET,
     MAIL_APP_CAPS,
     MAIL_SERVICES,

@@ -65,7 +65,7 @@ def measure(output: Path, page: str) -> list[Resource]:
 
 
 def build_example(target: Path) -> Path:
-    sys.path[:0] = [str(ROOT / "plugins"), str(ROOT / "tests")]
+    sys.path[:0] = [str(ROOT / ".plugin"), str(ROOT / "tests")]
     from helpers import EXAMPLE_CONTENT, build  # the same in-process build the tests use
 
     content = target / "content"

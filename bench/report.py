@@ -26,7 +26,7 @@ from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
-sys.path[:0] = [str(BENCH), str(ROOT / "plugins"), str(ROOT / "tests")]
+sys.path[:0] = [str(BENCH), str(ROOT / ".plugin"), str(ROOT / "tests")]
 
 import build_scale  # noqa: E402
 

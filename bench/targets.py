@@ -77,8 +77,16 @@ def site(root: Path, targets: str | None) -> Path:
 
 
 def build(content: Path, out: Path) -> float:
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "CAMPAIGN_TODAY": "2026-11-27"}
-    command = [sys.executable, "-m", "megaphone.commands", "build", str(content), "-o", str(out)]
+    env = {**os.environ, "PYTHONPATH": str(ROOT / ".plugin"), "CAMPAIGN_TODAY": "2026-11-27"}
+    command = [
+        sys.executable,
+        "-m",
+        "pelican.plugins.megaphone.commands",
+        "build",
+        str(content),
+        "-o",
+        str(out),
+    ]
     command += ["-s", str(ROOT / "pelicanconf.py")]
     start = time.perf_counter()
     subprocess.run(command, cwd=ROOT, env=env, check=True, capture_output=True)

@@ -303,9 +303,9 @@ def build_day(today: str | None) -> Iterator[None]:
 
 
 def build_as_make_does(content: Path, output: Path, today: str | None = None) -> tuple[int, str]:
-    """`make html`'s own code (megaphone.commands.build), in-process and so much
+    """`make html`'s own code (pelican.plugins.megaphone.commands.build), in-process and so much
     faster than a subprocess: its exit status, and everything it printed."""
-    from megaphone.commands.build import build as build_command
+    from pelican.plugins.megaphone.commands.build import build as build_command
 
     printed = io.StringIO()
     with build_day(today), contextlib.redirect_stdout(printed), contextlib.redirect_stderr(printed):
@@ -326,7 +326,7 @@ def write_files(root: Path, campaigns: dict[str, str], files: dict | None = None
 def both_commands(content: Path, output: Path, today: str = "2021-01-01"):
     """`make html` then `make check`, in-process: (html's status, what it printed,
     check's status, what check printed)."""
-    from megaphone.commands.check import check
+    from pelican.plugins.megaphone.commands.check import check
 
     status, built = build_as_make_does(content, output, today)
     printed = io.StringIO()

@@ -1,6 +1,10 @@
 import pytest
 
-from megaphone.model.addresses import AddressError, parse_address, parse_address_list
+from pelican.plugins.megaphone.model.addresses import (
+    AddressError,
+    parse_address,
+    parse_address_list,
+)
 
 
 def test_commas_semicolons_and_stray_spaces():

@@ -21,9 +21,9 @@ from helpers import (
     write_files,
     write_site,
 )
-from megaphone.commands.check import check
-from megaphone.model.language import LanguageError, check_language, close_languages
-from megaphone.model.targets import read_target_list
+from pelican.plugins.megaphone.commands.check import check
+from pelican.plugins.megaphone.model.language import LanguageError, check_language, close_languages
+from pelican.plugins.megaphone.model.targets import read_target_list
 from settings_under_test import CONF, ROOT
 
 TWO_AURANGABADS = (

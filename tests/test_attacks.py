@@ -200,7 +200,7 @@ def test_reStructuredText_and_HTML_files_are_not_read(tmp_path):
 def test_a_budget_that_is_not_a_number(tmp_path):
     content = write(tmp_path, md(), {})
     from helpers import build
-    from megaphone.model.report import CampaignProblems
+    from pelican.plugins.megaphone.model.report import CampaignProblems
 
     with pytest.raises(CampaignProblems) as stop:
         build(content, tmp_path / "output", "2021-01-01", MAILTO_BUDGET="1800")

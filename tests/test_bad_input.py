@@ -96,7 +96,6 @@ def test_a_plugin_that_cannot_load_fails_the_build(tmp_path):
     conf.write_text(
         f"exec(open({str(ROOT / 'pelicanconf.py')!r}).read())\n"
         f"THEME = {str(ROOT / 'theme')!r}\n"
-        f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"
         "PLUGINS = ['megaphone', 'no_such_plugin']\n"
     )
     content = write_site(tmp_path, {"a.md": campaign_md(slug="a")})

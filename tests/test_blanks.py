@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from decoders import rfc_decode
 from helpers import both_commands, campaign_md, soup, write_files
-from megaphone.model.letter import labels
+from pelican.plugins.megaphone.model.letter import labels
 
 VECTORS = json.loads((Path(__file__).parent / "vectors" / "placeholders.json").read_text("utf-8"))
 

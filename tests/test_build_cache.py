@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from pelican.writers import Writer
 
-import megaphone.model.deadline as deadline_module
-import megaphone.site.hooks as hooks
-import megaphone.site.signing as signing
+import pelican.plugins.megaphone.model.deadline as deadline_module
+import pelican.plugins.megaphone.site.hooks as hooks
+import pelican.plugins.megaphone.site.signing as signing
 from helpers import ROOT, build, campaign_md, make, write_example
 from settings_under_test import CONF
 
@@ -202,7 +202,7 @@ def test_make_clean_clears_the_cache(tmp_path):
 def test_the_preview_links_what_did_not_change_and_make_html_shares_nothing(project, preview):
     """The preview's rebuild links each unchanged file to the one on screen (most of its
     time on a slow disk is creating files); `make html` writes a site of its own."""
-    from megaphone.commands.build import build_site
+    from pelican.plugins.megaphone.commands.build import build_site
 
     root, content = project
     output = root / "site"

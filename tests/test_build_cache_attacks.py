@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 from test_build_cache import Builds, assert_same_site
 
-import megaphone.site.build_cache as build_cache
+import pelican.plugins.megaphone.site.build_cache as build_cache
 from helpers import ROOT, build, campaign_md, write_site
-from megaphone.model.report import CampaignProblems
+from pelican.plugins.megaphone.model.report import CampaignProblems
 
 TODAY = "2021-02-22"
 SENATORS = (  # three of tests/fixtures/targets/ny-senate.csv: fewer pages to write
@@ -149,7 +149,7 @@ def test_relative_urls_and_the_preview_settings_each_build_their_own_pages(small
 
 
 def test_publishing_after_a_preview_build_with_one_cache_folder(small, monkeypatch):
-    from megaphone.commands.build import build_site
+    from pelican.plugins.megaphone.commands.build import build_site
 
     monkeypatch.setenv("SITEURL", "https://example.org/site")
     monkeypatch.setenv("CAMPAIGN_TODAY", TODAY)
@@ -170,7 +170,7 @@ def test_publishing_after_a_preview_build_with_one_cache_folder(small, monkeypat
 
 
 def _check(content: Path, cache: Path, monkeypatch) -> tuple[int, str]:
-    from megaphone.commands.check import check
+    from pelican.plugins.megaphone.commands.check import check
     from settings_under_test import CONF
 
     monkeypatch.setenv("MEGAPHONE_CACHE_PATH", str(cache))  # pelicanconf.py reads it

@@ -21,9 +21,9 @@ from jinja2.bccache import bc_magic
 from test_build_cache import Builds, assert_same_site, tree
 from test_build_cache_attacks import SENATORS, _check, _small_site
 
-import megaphone.site.build_cache as build_cache
-import megaphone.site.hooks as hooks
-import megaphone.site.signing as signing
+import pelican.plugins.megaphone.site.build_cache as build_cache
+import pelican.plugins.megaphone.site.hooks as hooks
+import pelican.plugins.megaphone.site.signing as signing
 from helpers import campaign_md, write_site
 from settings_under_test import site_settings
 

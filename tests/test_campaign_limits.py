@@ -10,8 +10,8 @@ import re
 import pytest
 
 from helpers import build, build_as_make_does, campaign_md, render, write_site
-from megaphone.model.campaign import read_campaign
-from megaphone.model.limits import (
+from pelican.plugins.megaphone.model.campaign import read_campaign
+from pelican.plugins.megaphone.model.limits import (
     MAX_CAMPAIGN_BYTES,
     MAX_LETTER_CHARS,
     MAX_LETTER_VERSIONS,
@@ -19,8 +19,8 @@ from megaphone.model.limits import (
     MAX_SUBJECTS,
     MAX_TARGET_PAGES,
 )
-from megaphone.model.page_size import target_pages_bytes
-from megaphone.model.targets import Target, TargetList
+from pelican.plugins.megaphone.model.page_size import target_pages_bytes
+from pelican.plugins.megaphone.model.targets import Target, TargetList
 
 TODAY = "2021-01-01"
 LETTER = "Dear [Target title] [Target name],\n\nPlease keep the park in [Area] open.\n\n[Your name]"

@@ -3,7 +3,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from megaphone.model.deadline import (
+from pelican.plugins.megaphone.model.deadline import (
     DeadlineError,
     build_moment,
     in_words,

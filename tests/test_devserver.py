@@ -52,7 +52,7 @@ def test_a_mistake_is_reported_and_the_last_good_build_stays_up(tmp_path):
         [
             sys.executable,
             "-m",
-            "megaphone.commands",
+            "pelican.plugins.megaphone.commands",
             "devserver",
             str(content),
             "-o",
@@ -61,7 +61,7 @@ def test_a_mistake_is_reported_and_the_last_good_build_stays_up(tmp_path):
             str(port),
         ],
         cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": "plugins", "CAMPAIGN_TODAY": ""},
+        env={**os.environ, "PYTHONPATH": str(ROOT / ".plugin"), "CAMPAIGN_TODAY": ""},
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -197,10 +197,10 @@ def test_every_save_is_rebuilt_however_close_together(tmp_path):
     content = write_site(tmp_path, files)
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "megaphone.commands", "devserver", str(content)]
+        [sys.executable, "-m", "pelican.plugins.megaphone.commands", "devserver", str(content)]
         + ["-o", str(tmp_path / "out"), "-p", str(port)],
         cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": "plugins", "CAMPAIGN_TODAY": ""},
+        env={**os.environ, "PYTHONPATH": str(ROOT / ".plugin"), "CAMPAIGN_TODAY": ""},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from helpers import build_as_make_does, picture, write_site
-from megaphone.commands.check import check
+from pelican.plugins.megaphone.commands.check import check
 from settings_under_test import CONF
 
 CARD = picture("PNG")  # a real one: a picture is published from its pixels

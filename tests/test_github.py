@@ -47,11 +47,19 @@ def repository(tmp_path):
 def github(checkout, site, remote="pages"):
     """`make github`'s own command, as make runs it: (exit status, stdout, stderr)."""
     done = subprocess.run(
-        [sys.executable, "-m", "megaphone.commands", "github", str(site), "--remote", remote],
+        [
+            sys.executable,
+            "-m",
+            "pelican.plugins.megaphone.commands",
+            "github",
+            str(site),
+            "--remote",
+            remote,
+        ],
         cwd=checkout,
         capture_output=True,
         text=True,
-        env={**os.environ, **IDENTITY, "PYTHONPATH": str(ROOT / "plugins")},
+        env={**os.environ, **IDENTITY, "PYTHONPATH": str(ROOT / ".plugin")},
         timeout=60,
     )
     return done.returncode, done.stdout, done.stderr
@@ -165,14 +173,22 @@ def test_make_github_with_a_wrong_remote_says_it_in_one_line(tmp_path):
 def test_without_git_it_says_so_in_one_line(tmp_path):
     checkout, site = repository(tmp_path)
     done = subprocess.run(
-        [sys.executable, "-m", "megaphone.commands", "github", str(site), "--remote", "pages"],
+        [
+            sys.executable,
+            "-m",
+            "pelican.plugins.megaphone.commands",
+            "github",
+            str(site),
+            "--remote",
+            "pages",
+        ],
         cwd=checkout,
         capture_output=True,
         text=True,
         env={
             **os.environ,
             "PATH": str(tmp_path / "no-git-here"),
-            "PYTHONPATH": str(ROOT / "plugins"),
+            "PYTHONPATH": str(ROOT / ".plugin"),
         },
         timeout=60,
     )
@@ -183,11 +199,19 @@ def test_without_git_it_says_so_in_one_line(tmp_path):
 def test_a_branch_name_git_refuses_is_one_line(tmp_path):
     checkout, site = repository(tmp_path)
     done = subprocess.run(
-        [sys.executable, "-m", "megaphone.commands", "github", str(site), "--branch", "gh pages"],
+        [
+            sys.executable,
+            "-m",
+            "pelican.plugins.megaphone.commands",
+            "github",
+            str(site),
+            "--branch",
+            "gh pages",
+        ],
         cwd=checkout,
         capture_output=True,
         text=True,
-        env={**os.environ, **IDENTITY, "PYTHONPATH": str(ROOT / "plugins")},
+        env={**os.environ, **IDENTITY, "PYTHONPATH": str(ROOT / ".plugin")},
         timeout=60,
     )
     assert done.returncode == 1

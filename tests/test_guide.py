@@ -2,7 +2,7 @@
 
 import re
 
-from megaphone.model.messages import PROBLEMS, WARNINGS
+from pelican.plugins.megaphone.model.messages import PROBLEMS, WARNINGS
 from settings_under_test import ROOT
 
 DOCS = ROOT / "docs"

@@ -5,8 +5,8 @@ import re
 import pytest
 
 from helpers import campaign_md
-from megaphone.site.assets import csp_hash
-from megaphone.site.headers import (
+from pelican.plugins.megaphone.site.assets import csp_hash
+from pelican.plugins.megaphone.site.headers import (
     UNUSED_FEATURES,
     content_security_policy,
     headers_file,

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from megaphone.model.invisible import (
+from pelican.plugins.megaphone.model.invisible import (
     control_characters,
     hidden_text,
     invisible_characters,

@@ -53,7 +53,7 @@ def _settings_that_pause(folder):
     settings.write_text(
         f"exec(open({str(CONF)!r}, encoding='utf-8').read())\n"
         f"THEME = {str(ROOT / 'theme')!r}\n"
-        f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}, {str(folder)!r}]\n"
+        f"PLUGIN_PATHS = [{str(folder)!r}]\n"
         "PLUGINS = PLUGINS + ['pause_after_first_write']\n",
         "utf-8",
     )
@@ -74,7 +74,7 @@ def test_a_killed_build_leaves_the_last_good_site(tmp_path):
     command = [
         sys.executable,
         "-m",
-        "megaphone.commands",
+        "pelican.plugins.megaphone.commands",
         "build",
         str(content),
         "-o",
@@ -89,7 +89,7 @@ def test_a_killed_build_leaves_the_last_good_site(tmp_path):
         stderr=subprocess.DEVNULL,
         env={
             **os.environ,
-            "PYTHONPATH": "plugins",
+            "PYTHONPATH": str(ROOT / ".plugin"),
             "CAMPAIGN_TODAY": "2021-01-01",
             "MEGAPHONE_TEST_PAUSED": str(paused),
         },

@@ -3,7 +3,7 @@
 import pytest
 
 from helpers import render
-from megaphone.model.letter import placeholders, split_letters
+from pelican.plugins.megaphone.model.letter import placeholders, split_letters
 
 NASTY = (
     "Dear Commissioner <b>&amp;</b> \"quotes\" 'single' -- dashes... `ticks`\n"

@@ -4,8 +4,8 @@ takes silently is an error naming its line, and the forms that work pass."""
 import pytest
 
 from helpers import build_as_make_does, campaign_md, render, write_site
-from megaphone.model.letter import split_letters
-from megaphone.model.letter_blocks import letter_block_problems
+from pelican.plugins.megaphone.model.letter import split_letters
+from pelican.plugins.megaphone.model.letter_blocks import letter_block_problems
 
 A = "Dear Council,\n\nKeep it open.\n\n[Your name]"
 B = "Hello,\n\nI walk there every day.\n\n[Your name]"
@@ -118,7 +118,7 @@ def test_letters_written_the_ways_that_work(source, letters):
 
 
 def test_the_new_campaign_template_passes():
-    from megaphone.commands.new_campaign import TEMPLATE
+    from pelican.plugins.megaphone.commands.new_campaign import TEMPLATE
 
     source = TEMPLATE.format(title="T", slug="t", today="2021-01-01", deadline="2021-02-01")
     assert len(split_letters(render(source)).letters) == 1 and found(source) == []
@@ -159,7 +159,7 @@ def test_the_build_names_the_file_line_and_code(tmp_path, edit, code, marker):
 
 def test_a_bare_block_with_blanks_beside_letters_is_a_letter_that_lost_its_word():
     """Version 1 shown as code and never sent; a bare block of code stays code."""
-    from megaphone.model.letter_blocks import letter_block_problems
+    from pelican.plugins.megaphone.model.letter_blocks import letter_block_problems
 
     lost = "```\nDear A,\n\n[Your name]\n```\n\n```letter\nDear B,\n\n[Your name]\n```\n"
     assert [(p.line, p.code) for p in letter_block_problems("p.md", lost)] == [

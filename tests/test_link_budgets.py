@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from decoders import form_decode, rfc_decode
 from helpers import campaign_md, soup
-from megaphone.model import links
-from megaphone.model.links import Message, build_links
+from pelican.plugins.megaphone.model import links
+from pelican.plugins.megaphone.model.links import Message, build_links
 
 VECTORS = json.loads((Path(__file__).parent / "vectors" / "links.json").read_text("utf-8"))
 SERVICES = ("gmail", "outlook", "office365", "yahoo")
@@ -144,7 +144,7 @@ def test_no_count_no_box_and_no_note(site):
 )
 def test_a_bad_count_is_a_problem(tmp_path, count, code):
     from helpers import build, write_site
-    from megaphone.site.hooks import CampaignProblems
+    from pelican.plugins.megaphone.site.hooks import CampaignProblems
 
     content = write_site(tmp_path, {"c.md": counting(count)})
     with pytest.raises(CampaignProblems) as raised:

@@ -14,9 +14,9 @@ from helpers import (
     soup,
     write_site,
 )
-from megaphone.commands.check import check, report_lines
-from megaphone.commands.pelican_run import run_pelican
-from megaphone.model.report import Problem, annotation, one_line
+from pelican.plugins.megaphone.commands.check import check, report_lines
+from pelican.plugins.megaphone.commands.pelican_run import run_pelican
+from pelican.plugins.megaphone.model.report import Problem, annotation, one_line
 from settings_under_test import CONF, ROOT
 
 FRENCH = campaign_md(

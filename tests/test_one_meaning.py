@@ -100,7 +100,7 @@ def test_what_pelican_logs_reaches_the_volunteer_as_one_line_with_its_file():
     import io
     import logging
 
-    from megaphone.commands.log_lines import OneLine
+    from pelican.plugins.megaphone.commands.log_lines import OneLine
 
     stream = io.StringIO()
     handler = logging.StreamHandler(stream)

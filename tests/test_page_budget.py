@@ -77,7 +77,7 @@ def test_the_script_ships_without_its_comment_lines_and_still_parses(tmp_path):
     import shutil
     import subprocess
 
-    from megaphone.site.assets import shipped_script
+    from pelican.plugins.megaphone.site.assets import shipped_script
 
     source = ROOT / "theme" / "static" / "js" / "megaphone.js"
     shipped = shipped_script(str(source)).decode("utf-8")

@@ -7,9 +7,9 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from helpers import render
-from megaphone.model.addresses import parse_address_list
-from megaphone.model.deadline import DeadlineError, parse_deadline
-from megaphone.model.letter import split_letters
+from pelican.plugins.megaphone.model.addresses import parse_address_list
+from pelican.plugins.megaphone.model.deadline import DeadlineError, parse_deadline
+from pelican.plugins.megaphone.model.letter import split_letters
 
 local = st.text(
     alphabet="abcdefghijklmnopqrstuvwxyz0123456789.+-_", min_size=1, max_size=16

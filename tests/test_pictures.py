@@ -13,9 +13,9 @@ from pelican import signals
 from PIL import Image, ImageCms, ImageSequence, PngImagePlugin
 
 from helpers import build, build_as_make_does, campaign_md, picture, write_site
-from megaphone.model.report import CampaignProblems
-from megaphone.site import build_cache, pictures
-from megaphone.site.static_files import share_image_warnings, static_problems
+from pelican.plugins.megaphone.model.report import CampaignProblems
+from pelican.plugins.megaphone.site import build_cache, pictures
+from pelican.plugins.megaphone.site.static_files import share_image_warnings, static_problems
 
 SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
 GPS_INFO, ORIENTATION, MAKE = 0x8825, 0x0112, 0x010F
@@ -328,7 +328,7 @@ def test_a_warm_build_takes_the_pictures_from_the_cache(tmp_path, monkeypatch):
     encoded = []
     real = pictures.published_picture
     monkeypatch.setattr(
-        "megaphone.site.static_files.published_picture",
+        "pelican.plugins.megaphone.site.static_files.published_picture",
         lambda data, suffix: encoded.append(suffix) or real(data, suffix),
     )
     build(content, tmp_path / "two", "2021-01-01")

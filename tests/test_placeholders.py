@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from helpers import build_as_make_does, campaign_md, render, soup, write_site
-from megaphone.model.campaign import read_campaign
-from megaphone.model.letter import excerpt, fill, placeholders
+from pelican.plugins.megaphone.model.campaign import read_campaign
+from pelican.plugins.megaphone.model.letter import excerpt, fill, placeholders
 
 VECTORS = json.loads((Path(__file__).parent / "vectors" / "placeholders.json").read_text("utf-8"))
 

@@ -116,7 +116,7 @@ def test_make_github_pushes_the_site_to_a_gh_pages_branch(tmp_path):
 def publish_in_process(tmp_path, capsys, monkeypatch, siteurl, command):
     """What `make publish` and `make github` run, in-process (each command runs
     through make above and below): its exit status and everything it printed."""
-    from megaphone.commands.build import build
+    from pelican.plugins.megaphone.commands.build import build
 
     monkeypatch.setenv("SITEURL", siteurl)
     content = ROOT / "content"
@@ -160,7 +160,7 @@ def test_publishing_refuses_an_address_without_https(tmp_path, capsys, monkeypat
 
 def test_a_settings_file_with_a_relative_siteurl_is_a_problem(tmp_path):
     from helpers import campaign_md, write_site
-    from megaphone.commands.pelican_run import run_pelican
+    from pelican.plugins.megaphone.commands.pelican_run import run_pelican
     from settings_under_test import CONF
 
     content = write_site(tmp_path, {"park.md": campaign_md(slug="park")})
@@ -191,7 +191,7 @@ def test_robots_txt_under_a_sub_path_carries_it(tmp_path):
 
 def test_drafts_are_never_published(tmp_path, monkeypatch):
     from helpers import campaign_md, write_site
-    from megaphone.commands.build import build_site
+    from pelican.plugins.megaphone.commands.build import build_site
     from settings_under_test import CONF
 
     draft = campaign_md(slug="secret", title="A secret draft", deadline="2030-01-01")
@@ -219,7 +219,7 @@ def test_a_publishing_build_leaves_no_plugin_behind_in_the_test_process(tmp_path
     """Pelican never disconnects a plugin: without conftest's plugins_stay_in_their_test,
     every later in-process build of the test run wrote .gz and .br copies too."""
     from helpers import build, campaign_md, disconnect_receivers_since, signal_receivers, write_site
-    from megaphone.commands.build import build_site
+    from pelican.plugins.megaphone.commands.build import build_site
 
     content = write_site(tmp_path, {"park.md": campaign_md(slug="park")})
     monkeypatch.setenv("SITEURL", SITE)

@@ -19,7 +19,15 @@ from helpers import EXAMPLE_CONTENT, ROOT, campaign_md, make, write_site
 
 VENV = ROOT / ".venv"
 _LEFT_OUT = shutil.ignore_patterns(
-    ".git", ".venv", "node_modules", "cache", "output", "__pycache__", "*.pyc", ".pytest_cache"
+    ".git",
+    ".venv",
+    ".plugin",
+    "node_modules",
+    "cache",
+    "output",
+    "__pycache__",
+    "*.pyc",
+    ".pytest_cache",
 )
 
 
@@ -71,7 +79,7 @@ def test_committed_pycache_is_not_run_by_make_check(tmp_path):
 
 
 def test_sourceless_pyc_at_the_top_of_the_checkout_is_not_imported(tmp_path):
-    """`python -m megaphone.commands` puts the folder it runs in first on sys.path,
+    """`python -m pelican.plugins.megaphone.commands` puts the folder it runs in first on sys.path,
     so a committed `nh3.pyc` beside the Makefile is imported instead of the real
     nh3, and `make check` still says "No problems"."""
     copy = _project_copy(tmp_path)
@@ -133,11 +141,11 @@ def test_a_small_campaign_file_cannot_keep_make_check_busy(tmp_path):
     )
     env = dict(
         os.environ,
-        PYTHONPATH="plugins",
+        PYTHONPATH=str(ROOT / ".plugin"),
         CAMPAIGN_TODAY="2021-02-22",
         MEGAPHONE_CACHE_PATH=str(tmp_path / "cache"),
     )
-    command = [sys.executable, "-m", "megaphone.commands", "check", str(content)]
+    command = [sys.executable, "-m", "pelican.plugins.megaphone.commands", "check", str(content)]
     command += ["-s", "pelicanconf.py"]
     try:
         subprocess.run(command, cwd=ROOT, env=env, capture_output=True, timeout=15)
@@ -195,7 +203,7 @@ def test_the_explanation_counts_towards_a_campaigns_size(tmp_path):
     limit: 150 KB of text and a 1,000-row list built 169 MB (1,002 pages) with "No
     problems"; two lists and a 1.5 MB explanation would make 3 GB, and every
     campaign may do the same. Here 1.2 MB x 100 pages: about 120 MB."""
-    from megaphone.commands.check import check
+    from pelican.plugins.megaphone.commands.check import check
     from settings_under_test import CONF
 
     rows = "".join(f"{i},Name {i},Member,m{i}@example.org\n" for i in range(1, 101))

@@ -7,7 +7,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from helpers import render
-from megaphone.model.safe_html import (
+from pelican.plugins.megaphone.model.safe_html import (
     THEME_IDS,
     check_html,
     foreign_mailto_links,
@@ -286,7 +286,7 @@ def test_no_html_survives_a_clean_report_unchanged_by_nh3(text):
     """Property: if the check finds nothing, nh3 (the definition of safe) changes nothing."""
     html = f"<p>{text}</p>"
     if not check_html(html):
-        from megaphone.model.safe_html import _parse
+        from pelican.plugins.megaphone.model.safe_html import _parse
 
         assert _parse(sanitize(html)).shape == _parse(html).shape
 

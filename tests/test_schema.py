@@ -2,8 +2,8 @@
 
 import re
 
-from megaphone.model import header, schema, translation
-from megaphone.model.template import TEMPLATE
+from pelican.plugins.megaphone.model import header, schema, translation
+from pelican.plugins.megaphone.model.template import TEMPLATE
 from settings_under_test import ROOT
 
 GUIDE = (ROOT / "docs" / "writing-a-campaign.md").read_text("utf-8")

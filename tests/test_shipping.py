@@ -18,8 +18,8 @@ from helpers import (
     write_example,
     write_files,
 )
-from megaphone.model.shipped_page import Allowed, page_findings
-from megaphone.site.claims import Claims, unclaimed_files
+from pelican.plugins.megaphone.model.shipped_page import Allowed, page_findings
+from pelican.plugins.megaphone.site.claims import Claims, unclaimed_files
 from settings_under_test import CONF, ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -139,7 +139,7 @@ def test_a_link_is_escaped_where_it_is_written(tmp_path):
     """Were such a name ever allowed, the address goes into the attribute escaped."""
     from types import SimpleNamespace
 
-    from megaphone.site.site_links import resolve_links
+    from pelican.plugins.megaphone.site.site_links import resolve_links
 
     name = 'images/x"><meta http-equiv="refresh">.png'
     (tmp_path / "images").mkdir()
@@ -274,7 +274,7 @@ def test_a_file_no_folder_reads_is_said_and_never_ships(tmp_path):
 def test_a_page_as_written_that_no_check_caught_stops_the_build(tmp_path):
     """The last look reads the bytes on disk: here a theme override plants a redirect
     that no check of the campaign file could see. The last good site stays."""
-    from megaphone.commands.build import build_site
+    from pelican.plugins.megaphone.commands.build import build_site
 
     content = write_files(tmp_path, page())
     output = tmp_path / "output"
@@ -385,7 +385,7 @@ def test_a_site_with_a_file_of_every_kind_ships_only_checked_data_and_pictures(t
 
 def test_a_file_name_with_a_line_break_stays_on_its_own_line():
     """GitHub reads `::error ...` at the start of a line as a command of its own."""
-    from megaphone.model.report import Problem
+    from pelican.plugins.megaphone.model.report import Problem
 
     name = "content/campaigns/x\n::error file=README.md::owned\n.md"
     assert str(Problem(name, "To", "wrong [code]")).count("\n") == 0
@@ -394,7 +394,7 @@ def test_a_file_name_with_a_line_break_stays_on_its_own_line():
 def test_a_links_query_and_fragment_are_not_escaped_twice(tmp_path):
     from types import SimpleNamespace
 
-    from megaphone.site.site_links import resolve_links
+    from pelican.plugins.megaphone.site.site_links import resolve_links
 
     (tmp_path / "images").mkdir()
     (tmp_path / "images" / "p.png").write_bytes(PNG)
@@ -418,7 +418,9 @@ def test_a_checkout_that_tracks_compiled_python_is_refused_before_anything_runs(
     shutil.copytree(
         ROOT,
         copy,
-        ignore=shutil.ignore_patterns(".git", ".venv", "node_modules", "output", "cache", "*.pyc"),
+        ignore=shutil.ignore_patterns(
+            ".git", ".venv", ".plugin", "node_modules", "output", "cache", "*.pyc"
+        ),
     )
     marker = tmp_path / "ran"
     planted = copy / "plugins" / "nh3.py"
@@ -438,7 +440,7 @@ def test_a_checkout_that_tracks_compiled_python_is_refused_before_anything_runs(
 def test_more_pixels_than_a_site_may_publish_are_refused(tmp_path, monkeypatch):
     """Each picture is decoded and written again: many large ones could keep the build
     machine busy for an hour. (The limits are lowered here, as the real ones are large.)"""
-    from megaphone.site import static_files
+    from pelican.plugins.megaphone.site import static_files
 
     monkeypatch.setattr(static_files, "MAX_SITE_PIXELS", 2 * 120 * 63)
     files = {f"images/p{n}.png": PNG for n in range(3)}  # 120 × 63 each

@@ -3,7 +3,7 @@
 import pytest
 
 from helpers import build, campaign_md, soup, write_site
-from megaphone.model.report import CampaignProblems
+from pelican.plugins.megaphone.model.report import CampaignProblems
 
 
 def problems_of(tmp_path, files, raw=None, **override):

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from helpers import EXAMPLE_CONTENT, picture
-from megaphone.site.static_files import (
+from pelican.plugins.megaphone.site.static_files import (
     copy_problems,
     file_picture_kind,
     image_field_problems,

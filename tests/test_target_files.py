@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from helpers import ROOT, build_as_make_does, campaign_md
-from megaphone.model.limits import MAX_LIST_BYTES, MAX_MAP_BYTES
-from megaphone.site.targets import read_site_targets
+from pelican.plugins.megaphone.model.limits import MAX_LIST_BYTES, MAX_MAP_BYTES
+from pelican.plugins.megaphone.site.targets import read_site_targets
 
 SHARED = ROOT.parent / "shared" / "data"
 LIST = "area,name,title,email\n1,Ana Ruiz,Member,ana@city.gov\n"

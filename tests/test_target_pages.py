@@ -15,7 +15,7 @@ import pytest
 
 from decoders import form_decode, rfc_decode
 from helpers import ROOT, build, build_as_make_does, campaign_md, letter_in_source, soup
-from megaphone.model.targets import Target, area_slugs
+from pelican.plugins.megaphone.model.targets import Target, area_slugs
 
 FIXTURES = ROOT / "tests" / "fixtures" / "targets"
 TODAY = "2021-01-01"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from helpers import ROOT
-from megaphone.model.targets import (
+from pelican.plugins.megaphone.model.targets import (
     doubled_area_warnings,
     list_names,
     normal_postcode,

@@ -181,7 +181,7 @@ def test_campaigns_that_are_really_different_are_not_taken_for_translations(tmp_
     [("park", "park", 0), ("park", "prak", 1), ("park", "parks", 1), ("park", "pool", 3)],
 )
 def test_a_swapped_pair_of_letters_is_one_slip(one, other, distance):
-    from megaphone.model.translation import edits
+    from pelican.plugins.megaphone.model.translation import edits
 
     assert edits(one, other) == edits(other, one) == distance
 
@@ -200,6 +200,6 @@ def test_a_swapped_pair_of_letters_is_one_slip(one, other, distance):
     ],
 )
 def test_close_slugs_differ_by_case_or_a_slip_never_by_a_number(one, other, close):
-    from megaphone.model.translation import close_slugs
+    from pelican.plugins.megaphone.model.translation import close_slugs
 
     assert close_slugs(one, other) is close

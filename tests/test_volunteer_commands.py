@@ -4,8 +4,8 @@ from datetime import date, timedelta
 
 from helpers import build, campaign_md, soup, write_site
 from helpers import make as run_make
-from megaphone.commands.__main__ import main as commands
-from megaphone.commands.check import check
+from pelican.plugins.megaphone.commands.__main__ import main as commands
+from pelican.plugins.megaphone.commands.check import check
 from settings_under_test import CONF, ROOT
 
 

@@ -76,7 +76,7 @@ def test_keys_stay_case_insensitive(tmp_path):
 
 
 def test_what_make_campaign_wrote_is_not_published(tmp_path):
-    from megaphone.model.template import EXAMPLES, TEMPLATE
+    from pelican.plugins.megaphone.model.template import EXAMPLES, TEMPLATE
 
     text = TEMPLATE.format(title="Park", slug="park", today="2021-01-01", deadline="2030-01-01")
     published = text.replace("Status: draft\n", "")
@@ -94,7 +94,7 @@ def test_what_make_campaign_wrote_is_not_published(tmp_path):
 
 
 def test_in_a_draft_the_examples_are_warnings(tmp_path, caplog):
-    from megaphone.model.template import TEMPLATE
+    from pelican.plugins.megaphone.model.template import TEMPLATE
 
     text = TEMPLATE.format(title="Park", slug="park", today="2021-01-01", deadline="2030-01-01")
     content = write_site(tmp_path, {"park.md": text})

@@ -1,7 +1,7 @@
 """Megaphone: campaign pages whose email links carry the letter exactly.
 
 Pelican is imported only when Pelican loads the plugin, so that the encoder
-(`megaphone.links`) and the model stay importable and testable on their own.
+(`model.links`) and the model stay importable and testable on their own.
 """
 
 

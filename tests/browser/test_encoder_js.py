@@ -5,8 +5,8 @@ import random
 from pathlib import Path
 
 from decoders import rfc_decode
-from megaphone.model import links
-from megaphone.model.links import Message
+from pelican.plugins.megaphone.model import links
+from pelican.plugins.megaphone.model.links import Message
 
 VECTORS = json.loads((Path(__file__).parent.parent / "vectors" / "links.json").read_text("utf-8"))
 KINDS = ("mailto", "gmail", "outlook", "office365", "yahoo")

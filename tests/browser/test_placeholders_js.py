@@ -11,7 +11,7 @@ import pytest
 from browser.support import hrefs, serve
 from decoders import rfc_decode
 from helpers import build, campaign_md
-from megaphone.model.letter import fill, labels, placeholders
+from pelican.plugins.megaphone.model.letter import fill, labels, placeholders
 
 VECTORS = json.loads(
     (Path(__file__).parent.parent / "vectors" / "placeholders.json").read_text("utf-8")

@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-import megaphone.model.targets as targets_model
+import pelican.plugins.megaphone.model.targets as targets_model
 from browser.support import AXE, AXE_OPTIONS, assert_all_links_carry, serve
 from decoders import rfc_decode
 from helpers import build, campaign_md

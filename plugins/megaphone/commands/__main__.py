@@ -1,4 +1,4 @@
-"""`python -m megaphone.commands NAME ...`: the volunteer commands the Makefile runs."""
+"""`python -m pelican.plugins.megaphone.commands NAME ...`: the commands the Makefile runs."""
 
 from __future__ import annotations
 

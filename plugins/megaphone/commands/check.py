@@ -27,7 +27,8 @@ class _OtherErrors(logging.Handler):
         self.other: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        if record.levelno >= logging.ERROR or record.name.startswith("megaphone"):
+        ours = record.name.startswith(("megaphone", "pelican.plugins.megaphone"))
+        if record.levelno >= logging.ERROR or ours:
             self.other.append(OneLine().format(record))  # one line, with its file and a code
 
 
