@@ -8,6 +8,8 @@
   build cache (cold) and again with nothing changed (warm), against plain
   Pelican in the same run (medians, alternating); and `make devserver`'s
   rebuild after editing one campaign.
+- `make html` end to end (bench/make_html.py): the whole command, timed from
+  outside, with N unchanged campaigns, against plain Pelican's full build.
 - Link budgets (bench/link_budgets.py), if present: the share of realistic
   letters each send link carries whole.
 
@@ -29,6 +31,7 @@ ROOT = BENCH.parent
 sys.path[:0] = [str(BENCH), str(ROOT / ".plugin"), str(ROOT / "tests")]
 
 import build_scale  # noqa: E402
+import make_html  # noqa: E402
 
 import page_weight  # noqa: E402
 
@@ -129,7 +132,7 @@ def link_budgets() -> list[tuple[str, str, str]]:
 
 def main(argv: list[str]) -> int:
     count = int(argv[0]) if argv else 100
-    rows = weights(count) + build_times(count) + link_budgets()
+    rows = weights(count) + build_times(count) + [make_html.row(count)] + link_budgets()
     widths = [max(len(row[i]) for row in rows) for i in range(3)]
     print(f"| {'measure':<{widths[0]}} | {'value':>{widths[1]}} | {'against':<{widths[2]}} |")
     print(f"|{'-' * (widths[0] + 2)}|{'-' * (widths[1] + 1)}:|{'-' * (widths[2] + 2)}|")
