@@ -44,7 +44,8 @@ PACKAGE = "pelican/plugins/megaphone"
 
 # What a checkout holds that is no part of the package, or is made by a build.
 NOT_COPIED = shutil.ignore_patterns(
-    ".git", ".venv", "node_modules", "output", "cache", "build", "dist", "*.egg-info"
+    *(".git", ".venv", "node_modules", "output", "cache", "build", "dist", "*.egg-info"),
+    *(".mypy_cache", ".ruff_cache", ".pytest_cache", ".hypothesis", ".coverage*"),
 )
 
 
@@ -169,6 +170,8 @@ def dists(tmp_path_factory):
 def test_the_wheel_holds_the_plugin_its_theme_and_licence_and_nothing_else(dists):
     files = wheel_files(dists["wheel"])
     assert set(files) == package_files(dists["checkout"])
+    outside = ("tests/", "content/", ".plugin/", "theme/", "plugins/")
+    assert not [name for name in files if name.startswith(outside) or "__pycache__" in name]
     with zipfile.ZipFile(dists["wheel"]) as archive:
         licence = archive.read(f"{NAME.replace('-', '_')}-{VERSION}.dist-info/licenses/LICENSE")
         theme = archive.read(f"{PACKAGE}/theme/templates/article.html")
@@ -306,8 +309,8 @@ def test_the_wheel_builds_a_site_at_the_pinned_versions(dists, tmp_path):
     probe = json.loads(run([venv / "bin" / "python", "-I", "-c", PROBE], cwd=tmp_path).stdout)
     package = venv / "lib" / f"python{sys.version_info[0]}.{sys.version_info[1]}"
     package = package / "site-packages" / PACKAGE
-    assert Path(probe["file"]) == package / "__init__.py"
-    assert Path(probe["theme"]) == package / "theme"
+    assert Path(probe["file"]).resolve() == package.resolve() / "__init__.py"
+    assert Path(probe["theme"]).resolve() == package.resolve() / "theme"
     assert probe["namespace"] == ["pelican.plugins.megaphone"]  # and no other plugin
     assert NAME in probe["installed"] and "pelican-precompress" not in probe["installed"]
 
