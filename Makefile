@@ -44,7 +44,7 @@ MEGAPHONE := $(CHECKOUT_GUARD); $(RUN_COMMAND)
 # The command a volunteer typed, for the messages of the publishing targets.
 PUBLISHING := make $(firstword $(filter github rsync_upload s3_upload,$(MAKECMDGOALS)) publish)
 
-.PHONY: help html check campaign publish github rsync_upload s3_upload serve devserver clean test lint fuzz translations language
+.PHONY: help html check campaign publish github rsync_upload s3_upload serve devserver clean test lint fuzz translations language dist
 
 help:
 	@echo 'make html        build the site into $(OUTPUTDIR)/ (CAMPAIGN_TODAY=YYYY-MM-DD to build as of a day)'
@@ -62,6 +62,7 @@ help:
 	@echo 'make clean       remove $(OUTPUTDIR)/ and the build cache (cache/)'
 	@echo 'make translations  collect the theme strings and update every language (docs/translating.md)'
 	@echo 'make language CODE=fr  start the theme catalogue for a new language'
+	@echo 'make dist        build the package pelican-megaphone (sdist and wheel) into $(DISTDIR)/'
 
 $(VENV)/.built: requirements.txt | $(PLUGIN_LINK)
 	@$(PY) -m venv $(VENV) || { echo 'Could not create .venv/. On Debian or Ubuntu, run: sudo apt-get install python3-venv'; exit 1; }
@@ -157,6 +158,17 @@ translations: $(VENV)/.built
 
 language: $(VENV)/.built
 	@$(MEGAPHONE) language "$(CODE)" --catalogues $(CATALOGUES)
+
+# The package pelican-megaphone (pyproject.toml), as a site owner pip-installs it:
+# the sdist, then the wheel built from it, into $(DISTDIR)/, with the build tools
+# pinned in requirements-test.txt (no download). setuptools packs into the sdist
+# every file an earlier build listed in pelican_megaphone.egg-info/, even one no
+# longer part of the package: that list goes, before and after.
+DISTDIR ?= dist
+dist: $(VENV)/.tested
+	rm -rf $(DISTDIR) pelican_megaphone.egg-info
+	$(BIN)/python -m build --no-isolation --outdir $(DISTDIR) .
+	@rm -rf pelican_megaphone.egg-info
 
 # Every benchmark in one table (bench/README.md): page weight, the home page
 # with N campaigns, build time against plain Pelican. `make bench N=1000` for full size.
