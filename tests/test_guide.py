@@ -34,10 +34,9 @@ def test_the_catalogue_is_exactly_what_the_code_can_report():
 
 
 def test_the_guide_links_resolve():
-    pages = {p.name for p in DOCS.glob("*.md")}
     for page in DOCS.glob("*.md"):
         for target in re.findall(r"\]\(([^)#:]+\.md)", page.read_text("utf-8")):
-            assert target in pages, (page.name, target)
+            assert (DOCS / target).is_file(), (page.name, target)
     readme = (ROOT / "README.md").read_text("utf-8")
     assert "docs/README.md" in readme
 
