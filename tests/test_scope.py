@@ -188,3 +188,24 @@ def test_a_campaign_on_another_theme_is_said(tmp_path):
     content = write_blog(tmp_path, campaign_md(slug="park"))
     found = problems(content, tmp_path / "output", **{**BLOG, "THEME": "simple"})
     assert found == [("park.md", "campaign-theme-missing")]
+
+
+def test_the_blogs_markdown_extensions_are_its_own_and_not_the_campaigns(tmp_path):
+    """codehilite and toc for the blog; a campaign is read with Megaphone's Markdown, so
+    its letter block is never highlighted."""
+    content = write_blog(tmp_path, campaign_md(slug="park"))
+    code = "Title: Code\nDate: 2021-01-04\nSlug: code\n\n[TOC]\n\n# Part\n\n```python\nx = 1\n```\n"
+    (content / "posts" / "code.md").write_text(code + "[" * 5000 + "\n", "utf-8")
+    markdown = {
+        "extension_configs": {
+            "markdown.extensions.codehilite": {"css_class": "highlight"},
+            "markdown.extensions.extra": {},
+            "markdown.extensions.toc": {},
+            "markdown.extensions.meta": {},
+        },
+        "output_format": "html5",
+    }
+    out = build(content, tmp_path / "output", "2021-01-01", **BLOG, MARKDOWN=markdown)
+    post = (out / "code" / "index.html").read_text("utf-8")
+    assert '<div class="highlight">' in post and 'class="toc"' in post
+    assert "Please keep the park open." in (out / "park" / "index.html").read_text("utf-8")

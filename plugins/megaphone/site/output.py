@@ -132,7 +132,9 @@ def write_sitemap(generator, writer) -> None:
         Entry(f"{public_base(settings)}/", newest.date().isoformat() if newest else "1970-01-01")
     ]
     for article in sorted(pages, key=lambda a: a.url):
-        versions = [article] + list(getattr(article, "translations", []))
+        versions = [article] + [
+            v for v in getattr(article, "translations", []) if hasattr(v, "campaign_page")
+        ]
         alternates = (
             tuple(sorted((v.lang, v.campaign_page.url) for v in versions))
             if len(versions) > 1

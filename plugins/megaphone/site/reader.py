@@ -14,7 +14,7 @@ from pelican.readers import MarkdownReader
 
 from ..model.limits import MAX_CAMPAIGN_FILE_BYTES, MAX_OPEN_BRACKETS
 from ..model.messages import ContentError
-from .scope import owns
+from .scope import owns, reading_settings
 
 
 class CampaignFileError(ContentError):
@@ -22,6 +22,8 @@ class CampaignFileError(ContentError):
 
 
 class CheckedMarkdownReader(MarkdownReader):
+    settings: dict
+
     def read(self, source_path):
         if not owns(self.settings, source_path):  # another article of the site: Pelican's
             return super().read(source_path)
@@ -33,7 +35,12 @@ class CheckedMarkdownReader(MarkdownReader):
             raise CampaignFileError(
                 "campaign-file-brackets", count=brackets, most=MAX_OPEN_BRACKETS
             )
-        return super().read(source_path)
+        site = self.settings
+        self.settings = reading_settings(site, source_path)  # a blog's codehilite is not a letter's
+        try:
+            return super().read(source_path)
+        finally:
+            self.settings = site
 
 
 def use_checked_reader(readers) -> None:

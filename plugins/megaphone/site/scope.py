@@ -30,6 +30,13 @@ DEFAULT_CAMPAIGN_PATHS = ("campaigns",)
 # Pelican's Markdown reader's extensions (pelican.readers.MarkdownReader).
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown")
 SETTINGS_FILE = "pelicanconf.py"
+# How a campaign is read on a site not only of campaigns, whatever the site's own
+# MARKDOWN (codehilite, toc...): the letter block must reach the plugin untouched.
+CAMPAIGN_MARKDOWN = {
+    "extensions": ["markdown.extensions.extra", "markdown.extensions.meta"],
+    "extension_configs": {"markdown.extensions.extra": {}, "markdown.extensions.meta": {}},
+    "output_format": "html5",
+}
 
 
 def strict(settings) -> bool:
@@ -80,6 +87,14 @@ def is_markdown(path: str) -> bool:
 def owns(settings, path: str) -> bool:
     """Whether a file Pelican reads is the plugin's to check (a read failure, a size limit)."""
     return strict(settings) or in_campaign_paths(settings, path)
+
+
+def reading_settings(settings, path: str):
+    """The settings a campaign file is read with: the site's, but for a site not only of
+    campaigns, Megaphone's own Markdown (a strict site's MARKDOWN is its campaigns')."""
+    if strict(settings) or not is_markdown(path) or not in_campaign_paths(settings, path):
+        return settings
+    return {**settings, "MARKDOWN": CAMPAIGN_MARKDOWN}
 
 
 def is_campaign(item: Any, settings) -> bool:
