@@ -209,3 +209,16 @@ def test_the_blogs_markdown_extensions_are_its_own_and_not_the_campaigns(tmp_pat
     post = (out / "code" / "index.html").read_text("utf-8")
     assert '<div class="highlight">' in post and 'class="toc"' in post
     assert "Please keep the park open." in (out / "park" / "index.html").read_text("utf-8")
+
+
+def test_the_hosts_headers_are_the_campaigns_and_the_blogs_robots_txt_its_own(tmp_path):
+    content = write_blog(tmp_path, campaign_md(slug="park"))
+    out = build(content, tmp_path / "output", "2021-01-01", **BLOG)
+    headers = (out / "_headers").read_text("utf-8")
+    paths = [line for line in headers.splitlines() if not line.startswith(" ")]
+    assert paths == ["/park/*", "/theme/*"]  # not /*: the blog's pages keep their headers
+    assert headers.count("Content-Security-Policy") == 2
+    assert (out / "robots.txt").read_bytes() == ROBOTS
+    (content / "extra" / "robots.txt").unlink()
+    out = build(content, tmp_path / "output2", "2021-01-01", **BLOG)
+    assert "Disallow: /*/flyer/" in (out / "robots.txt").read_text("utf-8")

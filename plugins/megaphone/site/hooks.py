@@ -79,6 +79,7 @@ from .scope import (
     campaign_pictures,
     exempt_from_campaign_folders,
     not_markdown_problems,
+    note_campaign_folders,
     owns,
     page_in_campaign_folder,
     reach_problems,
@@ -593,6 +594,7 @@ def all_generators_finalized(generators) -> None:
     order_campaigns(articles, site)
     key_pages(site, articles, generators)
     use_ordinary_template(articles)
+    note_campaign_folders(articles.settings, site.campaigns)
     take_pictures(articles.context, campaign_articles(articles), articles.settings)
 
 

@@ -28,7 +28,7 @@ from .contents import ARTICLE_GROUPS, contents, public_base, save_as_of, shown_p
 from .headers import content_security_policy, headers_file
 from .i18n import deadline_in_words, translations, words_locale
 from .pictures import PictureError
-from .scope import megaphone_theme, strict, writes_site_file
+from .scope import header_paths, megaphone_theme, strict, writes_site_file
 from .shipped import FROM_CACHE
 from .static_files import picture_problem, published_bytes
 from .words import REMINDER_ALARM, REMINDER_DESCRIPTION, REMINDER_SUMMARY
@@ -96,6 +96,7 @@ def publish_assets(pelican) -> None:
                     settings["JINJA_GLOBALS"]["STYLE_HASH"],
                     settings["JINJA_GLOBALS"]["CLOSED_BEFORE_PAINT_HASH"],
                     tuple(settings.get("MEGAPHONE_CONNECT_PATHS", ())),
+                    header_paths(settings),
                 )
             )
     for plain in (STYLESHEET, SCRIPT, CLOSED_BEFORE_PAINT):

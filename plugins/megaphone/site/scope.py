@@ -276,6 +276,45 @@ def is_checked_page(path: str, context) -> bool:
     return bool(closed) and (name == closed or bool(folder) and name.startswith(folder + "/"))
 
 
+CAMPAIGN_FOLDERS = "MEGAPHONE_CAMPAIGN_FOLDERS"  # the campaigns' paths on the site
+
+
+def note_campaign_folders(settings, campaigns: Iterable) -> None:
+    """After reading: where each campaign's pages are, as the host serves them: its
+    folder (/park/*: the page, its flyer, its calendar file), or its page alone."""
+    from .contents import save_as_of, url_of
+
+    prefix = _site_path(settings)
+    paths = set()
+    for article in campaigns:
+        save_as, url = save_as_of(article), url_of(article)
+        if not save_as:
+            continue
+        if posixpath.basename(save_as) == "index.html" and posixpath.dirname(save_as):
+            paths.add(f"{prefix}/{posixpath.dirname(save_as)}/*")
+        else:
+            paths.add(f"{prefix}/{url}")
+    settings[CAMPAIGN_FOLDERS] = sorted(paths)
+
+
+def header_paths(settings) -> tuple[str, ...]:
+    """The paths of `_headers`: every file of a strict site; otherwise the campaigns'
+    pages and the theme's files, so that the rest of the site keeps its own headers."""
+    if strict(settings):
+        return ("/*",)
+    theme = f"{_site_path(settings)}/{settings['THEME_STATIC_DIR']}/*"
+    return (*settings.get(CAMPAIGN_FOLDERS, []), theme)
+
+
+def _site_path(settings) -> str:
+    """The path of the site's public address: '' at a host's root, '/campaigns' below."""
+    from urllib.parse import urlsplit
+
+    from .contents import public_base
+
+    return urlsplit(public_base(settings)).path.rstrip("/")
+
+
 def writes_site_file(settings, name: str) -> bool:
     """robots.txt, _headers: Megaphone's own in strict mode; otherwise only when the site
     has none of its own (a static file, another plugin's)."""
