@@ -222,3 +222,24 @@ def test_the_hosts_headers_are_the_campaigns_and_the_blogs_robots_txt_its_own(tm
     (content / "extra" / "robots.txt").unlink()
     out = build(content, tmp_path / "output2", "2021-01-01", **BLOG)
     assert "Disallow: /*/flyer/" in (out / "robots.txt").read_text("utf-8")
+
+
+def test_make_htmls_own_code_ships_the_blog_unclaimed_files_and_all(tmp_path):
+    """`make html` proves that nothing unclaimed ships on a strict site; the blog's files,
+    another plugin's output, are not Megaphone's to claim."""
+    from pelican.plugins.megaphone.commands.build import build_site
+    from settings_under_test import CONF
+
+    content = write_blog(tmp_path, campaign_md(slug="park"))
+    output = tmp_path / "output"
+    outcome = build_site(str(CONF), str(content), str(output), CAMPAIGN_TODAY="2021-01-01", **BLOG)
+    assert outcome.ok and not outcome.problems, outcome.problems
+    assert (output / "files" / "report.pdf").read_bytes() == PDF
+    strict = build_site(
+        str(CONF),
+        str(content),
+        str(tmp_path / "strict"),
+        CAMPAIGN_TODAY="2021-01-01",
+        **{**BLOG, "MEGAPHONE_STRICT": True},
+    )
+    assert not strict.ok and "page-not-campaign" in {p.code for p in strict.problems}
