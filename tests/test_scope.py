@@ -243,3 +243,20 @@ def test_make_htmls_own_code_ships_the_blog_unclaimed_files_and_all(tmp_path):
         **{**BLOG, "MEGAPHONE_STRICT": True},
     )
     assert not strict.ok and "page-not-campaign" in {p.code for p in strict.problems}
+
+
+def test_a_posts_unknown_time_zone_is_pelicans_and_a_campaigns_is_said(tmp_path):
+    """Pelican skips an article whose Timezone it does not know; a campaign's is set aside
+    so that every problem of the file is said, the time zone among them."""
+    content = write_blog(tmp_path, campaign_md(slug="park"))
+    post = content / "posts" / "hello.md"
+    post.write_text(POST.replace("Slug:", "Timezone: Mars/Olympus\nSlug:"), "utf-8")
+    out = build(content, tmp_path / "output", "2021-01-01", **BLOG)
+    assert not (out / "hello").exists() and (out / "park" / "index.html").exists()
+    (content / "campaigns" / "park.md").write_text(
+        campaign_md(slug="park", timezone="Mars/Olympus", to="nobody"), "utf-8"
+    )
+    assert problems(content, tmp_path / "output2", **BLOG) == [
+        ("park.md", "address-invalid"),
+        ("park.md", "timezone-unknown"),
+    ]

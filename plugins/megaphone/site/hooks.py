@@ -69,7 +69,7 @@ from .output import (
     write_sitemap,
 )
 from .read_failures import CollectReadFailures
-from .reader import use_checked_reader
+from .reader import file_being_read, use_checked_reader
 from .scope import (
     all_pages,
     campaign_articles,
@@ -203,6 +203,9 @@ def set_aside_bad_timezone(generator, metadata) -> None:
     is reported, the time zone among them."""
     name = metadata.get("timezone")
     if name is None:
+        return
+    path = file_being_read(generator)
+    if path and not owns(generator.settings, path):  # another article: Pelican's to read
         return
     try:
         parse_timezone(str(name))

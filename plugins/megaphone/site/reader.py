@@ -43,8 +43,26 @@ class CheckedMarkdownReader(MarkdownReader):
             self.settings = site
 
 
+READING = "megaphone_reading"  # the file being read, on Pelican's Readers
+
+
 def use_checked_reader(readers) -> None:
-    """Pelican's readers_init: every extension the Markdown reader takes, checked first."""
+    """Pelican's readers_init: every extension the Markdown reader takes, checked first;
+    and the file being read noted, for the signals that are not told which it is."""
     for extension, reader in list(readers.reader_classes.items()):
         if reader is MarkdownReader:
             readers.reader_classes[extension] = CheckedMarkdownReader
+    read_file = readers.read_file
+
+    def noted(*args, **kwargs):
+        named = {**dict(zip(("base_path", "path"), args, strict=False)), **kwargs}
+        where = os.path.join(str(named.get("base_path") or ""), str(named.get("path") or ""))
+        setattr(readers, READING, where)
+        return read_file(*args, **kwargs)
+
+    readers.read_file = noted
+
+
+def file_being_read(generator) -> str:
+    """The file the generator's readers are reading now ('' if unknown)."""
+    return str(getattr(getattr(generator, "readers", None), READING, "") or "")
