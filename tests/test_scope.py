@@ -260,3 +260,10 @@ def test_a_posts_unknown_time_zone_is_pelicans_and_a_campaigns_is_said(tmp_path)
         ("park.md", "address-invalid"),
         ("park.md", "timezone-unknown"),
     ]
+
+
+def test_a_post_with_a_campaigns_slug_in_another_language(tmp_path):
+    content = write_blog(tmp_path, campaign_md(slug="park"))
+    post = "Title: Parque\nDate: 2021-01-05\nSlug: park\nLang: es\n\nHola.\n"
+    (content / "posts" / "parque.md").write_text(post, "utf-8")
+    assert problems(content, tmp_path / "output", **BLOG) == [("park.md", "campaign-slug-shared")]

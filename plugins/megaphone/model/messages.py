@@ -310,6 +310,10 @@ PROBLEMS = {
     "campaign-not-markdown": "{name!r} is in a campaign folder, and a campaign is a Markdown "
     "file (its name ends in .md). Write the campaign in Markdown, or move the file out of "
     "the campaign folder.",
+    "campaign-slug-shared": "Slug: {slug!r} is also the Slug of {other}, which is not a "
+    "campaign, so Pelican takes the two for translations of one page. Give the campaign "
+    "its own Slug, or, if {other} is the campaign in another language, move it into the "
+    "campaign folder.",
     "campaign-theme-missing": "is a campaign, and the site's theme ({theme!r}) cannot show "
     "one: a campaign page needs Megaphone's theme. Set THEME to Megaphone's theme (or one "
     "made from it), or move the campaigns out of the campaign folders.",

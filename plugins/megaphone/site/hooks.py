@@ -83,6 +83,7 @@ from .scope import (
     owns,
     page_in_campaign_folder,
     reach_problems,
+    shared_slug_problems,
     strict,
     theme_problems,
     use_ordinary_template,
@@ -442,7 +443,7 @@ def scoped_stop_on_problems(site: SiteReading, articles: ArticlesGenerator, gene
     problems += [
         page_in_campaign_folder(page) for page in campaign_pages(all_pages(generators), settings)
     ]
-    problems += theme_problems(settings, campaigns)
+    problems += theme_problems(settings, campaigns) + shared_slug_problems(articles)
     pictures = campaign_pictures(campaigns, articles.context, settings)
     problems += copy_problems(
         ((s.source_path, s.save_as) for s in pictures),

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..model.messages import say
-from ..model.report import Problem
+from ..model.report import Problem, field_line, read_source
 from .contents import ARTICLE_GROUPS, PAGE_GROUPS, contents, shown_path
 
 STRICT = "MEGAPHONE_STRICT"
@@ -225,6 +225,33 @@ def campaign_pictures(campaigns: Iterable, context, settings) -> list:
         or _relative_to_content(settings, static.source_path) in wanted
         or in_campaign_paths(settings, static.source_path)
     ]
+
+
+def shared_slug_problems(articles) -> list[Problem]:
+    """A campaign and an ordinary article that Pelican made translations of each other
+    (one Slug, two languages): the campaign's page would list a page that is not one."""
+    settings = articles.settings
+    problems = []
+    for item in contents(articles, ARTICLE_GROUPS):
+        for other in getattr(item, "translations", []) or []:
+            pair = [(item, other), (other, item)]
+            for campaign, ordinary in pair:
+                if is_campaign(campaign, settings) and not is_campaign(ordinary, settings):
+                    text = say(
+                        "campaign-slug-shared",
+                        slug=str(campaign.slug),
+                        other=shown_path(ordinary.source_path),
+                    )
+                    problems.append(
+                        Problem(
+                            shown_path(campaign.source_path),
+                            "Slug",
+                            text,
+                            field_line(read_source(campaign.source_path), "Slug"),
+                            "campaign-slug-shared",
+                        )
+                    )
+    return sorted(set(problems), key=lambda p: (p.file, p.message))
 
 
 def megaphone_theme(settings) -> bool:
