@@ -16,6 +16,12 @@ TIMEZONE = "America/New_York"
 # --- Campaigns -------------------------------------------------------------
 # The plugin is the package pelican-megaphone (plugins/megaphone/), found by name.
 PLUGINS = ["megaphone"]
+# This site is only campaigns, so the whole of it is held to a campaign site's rules:
+# every article is a campaign, only pictures are published from content/, pages are
+# refused, and nothing ships that the build did not claim. A site that adds the plugin
+# to an existing blog leaves this out (False): its campaigns are the Markdown files in
+# MEGAPHONE_CAMPAIGN_PATHS (["campaigns"]), and the rest of the site is Pelican's.
+MEGAPHONE_STRICT = True
 ARTICLE_PATHS = ["campaigns"]  # every file in content/campaigns/ is a campaign
 # A campaign site has no other pages: a file in content/pages/ stops the build with a
 # message (page-not-campaign), since a page would get none of a campaign's checks.

@@ -300,6 +300,23 @@ PROBLEMS = {
     "page-not-campaign": "is a Pelican page, and this site publishes campaigns only: a page "
     "would get none of a campaign's checks. If it is a campaign, move it to "
     "content/campaigns/; if not, delete it.",
+    # Which files are campaigns (site/scope.py): a site may have other articles and pages.
+    "campaign-paths-not-read": "the campaign folder {folder!r} (MEGAPHONE_CAMPAIGN_PATHS) "
+    "is not read as articles, because {why}, so its campaigns would never be built. "
+    "Change {setting}: {instead}.",
+    "campaign-is-page": "is in a campaign folder, but Pelican reads it as a page (PAGE_PATHS), "
+    "which gets none of a campaign's checks and no campaign page. Take the folder out of "
+    "PAGE_PATHS, or move the file out of the campaign folder.",
+    "campaign-not-markdown": "{name!r} is in a campaign folder, and a campaign is a Markdown "
+    "file (its name ends in .md). Write the campaign in Markdown, or move the file out of "
+    "the campaign folder.",
+    "campaign-slug-shared": "Slug: {slug!r} is also the Slug of {other}, which is not a "
+    "campaign, so Pelican takes the two for translations of one page. Give the campaign "
+    "its own Slug, or, if {other} is the campaign in another language, move it into the "
+    "campaign folder.",
+    "campaign-theme-missing": "is a campaign, and the site's theme ({theme!r}) cannot show "
+    "one: a campaign page needs Megaphone's theme. Set THEME to Megaphone's theme (or one "
+    "made from it), or move the campaigns out of the campaign folders.",
     "output-taken": "would be written to {path!r}, which {other} writes already, so one would "
     "silently replace the other. Rename one of them (a Slug, a file name, a list "
     "or an area).",

@@ -113,7 +113,10 @@ def security_headers(
 
 
 def headers_file(
-    style_hash: str, script_hash: str = "", connect_paths: tuple[str, ...] = ()
+    style_hash: str,
+    script_hash: str = "",
+    connect_paths: tuple[str, ...] = (),
+    paths: tuple[str, ...] = ("/*",),
 ) -> str:
     """The text of `_headers` (Netlify, Cloudflare Pages): a path, then indented headers.
 
@@ -122,6 +125,8 @@ def headers_file(
     than let one path override another, so the header carries the loosest policy
     any page needs (`connect-src 'self'` if one does), and each page's own
     <meta> policy narrows it: a browser enforces both, so every other page still
-    has `connect-src 'none'`."""
+    has `connect-src 'none'`. `paths`: what the headers are for, every file of the
+    site unless it is not only campaigns (site/scope.py: the campaigns' own)."""
     headers = security_headers(style_hash, script_hash, connect_self=bool(connect_paths))
-    return "\n".join(["/*"] + [f"  {name}: {value}" for name, value in headers]) + "\n"
+    lines = [f"  {name}: {value}" for name, value in headers]
+    return "\n".join(line for path in paths for line in [path, *lines]) + "\n"

@@ -69,10 +69,29 @@ from .output import (
     write_sitemap,
 )
 from .read_failures import CollectReadFailures
-from .reader import use_checked_reader
+from .reader import file_being_read, use_checked_reader
+from .scope import (
+    all_pages,
+    campaign_articles,
+    campaign_folder_files,
+    campaign_pages,
+    campaign_paths,
+    campaign_pictures,
+    exempt_from_campaign_folders,
+    not_markdown_problems,
+    note_campaign_folders,
+    owns,
+    page_in_campaign_folder,
+    reach_problems,
+    shared_slug_problems,
+    strict,
+    theme_problems,
+    use_ordinary_template,
+)
 from .shipped import check_written_page
 from .signing import SignedBytecodeCache
 from .site_checks import (
+    _files,
     dropped_files,
     file_name_warnings,
     languages_used,
@@ -104,7 +123,11 @@ _read_failures = CollectReadFailures()
 def initialized(pelican) -> None:
     # Before Pelican walks content/: a link out of it (to /proc/self/environ,
     # to .git/config) must never be read, copied or followed round a loop.
-    links = link_problems(pelican.settings["PATH"]) + link_problems(pelican.settings["THEME"])
+    settings = pelican.settings
+    # A site not only of campaigns: only the campaign folders are the plugin's to guard.
+    guarded = [settings["PATH"]] if strict(settings) else scoped_folders(settings)
+    links = [p for folder in guarded for p in link_problems(folder)]
+    links += link_problems(settings["THEME"]) + reach_problems(settings)
     if links:
         raise CampaignProblems(links)
     forget_places()
@@ -116,12 +139,21 @@ def initialized(pelican) -> None:
     filters.update(SCRIPT_LOCALE_FILTERS)
     prepare_assets(pelican.settings)
     _read_failures.start(
-        pelican.settings["PATH"], tuple(pelican.settings.get("CAMPAIGN_EXTRA_FIELDS", ()))
+        pelican.settings["PATH"],
+        tuple(pelican.settings.get("CAMPAIGN_EXTRA_FIELDS", ())),
+        lambda path: owns(settings, path),
     )
     for name in ("pelican.generators", "pelican.contents"):
         target = logging.getLogger(name)
         if _read_failures not in target.filters:
             target.addFilter(_read_failures)
+
+
+def scoped_folders(settings) -> list[str]:
+    """The campaign folders that exist, and the pictures' (Image: is under images/)."""
+    folders = [os.path.join(settings["PATH"], f) for f in campaign_paths(settings)]
+    folders.append(os.path.join(settings["PATH"], "images"))
+    return [f for f in folders if os.path.isdir(f)]
 
 
 def use_cache(settings) -> None:
@@ -172,6 +204,9 @@ def set_aside_bad_timezone(generator, metadata) -> None:
     is reported, the time zone among them."""
     name = metadata.get("timezone")
     if name is None:
+        return
+    path = file_being_read(generator)
+    if path and not owns(generator.settings, path):  # another article: Pelican's to read
         return
     try:
         parse_timezone(str(name))
@@ -331,7 +366,7 @@ def read_campaigns(articles: ArticlesGenerator) -> SiteReading:
         "siteurl": settings.get("SITEURL", ""),  # "" in a preview: links from the site's root
         "context": articles.context,  # what Pelican read: the files links point to
     }
-    for article in contents(articles, ARTICLE_GROUPS):
+    for article in campaign_articles(articles):
         file = shown_path(article.source_path)
         source = read_source(article.source_path)
         site.sources[article] = source
@@ -355,13 +390,14 @@ def read_campaigns(articles: ArticlesGenerator) -> SiteReading:
 
 def stop_on_problems(site: SiteReading, articles: ArticlesGenerator, generators) -> None:
     """Step 2: say every warning, then stop once with every problem, if any."""
-    pages = [
-        p for g in generators if isinstance(g, PagesGenerator) for p in contents(g, PAGE_GROUPS)
-    ]
+    settings = articles.settings
+    if not strict(settings):
+        scoped_stop_on_problems(site, articles, generators)
+        return
+    pages = all_pages(generators)
     problems = site.problems + same_address(list(contents(articles, ARTICLE_GROUPS)))
     problems += translation_problems(site, articles)
     problems += [page_refused(page) for page in pages]
-    settings = articles.settings
     pictures = static_problems(
         settings["PATH"], settings["STATIC_PATHS"], settings.get("IGNORE_FILES", ())
     )
@@ -391,10 +427,75 @@ def stop_on_problems(site: SiteReading, articles: ArticlesGenerator, generators)
             unread.append((file, say("file-not-read")))
     unread += [(file, say("file-not-used")) for file in unused_files(settings, TARGETS_FOLDER)]
     articles_and_pages = list(contents(articles, ARTICLE_GROUPS)) + pages
+    campaigns = list(contents(articles, ARTICLE_GROUPS))
+    say_and_stop(site, problems, unread, settings, campaigns, articles_and_pages)
+
+
+def scoped_stop_on_problems(site: SiteReading, articles: ArticlesGenerator, generators) -> None:
+    """Step 2 for a site not only of campaigns (MEGAPHONE_STRICT off): the same checks,
+    of the campaigns and the pictures they show; the rest of the site is Pelican's."""
+    settings = articles.settings
+    campaigns = campaign_articles(articles)
+    shown = {shown_path(a.source_path) for a in campaigns}
+    everything = list(contents(articles, ARTICLE_GROUPS)) + all_pages(generators)
+    problems = site.problems + [p for p in same_address(everything) if p.file in shown]
+    problems += translation_problems(site, articles)
+    problems += [
+        page_in_campaign_folder(page) for page in campaign_pages(all_pages(generators), settings)
+    ]
+    problems += theme_problems(settings, campaigns) + shared_slug_problems(articles)
+    pictures = campaign_pictures(campaigns, articles.context, settings)
+    problems += copy_problems(
+        ((s.source_path, s.save_as) for s in pictures),
+        content=settings["PATH"],
+        output=settings["OUTPUT_PATH"],
+        static_paths=settings["STATIC_PATHS"],
+    )
+    problems += scoped_claims(articles, site, pictures, settings).problems
+    generated = articles.context["generated_content"]
+    ours = {k: v for k, v in generated.items() if owns(settings, k)}
+    problems += dropped_files(ours, articles.path, {p.file for p in problems})
+    files = [
+        f
+        for f in campaign_folder_files(settings, _files)
+        if not exempt_from_campaign_folders(settings, f, TARGETS_FOLDER)
+    ]
+    problems += not_markdown_problems(settings, files)
+    read = {os.path.normpath(os.path.join(settings["PATH"], k)) for k in generated}
+    unread = []
+    extra = tuple(settings.get("CAMPAIGN_EXTRA_FIELDS", ()))
+    for path in files:
+        if path.lower().endswith(".md") and os.path.normpath(path) not in read:
+            skipped = page_problems(shown_path(path), read_source(path), extra)
+            problems += skipped
+            if not skipped:
+                unread.append((shown_path(path), say("file-not-read")))
+    say_and_stop(site, problems, unread, settings, campaigns, campaigns)
+
+
+def scoped_claims(articles, site: SiteReading, pictures: list, settings):
+    """The paths the campaigns and their pictures write, each claimed once (a campaign
+    never replaces another's file, nor writes a file the host reads as instructions)."""
+    from .claims import Claims, campaign_files
+
+    claims = Claims()
+    written = [a for a in site.campaigns if save_as_of(a)]
+    for article in written:
+        claims.claim(save_as_of(article), shown_path(article.source_path), quiet=True)
+    for article in written:
+        for path in campaign_files(save_as_of(article), site.campaigns[article]):
+            claims.claim(path, shown_path(article.source_path))
+    for static in pictures:
+        if static.save_as:
+            source = os.path.join(settings["PATH"], static.source_path)
+            claims.claim(static.save_as, shown_path(source))
+    return claims
+
+
+def say_and_stop(site, problems, unread, settings, campaigns, articles_and_pages) -> None:
     used = languages_used(articles_and_pages)
     problems += catalogue_problems(settings["THEME"], used)
     site_wide = catalogue_warnings(settings["THEME"], used)
-    campaigns = list(contents(articles, ARTICLE_GROUPS))
     translated = translated_slugs(campaigns)
     site_wide += [w for a in campaigns for w in file_name_warnings(a, a.slug in translated)]
     for problem in site.placed_warnings:  # each names its own line
@@ -478,13 +579,14 @@ def key_pages(site: SiteReading, articles: ArticlesGenerator, generators) -> Non
         )
 
 
-def take_pictures(context: dict) -> None:
+def take_pictures(context: dict, campaigns: list, settings) -> None:
     """Step 6: the pictures from content/ are written from their pixels by
     PictureGenerator (output.py), so Pelican's StaticGenerator, which copies
     context["staticfiles"] byte for byte, is left none of them. (It still copies
     the theme's own files.) Last of the steps: the checks above read the list."""
-    context[PICTURES] = list(context.get("staticfiles", []))
-    context["staticfiles"] = []
+    pictures = campaign_pictures(campaigns, context, settings)
+    context[PICTURES] = pictures
+    context["staticfiles"] = [s for s in context.get("staticfiles", []) if s not in pictures]
 
 
 def all_generators_finalized(generators) -> None:
@@ -495,7 +597,9 @@ def all_generators_finalized(generators) -> None:
     attach_pages(site, articles.settings)
     order_campaigns(articles, site)
     key_pages(site, articles, generators)
-    take_pictures(articles.context)
+    use_ordinary_template(articles)
+    note_campaign_folders(articles.settings, site.campaigns)
+    take_pictures(articles.context, campaign_articles(articles), articles.settings)
 
 
 def save_cache(pelican) -> None:
@@ -527,7 +631,7 @@ def translation_problems(site: SiteReading, articles: ArticlesGenerator) -> list
             source=site.sources.get(article, ""),
             campaign=site.campaigns.get(article),
         )
-        for article in contents(articles, ARTICLE_GROUPS)
+        for article in campaign_articles(articles)
     ]
     default_lang = str(articles.settings["DEFAULT_LANG"]).lower()
     return disagreements(versions, default_lang) + slug_near_misses(versions, default_lang)

@@ -28,6 +28,7 @@ from .contents import ARTICLE_GROUPS, contents, public_base, save_as_of, shown_p
 from .headers import content_security_policy, headers_file
 from .i18n import deadline_in_words, translations, words_locale
 from .pictures import PictureError
+from .scope import header_paths, megaphone_theme, strict, writes_site_file
 from .shipped import FROM_CACHE
 from .static_files import picture_problem, published_bytes
 from .words import REMINDER_ALARM, REMINDER_DESCRIPTION, REMINDER_SUMMARY
@@ -45,7 +46,11 @@ CLOSED_BEFORE_PAINT = ("js", "closed-before-paint.js")
 def prepare_assets(settings) -> None:
     """Once per site: the inlined stylesheet and script, the script's hashed name
     and the list of webmail services the templates offer. The policy allows the
-    inline ones by the hashes of the very bytes the pages carry."""
+    inline ones by the hashes of the very bytes the pages carry. A site not only of
+    campaigns, on a theme that is not Megaphone's, has none (scope.theme_problems
+    says so if it has campaigns)."""
+    if not strict(settings) and not megaphone_theme(settings):
+        return
     static = os.path.join(settings["THEME"], "static")
     style = inline(os.path.join(static, *STYLESHEET))
     closing = inline(os.path.join(static, *CLOSED_BEFORE_PAINT))
@@ -72,7 +77,9 @@ def prepare_assets(settings) -> None:
 def publish_assets(pelican) -> None:
     """Write the hashed script; drop the plain copies nothing links to."""
     settings = pelican.settings
-    if settings.get("MEGAPHONE_CHECK_ONLY"):
+    if settings.get("MEGAPHONE_CHECK_ONLY") or "SCRIPT_PATH" not in (
+        settings.get("JINJA_GLOBALS") or {}
+    ):
         return
     output = os.path.join(settings["OUTPUT_PATH"], settings["THEME_STATIC_DIR"])
     static = os.path.join(settings["THEME"], "static")
@@ -80,15 +87,18 @@ def publish_assets(pelican) -> None:
     os.makedirs(os.path.dirname(target), exist_ok=True)
     with open(target, "wb") as out:
         out.write(shipped_script(os.path.join(static, *SCRIPT)))
-    write_robots(settings)
-    with open(os.path.join(settings["OUTPUT_PATH"], "_headers"), "w", encoding="utf-8") as out:
-        out.write(
-            headers_file(
-                settings["JINJA_GLOBALS"]["STYLE_HASH"],
-                settings["JINJA_GLOBALS"]["CLOSED_BEFORE_PAINT_HASH"],
-                tuple(settings.get("MEGAPHONE_CONNECT_PATHS", ())),
+    if writes_site_file(settings, "robots.txt"):  # a site's own robots.txt stays its own
+        write_robots(settings)
+    if writes_site_file(settings, "_headers"):
+        with open(os.path.join(settings["OUTPUT_PATH"], "_headers"), "w", encoding="utf-8") as out:
+            out.write(
+                headers_file(
+                    settings["JINJA_GLOBALS"]["STYLE_HASH"],
+                    settings["JINJA_GLOBALS"]["CLOSED_BEFORE_PAINT_HASH"],
+                    tuple(settings.get("MEGAPHONE_CONNECT_PATHS", ())),
+                    header_paths(settings),
+                )
             )
-        )
     for plain in (STYLESHEET, SCRIPT, CLOSED_BEFORE_PAINT):
         path = os.path.join(output, *plain)
         if os.path.exists(path):
@@ -113,13 +123,19 @@ def write_sitemap(generator, writer) -> None:
     settings = generator.settings
     if not settings.get("SITEMAP") or settings.get("MEGAPHONE_CHECK_ONLY"):
         return
-    pages = list(generator.articles) + list(generator.translations)
+    pages = [  # the campaigns: the site's other pages are in its own sitemap, if any
+        a
+        for a in list(generator.articles) + list(generator.translations)
+        if getattr(a, "campaign_page", None) is not None
+    ]
     newest = max((a.date for a in pages), default=None)
     entries = [
         Entry(f"{public_base(settings)}/", newest.date().isoformat() if newest else "1970-01-01")
     ]
     for article in sorted(pages, key=lambda a: a.url):
-        versions = [article] + list(getattr(article, "translations", []))
+        versions = [article] + [
+            v for v in getattr(article, "translations", []) if hasattr(v, "campaign_page")
+        ]
         alternates = (
             tuple(sorted((v.lang, v.campaign_page.url) for v in versions))
             if len(versions) > 1
@@ -202,7 +218,7 @@ def write_page_extras(generator, writer) -> None:
     each target's page, open or closed (the campaign page links to them)."""
     if generator.settings.get("MEGAPHONE_CHECK_ONLY"):
         return
-    flyer = generator.get_template("flyer")
+    flyer = None  # looked up once needed: a site without open campaigns may lack it
     for article in contents(generator, ARTICLE_GROUPS):
         write_target_pages(generator, writer, article)
         page = getattr(article, "campaign_page", None)
@@ -210,6 +226,7 @@ def write_page_extras(generator, writer) -> None:
             continue
         if not save_as_of(article):  # not written (drafts, when publishing): nor are its extras
             continue
+        flyer = flyer or generator.get_template("flyer")
         write_reminder_and_flyer(generator, writer, flyer, article, page)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from collections.abc import Callable
 from zoneinfo import ZoneInfoNotFoundError
 
 from ..model.deadline import DeadlineError, parse_timezone
@@ -46,10 +47,18 @@ class CollectReadFailures(logging.Filter):
         self.content_path = ""
         self.extra_fields: tuple[str, ...] = ()
         self.problems: list[Problem] = []
+        self.owns: Callable[[str], bool] = lambda path: True
 
-    def start(self, content_path: str, extra_fields: tuple[str, ...] = ()) -> None:
+    def start(
+        self,
+        content_path: str,
+        extra_fields: tuple[str, ...] = (),
+        owns: Callable[[str], bool] | None = None,
+    ) -> None:
+        """`owns`: whether a file is the plugin's (a campaign's); Pelican logs the others."""
         self.content_path = content_path
         self.extra_fields = extra_fields
+        self.owns = owns or (lambda path: True)
         self.problems.clear()
 
     def _header_problems(self, path: str) -> list[Problem]:
@@ -59,6 +68,8 @@ class CollectReadFailures(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         if record.msg == "Could not process %s" and isinstance(record.args, tuple):
             path = os.path.join(self.content_path, str(record.args[0]))
+            if not self.owns(path):
+                return True
             self.problems.append(read_failure(path, sys.exc_info()[1]))
             self.problems.extend(self._header_problems(path))
             return False
@@ -67,6 +78,8 @@ class CollectReadFailures(logging.Filter):
         ):
             content, prop = record.args
             path = getattr(content, "source_path", str(content))
+            if not self.owns(path):
+                return True
             name = str(prop).capitalize()
             code = f"{prop}-missing" if f"{prop}-missing" in PROBLEMS else "file-unreadable"
             self.problems.append(

@@ -14,6 +14,7 @@ from pelican.readers import MarkdownReader
 
 from ..model.limits import MAX_CAMPAIGN_FILE_BYTES, MAX_OPEN_BRACKETS
 from ..model.messages import ContentError
+from .scope import owns, reading_settings
 
 
 class CampaignFileError(ContentError):
@@ -21,7 +22,11 @@ class CampaignFileError(ContentError):
 
 
 class CheckedMarkdownReader(MarkdownReader):
+    settings: dict
+
     def read(self, source_path):
+        if not owns(self.settings, source_path):  # another article of the site: Pelican's
+            return super().read(source_path)
         if os.path.getsize(source_path) > MAX_CAMPAIGN_FILE_BYTES:
             raise CampaignFileError("campaign-file-too-large", most=MAX_CAMPAIGN_FILE_BYTES // 1024)
         with open(source_path, encoding="utf-8", errors="replace") as source:
@@ -30,11 +35,34 @@ class CheckedMarkdownReader(MarkdownReader):
             raise CampaignFileError(
                 "campaign-file-brackets", count=brackets, most=MAX_OPEN_BRACKETS
             )
-        return super().read(source_path)
+        site = self.settings
+        self.settings = reading_settings(site, source_path)  # a blog's codehilite is not a letter's
+        try:
+            return super().read(source_path)
+        finally:
+            self.settings = site
+
+
+READING = "megaphone_reading"  # the file being read, on Pelican's Readers
 
 
 def use_checked_reader(readers) -> None:
-    """Pelican's readers_init: every extension the Markdown reader takes, checked first."""
+    """Pelican's readers_init: every extension the Markdown reader takes, checked first;
+    and the file being read noted, for the signals that are not told which it is."""
     for extension, reader in list(readers.reader_classes.items()):
         if reader is MarkdownReader:
             readers.reader_classes[extension] = CheckedMarkdownReader
+    read_file = readers.read_file
+
+    def noted(*args, **kwargs):
+        named = {**dict(zip(("base_path", "path"), args, strict=False)), **kwargs}
+        where = os.path.join(str(named.get("base_path") or ""), str(named.get("path") or ""))
+        setattr(readers, READING, where)
+        return read_file(*args, **kwargs)
+
+    readers.read_file = noted
+
+
+def file_being_read(generator) -> str:
+    """The file the generator's readers are reading now ('' if unknown)."""
+    return str(getattr(getattr(generator, "readers", None), READING, "") or "")

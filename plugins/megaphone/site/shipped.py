@@ -15,6 +15,7 @@ from ..model.messages import say
 from ..model.report import CampaignProblems, Problem
 from ..model.shipped_page import Allowed, page_findings
 from .claims import CLAIMS, Claims, unclaimed_files
+from .scope import is_checked_page
 
 FROM_CACHE = "megaphone_from_cache"  # a page written from the build cache, checked before
 
@@ -49,7 +50,7 @@ def check_written_page(path: str, context) -> None:
     """Pelican's content_written, for each page as it is written to disk: stops the
     build at one that holds what no page may hold. A page the build cache gives back
     was read when it was first written (site/output.py marks it)."""
-    if not path.endswith(".html") or context.get(FROM_CACHE):
+    if not path.endswith(".html") or context.get(FROM_CACHE) or not is_checked_page(path, context):
         return
     with open(path, encoding="utf-8", errors="replace") as page:
         findings = page_findings(page.read(), allowed_in_pages(context))
