@@ -70,6 +70,7 @@ from .output import (
 )
 from .read_failures import CollectReadFailures
 from .reader import use_checked_reader
+from .settings import use_settings, warn_without_public_address
 from .shipped import check_written_page
 from .signing import SignedBytecodeCache
 from .site_checks import (
@@ -107,6 +108,7 @@ def initialized(pelican) -> None:
     links = link_problems(pelican.settings["PATH"]) + link_problems(pelican.settings["THEME"])
     if links:
         raise CampaignProblems(links)
+    use_settings(pelican.settings)  # every default the plugin owns, and its checks
     forget_places()
     use_cache(pelican.settings)
     filters = pelican.settings.setdefault("JINJA_FILTERS", {})
@@ -116,7 +118,7 @@ def initialized(pelican) -> None:
     filters.update(SCRIPT_LOCALE_FILTERS)
     prepare_assets(pelican.settings)
     _read_failures.start(
-        pelican.settings["PATH"], tuple(pelican.settings.get("CAMPAIGN_EXTRA_FIELDS", ()))
+        pelican.settings["PATH"], tuple(pelican.settings["MEGAPHONE_EXTRA_FIELDS"])
     )
     for name in ("pelican.generators", "pelican.contents"):
         target = logging.getLogger(name)
@@ -327,7 +329,7 @@ def read_campaigns(articles: ArticlesGenerator) -> SiteReading:
         "budget": budget,
         "targets": targets,
         "targets_digest": build_cache.folder_digest(os.path.join(settings["PATH"], TARGETS_FOLDER)),
-        "extra_fields": tuple(settings.get("CAMPAIGN_EXTRA_FIELDS", ())),
+        "extra_fields": tuple(settings["MEGAPHONE_EXTRA_FIELDS"]),
         "siteurl": settings.get("SITEURL", ""),  # "" in a preview: links from the site's root
         "context": articles.context,  # what Pelican read: the files links point to
     }
@@ -384,7 +386,7 @@ def stop_on_problems(site: SiteReading, articles: ArticlesGenerator, generators)
     unread = []
     for file in unread_files(articles.settings, set(generated)):
         # A .md file Pelican skipped in silence (`Status: skip`): its header says why.
-        extra = tuple(settings.get("CAMPAIGN_EXTRA_FIELDS", ()))
+        extra = tuple(settings["MEGAPHONE_EXTRA_FIELDS"])
         skipped = page_problems(file, read_source(file), extra) if file.endswith(".md") else []
         problems += skipped
         if not skipped:
@@ -539,6 +541,7 @@ def register() -> None:
     signals.get_generators.connect(picture_generator)
     signals.article_generator_context.connect(set_aside_bad_timezone)
     signals.all_generators_finalized.connect(all_generators_finalized)
+    signals.all_generators_finalized.connect(warn_without_public_address)
     signals.article_writer_finalized.connect(write_page_extras)
     signals.article_writer_finalized.connect(write_sitemap)
     signals.article_writer_finalized.connect(write_closed_archive)
