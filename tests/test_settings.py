@@ -301,3 +301,13 @@ def test_a_settings_problem_is_a_campaign_problem_in_process(tmp_path):
     assert [(p.field, p.code) for p in stop.value.problems] == [
         ("CAMPAIGN_TIMEZONE", "site-timezone-unknown")
     ]
+
+
+def test_a_blank_address_or_time_zone_is_the_default():
+    """As `CANONICAL_SITEURL or SITEURL` read them before: "" is "not given"."""
+    settings = plain_settings(
+        SITEURL="https://campaigns.example.org", MEGAPHONE_SITEURL="", CAMPAIGN_TIMEZONE=""
+    )
+    assert fill_in(settings) == []
+    assert settings["MEGAPHONE_SITEURL"] == "https://campaigns.example.org"
+    assert settings["MEGAPHONE_TIMEZONE"] == "UTC"

@@ -51,6 +51,7 @@ class Setting:
     # Whether a value under the alias is this setting's (SITEMAP: not pelican-sitemap's dict).
     alias_applies: Callable[[Any], bool] = lambda value: True
     derived_from: str = ""  # the setting its default comes from, named when that is wrong
+    blank_is_default: bool = False  # "" or None written: the default (as `x or default` read it)
 
 
 # --- The checks: each returns the problem, or None ------------------------------
@@ -87,7 +88,7 @@ def _timezone(name: str, value: Any, settings: Settings) -> Problem | None:
 
 
 def _today(name: str, value: Any, settings: Settings) -> Problem | None:
-    text = value.strip() if isinstance(value, str) else str(value)
+    text = value.strip() if isinstance(value, str) else str(value or "")
     if not text:
         return None
     try:
@@ -198,13 +199,20 @@ def _absolute_siteurl(settings: Settings) -> str:
 SETTINGS: tuple[Setting, ...] = (
     # Pelican's own: checked, never renamed, and no default of ours.
     Setting("SITEURL", lambda s: "", _siteurl),
-    Setting("MEGAPHONE_SITEURL", _absolute_siteurl, _canonical, alias="CANONICAL_SITEURL"),
+    Setting(
+        "MEGAPHONE_SITEURL",
+        _absolute_siteurl,
+        _canonical,
+        alias="CANONICAL_SITEURL",
+        blank_is_default=True,
+    ),
     Setting(
         "MEGAPHONE_TIMEZONE",
         lambda s: s.get("TIMEZONE") or "UTC",
         _timezone,
         alias="CAMPAIGN_TIMEZONE",
         derived_from="TIMEZONE",
+        blank_is_default=True,
     ),
     Setting("MEGAPHONE_TODAY", lambda s: "", _today, alias="CAMPAIGN_TODAY"),
     Setting("MEGAPHONE_EXTRA_FIELDS", lambda s: [], _extra_fields, alias="CAMPAIGN_EXTRA_FIELDS"),
@@ -250,10 +258,14 @@ def _resolve(settings: dict, setting: Setting) -> tuple[str, Any, list[Problem]]
         )
         return setting.name, settings[setting.name], [both]
     if has_new:
-        return setting.name, settings[setting.name], []
-    if has_old:
-        return setting.alias, old, []
-    return "", setting.default(settings), []
+        written, value = setting.name, settings[setting.name]
+    elif has_old:
+        written, value = setting.alias, old
+    else:
+        return "", setting.default(settings), []
+    if setting.blank_is_default and (value is None or value == ""):
+        return "", setting.default(settings), []
+    return written, value, []
 
 
 def fill_in(settings: dict) -> list[Problem]:
