@@ -61,7 +61,7 @@ def test_a_plain_pelican_site_builds_a_campaign_page(tmp_path, monkeypatch):
     monkeypatch.delenv("CAMPAIGN_TODAY", raising=False)
     outcome, out = plain_build(tmp_path)
     assert outcome.ok, (outcome.failure, [str(p) for p in outcome.problems])
-    page = soup(out / "park.html")  # Pelican's own address for an article
+    page = soup(out / "park" / "index.html")
     assert page.select_one("[data-budget]")["data-budget"] == "1800"
     assert "Please keep the park open." in page.get_text()
     assert "Traceback" not in outcome.failure
@@ -79,7 +79,7 @@ def test_in_process_with_pelicans_defaults_nothing_is_missing(tmp_path):
         MEGAPHONE_TODAY="2021-01-01",
     )
     Pelican(settings).run()
-    assert (tmp_path / "out" / "park.html").exists()
+    assert (tmp_path / "out" / "park" / "index.html").exists()
     assert (tmp_path / "out" / "index.html").exists()
 
 
@@ -180,7 +180,7 @@ def test_a_bad_setting_stops_the_build_before_anything_is_read(tmp_path):
     assert [(p.field, p.code) for p in outcome.problems] == [
         ("MEGAPHONE_MAILTO_BUDGET", "budget-not-a-number")
     ]
-    assert not (out / "park.html").exists()
+    assert not (out / "park" / "index.html").exists()
 
 
 ALIASES = [
@@ -225,7 +225,7 @@ def test_an_old_name_works_in_a_build(tmp_path):
         tmp_path, 'CAMPAIGN_TIMEZONE = "Europe/Madrid"', "MAILTO_BUDGET = 900"
     )
     assert outcome.ok, [str(p) for p in outcome.problems]
-    page = soup(out / "park.html")
+    page = soup(out / "park" / "index.html")
     assert page.select_one("[data-budget]")["data-budget"] == "900"
     assert "Madrid time" in page.get_text()
 
@@ -253,7 +253,7 @@ def test_without_a_public_address_share_links_are_said_to_be_relative(tmp_path):
     outcome, out = plain_build(tmp_path)
     warned = [w for w in outcome.warnings if w.the_code == CANONICAL_WARNING]
     assert [(w.file, w.field) for w in warned] == [("pelicanconf.py", "MEGAPHONE_SITEURL")]
-    canonical = soup(out / "park.html").select_one("link[rel=canonical]")["href"]
+    canonical = soup(out / "park" / "index.html").select_one("link[rel=canonical]")["href"]
     assert not canonical.startswith("http")  # what the warning is about
 
 
@@ -269,15 +269,15 @@ def test_the_warning_is_said_once_however_many_campaigns(tmp_path):
 def test_a_public_address_takes_the_warning_away(tmp_path):
     outcome, out = plain_build(tmp_path, 'MEGAPHONE_SITEURL = "https://campaigns.example.org"')
     assert CANONICAL_WARNING not in codes(outcome)
-    canonical = soup(out / "park.html").select_one("link[rel=canonical]")["href"]
-    assert canonical == "https://campaigns.example.org/park.html"
+    canonical = soup(out / "park" / "index.html").select_one("link[rel=canonical]")["href"]
+    assert canonical == "https://campaigns.example.org/park/"
 
 
 def test_an_absolute_siteurl_is_the_public_address_by_default(tmp_path):
     outcome, out = plain_build(tmp_path, 'SITEURL = "https://example.github.io/campaigns/"')
     assert outcome.ok and CANONICAL_WARNING not in codes(outcome)
-    canonical = soup(out / "park.html").select_one("link[rel=canonical]")["href"]
-    assert canonical == "https://example.github.io/campaigns/park.html"
+    canonical = soup(out / "park" / "index.html").select_one("link[rel=canonical]")["href"]
+    assert canonical == "https://example.github.io/campaigns/park/"
 
 
 def test_no_warning_when_no_page_has_share_links(tmp_path):
@@ -311,3 +311,24 @@ def test_a_blank_address_or_time_zone_is_the_default():
     assert fill_in(settings) == []
     assert settings["MEGAPHONE_SITEURL"] == "https://campaigns.example.org"
     assert settings["MEGAPHONE_TIMEZONE"] == "UTC"
+
+
+def test_two_campaigns_on_a_plain_site_each_get_their_folder(tmp_path):
+    """Pelican's {slug}.html would put both flyers at flyer/: the plugin's layout instead."""
+    files = {"park.md": campaign_md(slug="park"), "pool.md": campaign_md(slug="pool")}
+    outcome, out = plain_build(tmp_path, files=files, MEGAPHONE_TODAY="2021-01-01")
+    assert outcome.ok, [str(p) for p in outcome.problems]
+    for slug in ("park", "pool"):
+        assert (out / slug / "index.html").exists()
+        assert (out / slug / "flyer" / "index.html").exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [("ARTICLE_SAVE_AS", "campaigns/{slug}.html"), ("DRAFT_SAVE_AS", "drafts/{slug}.htm")],
+)
+def test_a_layout_without_folders_is_a_problem(name, value):
+    assert problems(**{name: value}) == [("pelicanconf.py", name, "setting-campaign-folder")]
+    assert problems(DRAFT_SAVE_AS="", DRAFT_URL="") == []  # drafts not written: no matter
+    mismatched = {"ARTICLE_URL": "{slug}.html", "ARTICLE_SAVE_AS": "{slug}/index.html"}
+    assert problems(**mismatched) == [("pelicanconf.py", "ARTICLE_URL", "setting-campaign-folder")]

@@ -325,6 +325,10 @@ PROBLEMS = {
     "sitemap.xml (and its address in robots.txt), or {name} = False.",
     "setting-cache": "{name} = {text!r} is not True or False. Write {name} = True to reuse "
     "what earlier builds made, or {name} = False to build everything each time.",
+    "setting-campaign-folder": "{name} = {text!r} does not give each campaign a folder of "
+    "its own, and a campaign's flyer (flyer/) and calendar reminder (remind.ics) are written "
+    "beside its page, so two campaigns would write the same files. Write {url} = "
+    "{good_url!r} and {save} = {good_save!r}, or leave both out.",
     "setting-markdown-codehilite": "turns on codehilite, which would rewrite every letter "
     "block into coloured code, so no campaign could be read. Remove "
     "'markdown.extensions.codehilite' from MARKDOWN (or delete the MARKDOWN setting).",

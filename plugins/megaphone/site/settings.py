@@ -34,6 +34,15 @@ Check = Callable[[str, Any, Settings], "Problem | None"]
 
 I18N = "jinja2.ext.i18n"
 CODEHILITE = "codehilite"
+# Each campaign page is the index.html of a folder of its own, which also holds its
+# flyer/ and remind.ics (model/page.py): Pelican's defaults ({slug}.html) would put
+# every campaign's flyer in one place.
+FOLDERS = {
+    "ARTICLE": ("{slug}/", "{slug}/index.html"),
+    "ARTICLE_LANG": ("{lang}/{slug}/", "{lang}/{slug}/index.html"),
+    "DRAFT": ("drafts/{slug}/", "drafts/{slug}/index.html"),
+    "DRAFT_LANG": ("drafts/{lang}/{slug}/", "drafts/{lang}/{slug}/index.html"),
+}
 ENVIRONMENT_TODAY = "CAMPAIGN_TODAY"  # make html's variable, read by pelicanconf.py
 
 
@@ -307,9 +316,43 @@ def pelican_needs(settings: dict) -> list[Problem]:
         extensions.append(I18N)  # the theme's {% trans %} and _()
     autoescape = jinja.get("autoescape", True)
     settings["JINJA_ENVIRONMENT"] = {**jinja, "autoescape": autoescape, "extensions": extensions}
+    problems += campaign_folders(settings)
     paginated = dict(settings.get("PAGINATED_TEMPLATES") or {})
     paginated.setdefault("closed", 50)  # the archive of closed campaigns, 50 to a page
     settings["PAGINATED_TEMPLATES"] = paginated
+    return problems
+
+
+def campaign_folders(settings: dict) -> list[Problem]:
+    """Each campaign in a folder of its own: ours where the site left Pelican's layout."""
+    problems = []
+    for kind, (url, save_as) in FOLDERS.items():
+        url_name, save_name = f"{kind}_URL", f"{kind}_SAVE_AS"
+        written = (settings.get(url_name), settings.get(save_name))
+        if written == (DEFAULT_CONFIG[url_name], DEFAULT_CONFIG[save_name]):
+            settings[url_name], settings[save_name] = url, save_as
+            continue
+        got_url, got_save = (str(value or "") for value in written)
+        if not got_save:  # not written at all (drafts, when publishing)
+            continue
+        for field, text, good in (
+            (save_name, got_save, got_save.endswith("/index.html")),
+            (url_name, got_url, got_url.endswith("/")),
+        ):
+            if not good:
+                problems.append(
+                    problem(
+                        field,
+                        "setting-campaign-folder",
+                        name=field,
+                        text=text,
+                        url=url_name,
+                        save=save_name,
+                        good_url=url,
+                        good_save=save_as,
+                    )
+                )
+                break
     return problems
 
 
