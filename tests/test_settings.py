@@ -252,7 +252,8 @@ def test_pelican_sitemaps_dict_writes_no_sitemap_of_ours(tmp_path):
 def test_without_a_public_address_share_links_are_said_to_be_relative(tmp_path):
     outcome, out = plain_build(tmp_path)
     warned = [w for w in outcome.warnings if w.the_code == CANONICAL_WARNING]
-    assert [(w.file, w.field) for w in warned] == [("pelicanconf.py", "MEGAPHONE_SITEURL")]
+    conf = str(tmp_path / "plainconf.py")  # the settings file it is about
+    assert [(w.file, w.field) for w in warned] == [(conf, "MEGAPHONE_SITEURL")]
     canonical = soup(out / "park" / "index.html").select_one("link[rel=canonical]")["href"]
     assert not canonical.startswith("http")  # what the warning is about
 
@@ -332,3 +333,10 @@ def test_a_layout_without_folders_is_a_problem(name, value):
     assert problems(DRAFT_SAVE_AS="", DRAFT_URL="") == []  # drafts not written: no matter
     mismatched = {"ARTICLE_URL": "{slug}.html", "ARTICLE_SAVE_AS": "{slug}/index.html"}
     assert problems(**mismatched) == [("pelicanconf.py", "ARTICLE_URL", "setting-campaign-folder")]
+
+
+def test_a_problem_names_the_settings_file_it_is_in(tmp_path):
+    outcome, _ = plain_build(tmp_path, "MEGAPHONE_HOME_CLOSED = -1")
+    assert [(p.file, p.field, p.code) for p in outcome.problems] == [
+        (str(tmp_path / "plainconf.py"), "MEGAPHONE_HOME_CLOSED", "setting-home-closed")
+    ]

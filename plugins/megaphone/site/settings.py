@@ -17,7 +17,7 @@ import logging
 import os
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
@@ -43,6 +43,8 @@ FOLDERS = {
     "DRAFT": ("drafts/{slug}/", "drafts/{slug}/index.html"),
     "DRAFT_LANG": ("drafts/{lang}/{slug}/", "drafts/{lang}/{slug}/index.html"),
 }
+# Set by the commands (commands/pelican_run.py): the settings file they read.
+SETTINGS_FILE_SETTING = "MEGAPHONE_SETTINGS_FILE"
 ENVIRONMENT_TODAY = "CAMPAIGN_TODAY"  # make html's variable, read by pelicanconf.py
 
 
@@ -277,8 +279,19 @@ def _resolve(settings: dict, setting: Setting) -> tuple[str, Any, list[Problem]]
     return written, value, []
 
 
+def settings_file(settings: Settings) -> str:
+    """The file the settings were read from, as the commands name it (pelicanconf.py,
+    publishconf.py), else pelicanconf.py."""
+    return str(settings.get(SETTINGS_FILE_SETTING) or SETTINGS_FILE)
+
+
 def fill_in(settings: dict) -> list[Problem]:
     """Each setting's value (the site's, under either name, else ours), and every problem."""
+    file = settings_file(settings)
+    return [replace(p, file=file) if p.file == SETTINGS_FILE else p for p in _fill_in(settings)]
+
+
+def _fill_in(settings: dict) -> list[Problem]:
     problems: list[Problem] = []
     for setting in SETTINGS:
         written, value, found = _resolve(settings, setting)
@@ -379,7 +392,7 @@ def warn_without_public_address(generators) -> None:
             page = getattr(article, "campaign_page", None)
             if page is not None and page.campaign.is_open and save_as_of(article):
                 warning = Problem(
-                    SETTINGS_FILE, "MEGAPHONE_SITEURL", say("siteurl-canonical-missing")
+                    settings_file(settings), "MEGAPHONE_SITEURL", say("siteurl-canonical-missing")
                 )
                 logging.getLogger(WARNINGS_LOGGER).warning(
                     "%s", warning, extra={"campaign_problem": warning}
