@@ -1,4 +1,8 @@
-"""Development settings: `make html` and `make devserver` use these."""
+"""Development settings: `make html` and `make devserver` use these.
+
+Every MEGAPHONE_ setting has a default in the plugin (plugins/megaphone/site/settings.py),
+so a site sets only what it changes; the ones set here are this site's choices. The
+names used before (CAMPAIGN_TIMEZONE, MAILTO_BUDGET, CANONICAL_SITEURL...) still work."""
 
 import os
 
@@ -6,7 +10,7 @@ SITENAME = "Megaphone"
 SITEURL = ""
 # The site's public address, for share links, the QR code, the canonical URL
 # and the calendar reminder (SITEURL stays "" so previews work anywhere).
-CANONICAL_SITEURL = "http://localhost:8000"
+MEGAPHONE_SITEURL = "http://localhost:8000"
 AUTHOR = "Megaphone volunteers"
 PATH = "content"
 THEME = "theme"
@@ -32,19 +36,20 @@ IGNORE_FILES = [".#*", ".gitkeep"]
 # readers are off: reStructuredText can include files from outside content/,
 # and an .html file would skip Markdown. `make check` names any file not read.
 READERS = {"rst": None, "html": None, "htm": None}
-# A campaign whose file has no Timezone line uses this one (an IANA name).
-CAMPAIGN_TIMEZONE = "America/New_York"
+# A campaign whose file has no Timezone line uses this one (an IANA name;
+# the plugin's default is TIMEZONE, else UTC).
+MEGAPHONE_TIMEZONE = "America/New_York"
 # The postcode maps of content/targets/ are checked against the postcodes of
-# CAMPAIGN_TIMEZONE's country (here the US: 5 digits, so 2134 lost its zero).
-# For a map of another country, name it: POSTCODE_COUNTRY = "AU" ("" for none).
+# MEGAPHONE_TIMEZONE's country (here the US: 5 digits, so 2134 lost its zero).
+# For a map of another country, name it: MEGAPHONE_POSTCODE_COUNTRY = "AU" ("" for none).
 # Build the site as of another day: CAMPAIGN_TODAY=2021-02-22 make html
-CAMPAIGN_TODAY = os.environ.get("CAMPAIGN_TODAY", "")
+MEGAPHONE_TODAY = os.environ.get("CAMPAIGN_TODAY", "")
 # Header fields your own theme changes use, besides Megaphone's and Pelican's
-# (any other key is reported as a misspelling): CAMPAIGN_EXTRA_FIELDS = ["Region"]
-CAMPAIGN_EXTRA_FIELDS: list[str] = []
+# (any other key is reported as a misspelling): MEGAPHONE_EXTRA_FIELDS = ["Region"]
+MEGAPHONE_EXTRA_FIELDS: list[str] = []
 # Longest mailto: link, in characters, before the mail-app button drops the
 # letter (Chrome on Windows refuses links over 2,046 characters).
-MAILTO_BUDGET = 1800
+MEGAPHONE_MAILTO_BUDGET = 1800
 
 # --- Addresses: clean URLs, /<slug>/ ---------------------------------------
 ARTICLE_URL = "{slug}/"
@@ -68,9 +73,9 @@ DEFAULT_PAGINATION = False
 # The home page lists every open campaign (soonest deadline first) and the
 # few most recently closed; every closed campaign is in the archive, most
 # recent first, 50 to a page (PAGINATED_TEMPLATES): /closed/, /closed/2/...
-HOME_CLOSED_CAMPAIGNS = 5
-CLOSED_URL = "closed/"
-CLOSED_SAVE_AS = "closed/index.html"
+MEGAPHONE_HOME_CLOSED = 5
+MEGAPHONE_CLOSED_URL = "closed/"
+MEGAPHONE_CLOSED_SAVE_AS = "closed/index.html"
 PAGINATED_TEMPLATES = {"index": None, "closed": 50}
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
@@ -81,7 +86,7 @@ DEFAULT_METADATA = {"category": "campaigns"}
 
 # One Atom feed of campaigns (drafts are never in it).
 FEED_ALL_ATOM = "feeds/campaigns.atom.xml"
-FEED_DOMAIN = CANONICAL_SITEURL
+FEED_DOMAIN = MEGAPHONE_SITEURL
 CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
@@ -107,7 +112,7 @@ JINJA_ENVIRONMENT = {
     "extensions": ["jinja2.ext.i18n"],
 }
 # The Babel locale that formats dates for each page language.
-LOCALES = {"en": "en_GB", "es": "es"}
+MEGAPHONE_LOCALES = {"en": "en_GB", "es": "es"}
 
 # Each campaign's checked model, pages, flyer and calendar file are kept in
 # cache/ and reused while nothing they depend on changes, which makes a

@@ -7,7 +7,7 @@ sys.path.append(os.curdir)
 from pelicanconf import *  # noqa: E402,F403
 
 SITEURL = os.environ["SITEURL"].rstrip("/")  # `make publish` asks for it
-CANONICAL_SITEURL = SITEURL
+MEGAPHONE_SITEURL = SITEURL
 RELATIVE_URLS = False
 FEED_DOMAIN = SITEURL
 DELETE_OUTPUT_DIRECTORY = True
@@ -20,7 +20,7 @@ DRAFT_PAGE_SAVE_AS = DRAFT_PAGE_LANG_SAVE_AS = ""
 # For the host: a sitemap, and a .gz and .br copy of every text file so that
 # the server sends them without compressing on each request.
 PLUGINS = PLUGINS + ["pelican.plugins.precompress"]  # noqa: F405
-SITEMAP = True  # sitemap.xml, and its address in robots.txt
+MEGAPHONE_SITEMAP = True  # sitemap.xml, and its address in robots.txt
 PRECOMPRESS_GZIP = True
 PRECOMPRESS_BROTLI = True
 PRECOMPRESS_ZOPFLI = False

@@ -280,7 +280,7 @@ def build(content: Path, output: Path, today: str | None = None, **override) -> 
     settings = site_settings(
         PATH=str(content),
         OUTPUT_PATH=str(output),
-        CAMPAIGN_TODAY=today or "",
+        MEGAPHONE_TODAY=today or "",
         CACHE_CONTENT=False,
         **override,
     )

@@ -203,9 +203,9 @@ def test_a_budget_that_is_not_a_number(tmp_path):
     from pelican.plugins.megaphone.model.report import CampaignProblems
 
     with pytest.raises(CampaignProblems) as stop:
-        build(content, tmp_path / "output", "2021-01-01", MAILTO_BUDGET="1800")
+        build(content, tmp_path / "output", "2021-01-01", MEGAPHONE_MAILTO_BUDGET="1800")
     assert [(p.file, p.field, p.code) for p in stop.value.problems] == [
-        ("pelicanconf.py", "MAILTO_BUDGET", "budget-not-a-number")
+        ("pelicanconf.py", "MEGAPHONE_MAILTO_BUDGET", "budget-not-a-number")
     ]
 
 

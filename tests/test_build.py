@@ -155,7 +155,7 @@ def test_long_letter_mailto_drops_the_body_and_says_so(site, caplog):
 
 
 def test_budget_is_a_setting(site):
-    out = site({"a.md": campaign_md(slug="a")}, today="2021-01-01", MAILTO_BUDGET=50)
+    out = site({"a.md": campaign_md(slug="a")}, today="2021-01-01", MEGAPHONE_MAILTO_BUDGET=50)
     assert (
         rfc_decode(soup(out / "a" / "index.html").find("a", class_="button")["href"])["body"] == ""
     )
@@ -165,7 +165,7 @@ def test_timezone_defaults_to_the_site_setting(site):
     out = site(
         {"a.md": campaign_md(slug="a", deadline="2030-01-31 09:00")},
         today="2021-01-01",
-        CAMPAIGN_TIMEZONE="Europe/Madrid",
+        MEGAPHONE_TIMEZONE="Europe/Madrid",
     )
     time = soup(out / "a" / "index.html").find(class_="deadline").find("time")
     assert time["datetime"] == "2030-01-31T09:00:00+01:00" and "Madrid time" in time.get_text()

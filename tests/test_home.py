@@ -69,7 +69,7 @@ def test_the_home_page_shows_the_most_recent_closed_and_links_to_the_archive(sit
     }
     out = site(files, today="2021-03-01")
     closed = section(soup(out / "index.html"), "closed")
-    # Most recent first, five of them (HOME_CLOSED_CAMPAIGNS), then the way to all seven.
+    # Most recent first, five of them (MEGAPHONE_HOME_CLOSED), then the way to all seven.
     assert [li.a.get_text() for li in closed.select("li")] == [
         "Closed 6",
         "Closed 5",

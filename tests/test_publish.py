@@ -180,7 +180,9 @@ def test_robots_txt_under_a_sub_path_carries_it(tmp_path):
 
     site = "https://example.github.io/campaigns"
     content = write_site(tmp_path, {"park.md": campaign_md(slug="park")})
-    out = build(content, tmp_path / "out", SITEURL=site, CANONICAL_SITEURL=site, SITEMAP=True)
+    out = build(
+        content, tmp_path / "out", SITEURL=site, MEGAPHONE_SITEURL=site, MEGAPHONE_SITEMAP=True
+    )
     assert (out / "robots.txt").read_text().splitlines() == [
         "User-agent: *",
         "Disallow: /campaigns/drafts/",

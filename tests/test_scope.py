@@ -155,7 +155,7 @@ def test_campaign_paths_is_an_alias_of_megaphone_campaign_paths(tmp_path):
         CAMPAIGN_PATHS=["elsewhere"],
         MEGAPHONE_CAMPAIGN_PATHS=["actions"],
     )
-    assert found == [("park.md", "address-invalid")]
+    assert found == [("pelicanconf.py", "setting-both-names")]  # as every renamed setting
 
 
 def test_the_same_blog_is_refused_with_strictness_on(tmp_path):
@@ -232,14 +232,14 @@ def test_make_htmls_own_code_ships_the_blog_unclaimed_files_and_all(tmp_path):
 
     content = write_blog(tmp_path, campaign_md(slug="park"))
     output = tmp_path / "output"
-    outcome = build_site(str(CONF), str(content), str(output), CAMPAIGN_TODAY="2021-01-01", **BLOG)
+    outcome = build_site(str(CONF), str(content), str(output), MEGAPHONE_TODAY="2021-01-01", **BLOG)
     assert outcome.ok and not outcome.problems, outcome.problems
     assert (output / "files" / "report.pdf").read_bytes() == PDF
     strict = build_site(
         str(CONF),
         str(content),
         str(tmp_path / "strict"),
-        CAMPAIGN_TODAY="2021-01-01",
+        MEGAPHONE_TODAY="2021-01-01",
         **{**BLOG, "MEGAPHONE_STRICT": True},
     )
     assert not strict.ok and "page-not-campaign" in {p.code for p in strict.problems}
@@ -267,3 +267,24 @@ def test_a_post_with_a_campaigns_slug_in_another_language(tmp_path):
     post = "Title: Parque\nDate: 2021-01-05\nSlug: park\nLang: es\n\nHola.\n"
     (content / "posts" / "parque.md").write_text(post, "utf-8")
     assert problems(content, tmp_path / "output", **BLOG) == [("park.md", "campaign-slug-shared")]
+
+
+def test_the_blogs_own_addresses_stay_and_each_campaign_gets_a_folder(tmp_path):
+    """A blog of `{slug}.html` pages keeps them; a campaign's flyer and reminder go
+    beside its page, so the campaign (only) is the index.html of a folder of its own."""
+    content = write_blog(tmp_path, campaign_md(slug="park"))
+    (content / "campaigns" / "pool.md").write_text(campaign_md(slug="pool"), "utf-8")
+    flat = {
+        **BLOG,
+        "ARTICLE_URL": "{slug}.html",
+        "ARTICLE_SAVE_AS": "{slug}.html",
+        "ARTICLE_LANG_URL": "{slug}-{lang}.html",
+        "ARTICLE_LANG_SAVE_AS": "{slug}-{lang}.html",
+    }
+    out = build(content, tmp_path / "output", "2021-01-01", **flat)
+    assert (out / "hello.html").exists() and not (out / "hello").exists()
+    for slug in ("park", "pool"):
+        assert (out / slug / "index.html").exists() and not (out / f"{slug}.html").exists()
+        assert (out / slug / "flyer" / "index.html").exists()
+        assert (out / slug / "remind.ics").exists()
+    assert 'href="/park/"' in (out / "index.html").read_text("utf-8")

@@ -10,7 +10,7 @@ from icalendar import Calendar
 from helpers import campaign_md, soup
 from settings_under_test import ROOT
 
-URL = "http://localhost:8000/park/"  # CANONICAL_SITEURL of pelicanconf.py, then the slug
+URL = "http://localhost:8000/park/"  # MEGAPHONE_SITEURL of pelicanconf.py, then the slug
 TITLE = "Keep the park open: 100% & more?"
 
 

@@ -278,7 +278,7 @@ def test_a_page_as_written_that_no_check_caught_stops_the_build(tmp_path):
 
     content = write_files(tmp_path, page())
     output = tmp_path / "output"
-    assert build_site(str(CONF), str(content), str(output), CAMPAIGN_TODAY="2021-01-01").ok
+    assert build_site(str(CONF), str(content), str(output), MEGAPHONE_TODAY="2021-01-01").ok
     good = shipped(output)
     overrides = tmp_path / "overrides"
     overrides.mkdir()
@@ -290,7 +290,7 @@ def test_a_page_as_written_that_no_check_caught_stops_the_build(tmp_path):
         str(CONF),
         str(content),
         str(output),
-        CAMPAIGN_TODAY="2021-01-01",
+        MEGAPHONE_TODAY="2021-01-01",
         THEME_TEMPLATES_OVERRIDES=[str(overrides)],
     )
     assert [(p.file, p.code) for p in outcome.problems] == [

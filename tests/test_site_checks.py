@@ -60,8 +60,8 @@ def test_a_page_is_refused_whatever_its_address(tmp_path):
 
 def test_a_bad_default_timezone_is_reported_once_against_the_settings(tmp_path):
     files = {"a.md": campaign_md(slug="a"), "b.md": campaign_md(slug="b")}
-    found, _ = problems_of(tmp_path, files, CAMPAIGN_TIMEZONE="Gotham/City")
-    assert found == [("pelicanconf.py", "CAMPAIGN_TIMEZONE")]
+    found, _ = problems_of(tmp_path, files, MEGAPHONE_TIMEZONE="Gotham/City")
+    assert found == [("pelicanconf.py", "MEGAPHONE_TIMEZONE")]
 
 
 def test_a_bad_timezone_does_not_hide_the_other_problems_in_the_file(tmp_path):

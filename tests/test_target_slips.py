@@ -94,7 +94,7 @@ def test_a_map_of_a_four_digit_country_builds_when_the_site_names_it(tmp_path):
     content = write_files(tmp_path, {"park.md": campaign(lists="au")}, files)
     status, built, *_ = both_commands(content, tmp_path / "refused")
     assert status == 1 and "POSTCODE_COUNTRY = 'CH'" in built, built
-    output = build(content, tmp_path / "output", "2021-01-01", POSTCODE_COUNTRY="AU")
+    output = build(content, tmp_path / "output", "2021-01-01", MEGAPHONE_POSTCODE_COUNTRY="AU")
     data = json.loads((output / "park" / "targets" / "data.json").read_text("utf-8"))
     assert data["postcodes"]["au"] == {"2000": ["1"]}
 

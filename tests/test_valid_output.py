@@ -87,7 +87,7 @@ def test_hreflang_and_canonical_links_point_to_built_pages(sites):
         for link in soup(page).find_all("link", href=True, rel=["canonical", "alternate"]):
             if link.get("type"):
                 continue
-            path = urlsplit(link["href"]).path  # absolute, on CANONICAL_SITEURL
+            path = urlsplit(link["href"]).path  # absolute, on MEGAPHONE_SITEURL
             assert (out / path.lstrip("/") / "index.html").exists() or (
                 out / path.lstrip("/")
             ).is_file()

@@ -65,7 +65,7 @@ def test_a_tab_before_every_field_names_each_line_and_no_raw_pelican_line(tmp_pa
 
 def test_a_site_can_declare_its_own_fields(tmp_path):
     content = write_site(tmp_path, {"a.md": with_lines("Region: North")})
-    out = build(content, tmp_path / "out", "2021-01-01", CAMPAIGN_EXTRA_FIELDS=["Region"])
+    out = build(content, tmp_path / "out", "2021-01-01", MEGAPHONE_EXTRA_FIELDS=["Region"])
     assert (out / "a" / "index.html").exists()
 
 

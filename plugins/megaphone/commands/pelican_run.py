@@ -18,6 +18,8 @@ from pelican.log import LimitFilter, console
 from pelican.settings import read_settings
 
 from ..model.report import WARNINGS_LOGGER, CampaignProblems, Problem
+from ..site.contents import shown_path
+from ..site.settings import SETTINGS_FILE_SETTING
 
 
 class _ErrorCounter(logging.Handler):
@@ -114,7 +116,9 @@ def run_pelican(settings_file: str, override: dict) -> Outcome:
     warnings_logger.addHandler(collector)
     warnings_logger.propagate = False
     try:
-        outcome.settings = read_settings(settings_file, override=override)
+        # The settings' problems name the file they are in (site/settings.py).
+        named = {SETTINGS_FILE_SETTING: shown_path(settings_file), **override}
+        outcome.settings = read_settings(settings_file, override=named)
         _Pelican(outcome.settings).run()
     except CampaignProblems as stop:
         outcome.problems = stop.problems

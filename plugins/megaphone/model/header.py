@@ -20,7 +20,7 @@ _CONTINUATION = re.compile(r"^[ \t]{4,}\S|^\t+\S")
 
 # Every field a campaign file may have, Pelican's and Megaphone's, declared once
 # in schema.py. Keys are case-insensitive; a site may add its own
-# (CAMPAIGN_EXTRA_FIELDS).
+# (MEGAPHONE_EXTRA_FIELDS).
 KNOWN_FIELDS = schema.KNOWN
 SINGLE_VALUED = schema.SINGLE_VALUED
 NOT_ALLOWED = schema.REFUSED

@@ -31,7 +31,7 @@ DEFAULT_BUDGET = 1800
 #
 # The mail-app link ("Send this email"), by the visitor's platform, as the
 # script detects it. Windows, and any platform it cannot tell, keep the site's
-# MAILTO_BUDGET (1,800 by default).
+# MEGAPHONE_MAILTO_BUDGET (1,800 by default).
 MAIL_APP_CAPS = {
     # macOS, iOS, Android and Linux hand the link to the mail app whole: no limit
     # was found in Apple Mail, iOS Mail, Thunderbird or Android's intents. 8,000

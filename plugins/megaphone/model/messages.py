@@ -257,7 +257,8 @@ PROBLEMS = {
     "the column for numbers has dropped every leading zero, so that '{fixed}' on this line "
     "became '{short}'. Format the 'postcode' column as text, write each postcode with its "
     "{digits} digits ('{fixed}'), and save again. If the map is for another country, name it "
-    "in pelicanconf.py, for example POSTCODE_COUNTRY = 'CH' (its two-letter code).",
+    "in pelicanconf.py, for example MEGAPHONE_POSTCODE_COUNTRY = 'CH' (its two-letter "
+    "code).",
     "targets-map-unknown-area": "area {area!r} has no representative in the list. Add a row "
     "for it to the list, or check how the area is written in both "
     "files.",
@@ -294,8 +295,49 @@ PROBLEMS = {
     "content/targets/ may be, so it was not read. Check that it is the list (or postcode "
     "map) you meant, saved as 'CSV UTF-8' with nothing else in it.",
     # The site
-    "budget-not-a-number": "MAILTO_BUDGET = {text!r} is not a whole number of characters. Write, "
-    "for example, MAILTO_BUDGET = 1800.",
+    "budget-not-a-number": "{name} = {text!r} is not a whole number of characters. Write, "
+    "for example, {name} = 1800.",
+    # The settings file (site/settings.py): each setting the plugin reads
+    "setting-both-names": "is the old name of {name}, and the two are set to different "
+    "values ({other!r} here, {value!r} in {name}), so the site could mean either. Keep "
+    "{name} with the value you mean, and delete the {alias} line.",
+    "setting-siteurl": "{name} = {text!r} is not a whole web address, so share links, the QR "
+    "code and the calendar reminder would lead nowhere. Write the site's public address "
+    "with https:// and the host name, for example {name} = {example!r} (or leave it out "
+    "to use SITEURL).",
+    "setting-extra-fields": "{name} = {text!r} is not a list of header field names. Write "
+    "the fields your theme reads as a list of words, for example {name} = ['Region'], or "
+    "{name} = [] for none.",
+    "setting-home-closed": "{name} = {text!r} is not a whole number of campaigns. Write how "
+    "many closed campaigns the home page lists, for example {name} = 5 (0 for none).",
+    "setting-closed-url": "{name} = {text!r} is not an address inside the site. Write the "
+    "archive's address without the host or a leading /, for example {name} = 'closed/'.",
+    "setting-closed-save-as": "{name} = {text!r} is not a file inside the site. Write where "
+    "the archive of closed campaigns is written, for example {name} = 'closed/index.html', "
+    "or {name} = '' for no archive.",
+    "setting-locales": "{name} = {text!r} is not a table of page languages and the Babel "
+    "locales that write their dates. Write, for example, {name} = "
+    "{{'en': 'en_GB', 'es': 'es'}}, each locale a name Babel knows.",
+    "setting-postcode-country": "{name} = {text!r} is not a country's two-letter code. "
+    "Write the country whose postcodes content/targets/ holds, for example {name} = 'AU', "
+    "or {name} = '' for no postcode check.",
+    "setting-sitemap": "{name} = {text!r} is not True or False. Write {name} = True for a "
+    "sitemap.xml (and its address in robots.txt), or {name} = False.",
+    "setting-cache": "{name} = {text!r} is not True or False. Write {name} = True to reuse "
+    "what earlier builds made, or {name} = False to build everything each time.",
+    "setting-strict": "{name} = {text!r} is not True or False. Write {name} = True only on a "
+    "site whose every article is a campaign, or leave it out.",
+    "setting-campaign-paths": "{name} = {text!r} is not a list of folders inside the content "
+    "folder. Write, for example, {name} = ['campaigns'].",
+    "setting-campaign-folder": "{name} = {text!r} does not give each campaign a folder of "
+    "its own, and a campaign's flyer (flyer/) and calendar reminder (remind.ics) are written "
+    "beside its page, so two campaigns would write the same files. Write {url} = "
+    "{good_url!r} and {save} = {good_save!r}, or leave both out.",
+    "setting-markdown-codehilite": "turns on codehilite, which would rewrite every letter "
+    "block into coloured code, so no campaign could be read. Remove "
+    "'markdown.extensions.codehilite' from MARKDOWN (or delete the MARKDOWN setting).",
+    "setting-autoescape": "turns autoescape off, so a campaign's words would be written into "
+    "the pages as HTML. Delete 'autoescape' from JINJA_ENVIRONMENT, or set it to True.",
     # What the site writes (site/claims.py, site/site_links.py, site/shipped.py)
     "page-not-campaign": "is a Pelican page, and this site publishes campaigns only: a page "
     "would get none of a campaign's checks. If it is a campaign, move it to "
@@ -458,6 +500,10 @@ WARNINGS = {
     "checkout, perhaps from someone else's pull request. They are ignored: a build never "
     "loads a cache it did not write itself, and makes its own. Remove them from git with "
     "'git rm -r --cached {folder}' and commit.",
+    "siteurl-canonical-missing": "is not set, and SITEURL is not a whole address, so the share "
+    "links, the QR code on the flyer and the calendar reminder carry addresses with no "
+    "host, which lead nowhere once shared. Write the site's public address, for example "
+    "MEGAPHONE_SITEURL = 'https://campaigns.example.org'.",
     "address-mixed-scripts": "{address!r} {description}, so it may imitate another address. "
     "Copy the address again from the recipient's own website, or "
     "type it by hand.",

@@ -136,7 +136,7 @@ def site_claims(settings) -> Claims:
     script = (settings.get("JINJA_GLOBALS") or {}).get("SCRIPT_PATH")
     if script:  # the script, under the name its bytes give it (site/output.py)
         claims.claim(str(script), SITE, by_site=True)
-    closed = settings.get("CLOSED_SAVE_AS")
+    closed = settings.get("MEGAPHONE_CLOSED_SAVE_AS")
     if closed:  # and its later pages, /closed/2/...
         claims.claim_folder(posixpath.dirname(closed) or closed, SITE)
     for name, value in settings.items():

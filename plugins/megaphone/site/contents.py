@@ -31,8 +31,9 @@ def contents(generator: Any, groups: tuple[str, ...]) -> Iterator[Any]:
 
 
 def public_base(settings: dict) -> str:
-    """The site's public address, without a trailing slash."""
-    return str(settings.get("CANONICAL_SITEURL") or settings.get("SITEURL") or "").rstrip("/")
+    """The site's public address, without a trailing slash (MEGAPHONE_SITEURL, whose
+    default is SITEURL when that is a whole address: site/settings.py)."""
+    return str(settings.get("MEGAPHONE_SITEURL") or "").rstrip("/")
 
 
 def shown_path(path: str) -> str:

@@ -78,6 +78,7 @@ from .scope import (
     campaign_paths,
     campaign_pictures,
     exempt_from_campaign_folders,
+    give_folders,
     not_markdown_problems,
     note_campaign_folders,
     owns,
@@ -88,6 +89,7 @@ from .scope import (
     theme_problems,
     use_ordinary_template,
 )
+from .settings import use_settings, warn_without_public_address
 from .shipped import check_written_page
 from .signing import SignedBytecodeCache
 from .site_checks import (
@@ -124,6 +126,7 @@ def initialized(pelican) -> None:
     # Before Pelican walks content/: a link out of it (to /proc/self/environ,
     # to .git/config) must never be read, copied or followed round a loop.
     settings = pelican.settings
+    use_settings(settings)  # every default the plugin owns, and its checks
     # A site not only of campaigns: only the campaign folders are the plugin's to guard.
     guarded = [settings["PATH"]] if strict(settings) else scoped_folders(settings)
     links = [p for folder in guarded for p in link_problems(folder)]
@@ -140,7 +143,7 @@ def initialized(pelican) -> None:
     prepare_assets(pelican.settings)
     _read_failures.start(
         pelican.settings["PATH"],
-        tuple(pelican.settings.get("CAMPAIGN_EXTRA_FIELDS", ())),
+        tuple(pelican.settings["MEGAPHONE_EXTRA_FIELDS"]),
         lambda path: owns(settings, path),
     )
     for name in ("pelican.generators", "pelican.contents"):
@@ -362,7 +365,7 @@ def read_campaigns(articles: ArticlesGenerator) -> SiteReading:
         "budget": budget,
         "targets": targets,
         "targets_digest": build_cache.folder_digest(os.path.join(settings["PATH"], TARGETS_FOLDER)),
-        "extra_fields": tuple(settings.get("CAMPAIGN_EXTRA_FIELDS", ())),
+        "extra_fields": tuple(settings["MEGAPHONE_EXTRA_FIELDS"]),
         "siteurl": settings.get("SITEURL", ""),  # "" in a preview: links from the site's root
         "context": articles.context,  # what Pelican read: the files links point to
     }
@@ -420,7 +423,7 @@ def stop_on_problems(site: SiteReading, articles: ArticlesGenerator, generators)
     unread = []
     for file in unread_files(articles.settings, set(generated)):
         # A .md file Pelican skipped in silence (`Status: skip`): its header says why.
-        extra = tuple(settings.get("CAMPAIGN_EXTRA_FIELDS", ()))
+        extra = tuple(settings["MEGAPHONE_EXTRA_FIELDS"])
         skipped = page_problems(file, read_source(file), extra) if file.endswith(".md") else []
         problems += skipped
         if not skipped:
@@ -592,6 +595,7 @@ def take_pictures(context: dict, campaigns: list, settings) -> None:
 def all_generators_finalized(generators) -> None:
     """After every page is read and before anything is written."""
     articles = next(g for g in generators if isinstance(g, ArticlesGenerator))
+    give_folders(articles)
     site = read_campaigns(articles)
     stop_on_problems(site, articles, generators)
     attach_pages(site, articles.settings)
@@ -643,6 +647,7 @@ def register() -> None:
     signals.get_generators.connect(picture_generator)
     signals.article_generator_context.connect(set_aside_bad_timezone)
     signals.all_generators_finalized.connect(all_generators_finalized)
+    signals.all_generators_finalized.connect(warn_without_public_address)
     signals.article_writer_finalized.connect(write_page_extras)
     signals.article_writer_finalized.connect(write_sitemap)
     signals.article_writer_finalized.connect(write_closed_archive)

@@ -60,7 +60,7 @@ def translations(directory: str, lang: str) -> NullTranslations:
 
 
 def locale_for(lang: str, locales: dict | None) -> str:
-    """The Babel locale that writes dates for a page language (`LOCALES`): a language
+    """The Babel locale that writes dates for a page language (`MEGAPHONE_LOCALES`): a language
     with no entry there is its own locale ("fr" writes French dates)."""
     return (locales or {}).get(lang) or _catalogue_locale(lang) or lang
 
@@ -175,7 +175,7 @@ def catalogue_warnings(theme: str, used: dict[str, list[str]]) -> list[tuple[str
 def _page_locale(context, lang: str | None = None) -> str:
     lang = lang or context.get("page_lang") or context.get("DEFAULT_LANG") or "en"
     gettext = context.get("gettext") or (lambda text: text)
-    return words_locale(lang, context.get("LOCALES"), gettext)
+    return words_locale(lang, context.get("MEGAPHONE_LOCALES"), gettext)
 
 
 def language_name(lang: str) -> str:

@@ -112,7 +112,7 @@ def write_robots(settings) -> None:
     A site under a sub-path (a GitHub project site) has its paths under it too."""
     path = urlsplit(public_base(settings)).path.rstrip("/")
     lines = ["User-agent: *", f"Disallow: {path}/drafts/", f"Disallow: {path}/*/flyer/"]
-    if settings.get("SITEMAP"):
+    if settings.get("MEGAPHONE_SITEMAP"):
         lines.append(f"Sitemap: {public_base(settings)}/sitemap.xml")
     with open(os.path.join(settings["OUTPUT_PATH"], "robots.txt"), "w", encoding="utf-8") as out:
         out.write("\n".join(lines) + "\n")
@@ -121,7 +121,7 @@ def write_robots(settings) -> None:
 def write_sitemap(generator, writer) -> None:
     """Every published campaign and translation, and the home page."""
     settings = generator.settings
-    if not settings.get("SITEMAP") or settings.get("MEGAPHONE_CHECK_ONLY"):
+    if not settings.get("MEGAPHONE_SITEMAP") or settings.get("MEGAPHONE_CHECK_ONLY"):
         return
     pages = [  # the campaigns: the site's other pages are in its own sitemap, if any
         a
@@ -158,7 +158,7 @@ def reminder(article, settings) -> bytes:
     when = deadline_in_words(
         page.campaign.deadline,
         gettext,
-        words_locale(article.lang, settings.get("LOCALES"), gettext),
+        words_locale(article.lang, settings.get("MEGAPHONE_LOCALES"), gettext),
     )
     return reminder_ics(
         uid=f"{article.slug}-{article.lang}-deadline@megaphone",
@@ -264,10 +264,10 @@ def write_reminder_and_flyer(generator, writer, flyer, article, page) -> None:
 
 def write_closed_archive(generator, writer) -> None:
     """The archive of closed campaigns, most recent first, on pages of
-    PAGINATED_TEMPLATES["closed"] each, with Pelican's own paginator:
+    PAGINATED_TEMPLATES["closed"] each (50 unless the site says), with Pelican's own paginator:
     /closed/, then /closed/2/... (PAGINATION_PATTERNS)."""
     settings = generator.settings
-    save_as = settings.get("CLOSED_SAVE_AS")
+    save_as = settings.get("MEGAPHONE_CLOSED_SAVE_AS")
     if not save_as or settings.get("MEGAPHONE_CHECK_ONLY"):
         return
     closed = list(generator.context.get("campaigns_closed", []))
@@ -280,7 +280,7 @@ def write_closed_archive(generator, writer) -> None:
         relative_urls=settings["RELATIVE_URLS"],
         paginated={"articles": closed},
         template_name="closed",
-        url=settings.get("CLOSED_URL", ""),
+        url=settings.get("MEGAPHONE_CLOSED_URL", ""),
     )
 
 

@@ -346,3 +346,25 @@ def writes_site_file(settings, name: str) -> bool:
     """robots.txt, _headers: Megaphone's own in strict mode; otherwise only when the site
     has none of its own (a static file, another plugin's)."""
     return strict(settings) or not os.path.exists(os.path.join(settings["OUTPUT_PATH"], name))
+
+
+def in_a_folder(url: str, save_as: str) -> tuple[str, str]:
+    """A campaign's address as the `index.html` of a folder of its own: its flyer and
+    reminder go beside it. `posts/park.html` becomes `posts/park/index.html`."""
+    if save_as.endswith("/index.html") or save_as == "index.html" or not save_as:
+        return url, save_as
+    stem = save_as[: -len(".html")] if save_as.endswith(".html") else save_as
+    base = url[: -len(".html")] if url.endswith(".html") else url.rstrip("/")
+    return f"{base}/", f"{stem}/index.html"
+
+
+def give_folders(articles) -> None:
+    """On a site not only of campaigns, its ARTICLE_SAVE_AS stays its own (`{slug}.html`
+    for the blog); each campaign takes the folder of that address instead, as a `Save_as:`
+    and `Url:` in its own header would (Pelican's override_save_as and override_url)."""
+    if strict(articles.settings):
+        return
+    for article in campaign_articles(articles):
+        url, save_as = in_a_folder(article.url, article.save_as)
+        if save_as != article.save_as:
+            article.override_url, article.override_save_as = url, save_as

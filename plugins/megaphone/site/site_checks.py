@@ -9,7 +9,7 @@ from collections import defaultdict
 from datetime import date
 from urllib.parse import urlsplit
 
-from ..model.deadline import DeadlineError, parse_timezone, parse_today
+from ..model.deadline import parse_today
 from ..model.messages import say
 from ..model.report import Problem, field_line, read_source
 from ..model.slug import SlugError, check_slug, same_name
@@ -57,55 +57,12 @@ def _example(text: str) -> str:
 
 
 def site_settings(settings, problems: list[Problem]) -> tuple[date | None, str, int]:
-    """The build date, the default time zone and the link budget, each checked once."""
-    today = None
-    text = str(settings.get("CAMPAIGN_TODAY") or "").strip()
-    if text:
-        try:
-            today = parse_today(text)
-        except DeadlineError as error:
-            problems.append(Problem("(environment)", "CAMPAIGN_TODAY", str(error), code=error.code))
-    zone = settings.get("CAMPAIGN_TIMEZONE") or settings["TIMEZONE"]
-    try:
-        parse_timezone(zone)
-    except DeadlineError:
-        problems.append(
-            Problem(
-                SETTINGS_FILE,
-                "CAMPAIGN_TIMEZONE",
-                say("site-timezone-unknown", text=zone),
-                code="site-timezone-unknown",
-            )
-        )
-        zone = "UTC"  # so that campaigns are still checked, without repeating this
-    for name in ("SITEURL", "CANONICAL_SITEURL"):
-        address = str(settings.get(name) or "").strip()
-        if address and not is_absolute_address(address):  # "" is a preview's relative links
-            problems.append(
-                Problem(
-                    SETTINGS_FILE,
-                    name,
-                    say(
-                        "siteurl-not-absolute",
-                        text=address,
-                        command="make publish",
-                        example=_example(address),
-                    ),
-                    code="siteurl-not-absolute",
-                )
-            )
-    budget = settings.get("MAILTO_BUDGET", 1800)
-    if isinstance(budget, bool) or not isinstance(budget, int) or budget <= 0:
-        problems.append(
-            Problem(
-                SETTINGS_FILE,
-                "MAILTO_BUDGET",
-                say("budget-not-a-number", text=budget),
-                code="budget-not-a-number",
-            )
-        )
-        budget = 1800
-    return today, zone, budget
+    """The build date, the default time zone and the link budget, as site/settings.py
+    filled them in and checked them when Pelican started."""
+    text = str(settings.get("MEGAPHONE_TODAY") or "").strip()
+    today = parse_today(text) if text else None
+    zone = str(settings["MEGAPHONE_TIMEZONE"])
+    return today, zone, int(settings["MEGAPHONE_MAILTO_BUDGET"])
 
 
 def reserved_names(settings) -> set[str]:
@@ -113,7 +70,11 @@ def reserved_names(settings) -> set[str]:
     return (
         SITE_FILES
         | {settings["THEME_STATIC_DIR"]}
-        | ({settings["CLOSED_SAVE_AS"].split("/")[0]} if settings.get("CLOSED_SAVE_AS") else set())
+        | (
+            {settings["MEGAPHONE_CLOSED_SAVE_AS"].split("/")[0]}
+            if settings.get("MEGAPHONE_CLOSED_SAVE_AS")
+            else set()
+        )
         | {path.strip("/").split("/")[0] for path in settings.get("STATIC_PATHS", [])}
     )
 

@@ -57,15 +57,16 @@ def _read(path: str, most: int) -> str:
 
 
 def site_postcode_format(settings) -> PostcodeFormat | None:
-    """The country whose postcodes the maps hold: POSTCODE_COUNTRY if the site
-    sets it ("" for none), else the country of CAMPAIGN_TIMEZONE, the one
-    setting that names a place (America/New_York: US)."""
-    if "POSTCODE_COUNTRY" in settings:
-        code = str(settings["POSTCODE_COUNTRY"] or "")
-        return postcode_format(code, f"POSTCODE_COUNTRY = {code!r}")
-    zone = str(settings.get("CAMPAIGN_TIMEZONE") or settings.get("TIMEZONE") or "")
+    """The country whose postcodes the maps hold: MEGAPHONE_POSTCODE_COUNTRY if the
+    site sets it ("" for none), else the country of MEGAPHONE_TIMEZONE, the one
+    setting that names a place (America/New_York: US). site/settings.py checked both."""
+    chosen = settings.get("MEGAPHONE_POSTCODE_COUNTRY")
+    if chosen is not None:
+        code = str(chosen)
+        return postcode_format(code, f"MEGAPHONE_POSTCODE_COUNTRY = {code!r}")
+    zone = str(settings.get("MEGAPHONE_TIMEZONE") or "")
     code = _zone_countries().get(zone, "")
-    return postcode_format(code, f"the country of CAMPAIGN_TIMEZONE = {zone!r}")
+    return postcode_format(code, f"the country of MEGAPHONE_TIMEZONE = {zone!r}")
 
 
 @functools.cache  # the same table for every build of a devserver's run
