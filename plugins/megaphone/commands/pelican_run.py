@@ -17,7 +17,7 @@ from pelican import Pelican, signals
 from pelican.log import LimitFilter, console
 from pelican.settings import read_settings
 
-from ..model.report import WARNINGS_LOGGER, CampaignProblems, Problem
+from ..model.report import WARNINGS_LOGGER, CampaignProblems, MegaphoneError, Problem
 
 
 class _ErrorCounter(logging.Handler):
@@ -62,7 +62,7 @@ class _Pelican(Pelican):
         pass
 
 
-class PluginFailed(SystemExit):
+class PluginFailed(MegaphoneError):
     """Raised at `initialized`, before anything is read, if a plugin failed to load."""
 
 
@@ -119,7 +119,7 @@ def run_pelican(settings_file: str, override: dict) -> Outcome:
     except CampaignProblems as stop:
         outcome.problems = stop.problems
     except PluginFailed as stop:
-        outcome.failure = str(stop.code)
+        outcome.failure = str(stop)
     except Exception as error:  # a theme or settings mistake: say it, no traceback
         outcome.failure = f"{type(error).__name__}: {error}"
     finally:

@@ -38,7 +38,7 @@ from ..model.report import (
 )
 from ..model.source_checks import source_problems
 from ..model.translation import Version, disagreements, slug_near_misses
-from . import build_cache
+from . import build_cache, plain_report
 from .claims import CLAIMS, output_claims
 from .contents import (
     ARTICLE_GROUPS,
@@ -534,6 +534,7 @@ def translation_problems(site: SiteReading, articles: ArticlesGenerator) -> list
 
 
 def register() -> None:
+    plain_report.install()
     signals.initialized.connect(initialized)
     signals.get_writer.connect(use_translating_writer)
     signals.get_generators.connect(picture_generator)
