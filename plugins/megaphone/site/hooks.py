@@ -109,7 +109,9 @@ def initialized(pelican) -> None:
 def start_next_build(pelican) -> None:
     """Pelican's get_generators, at the start of every run: `pelican -r` runs the same
     Pelican again after each change, and each run is a build of its own."""
-    this = run.of(pelican.settings)
+    this = pelican.settings.get(run.RUN)
+    if not isinstance(this, run.BuildRun):  # a Pelican that does not load this plugin
+        return
     if this.fresh:  # the build `initialized` has just started
         this.fresh = False
     else:
