@@ -14,7 +14,7 @@ from PIL import Image, ImageCms, ImageSequence, PngImagePlugin
 
 from helpers import build, build_as_make_does, campaign_md, picture, write_site
 from pelican.plugins.megaphone.model.report import CampaignProblems
-from pelican.plugins.megaphone.site import build_cache, pictures
+from pelican.plugins.megaphone.site import pictures
 from pelican.plugins.megaphone.site.static_files import share_image_warnings, static_problems
 
 SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
@@ -25,12 +25,6 @@ TURN_QUARTER_CLOCKWISE = 6  # EXIF: the camera was held on its side
 
 def opened(data: bytes) -> Image.Image:
     return Image.open(io.BytesIO(data))
-
-
-@pytest.fixture(autouse=True)
-def no_cache_from_other_tests(monkeypatch):
-    """Unit calls use the build cache a build left behind; these must encode afresh."""
-    monkeypatch.setattr(build_cache, "current", build_cache.BuildCache.off())
 
 
 def a_site(tmp_path: Path, images: dict[str, bytes], **fields) -> Path:

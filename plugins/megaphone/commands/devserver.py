@@ -1,8 +1,9 @@
 """`make devserver`: preview on http://localhost:8000 and rebuild on every save.
 
-Unlike `pelican -lr`, a mistake in a campaign does not stop the preview (nor
-make it rebuild in a loop): the plain-words report is printed, the last good
-build stays on screen, and the next save tries again. Each rebuild is one
+Unlike `pelican -lr`, a mistake in a campaign does not make the preview rebuild
+in a loop (Pelican's autoreload runs again at once after a failed build, and says
+a repeated message once): the plain-words report is printed, the last good build
+stays on screen, and the next save tries again. Each rebuild is one
 line, and the open browser tab reloads itself after it (see `RELOAD_SCRIPT`).
 Ctrl+C, or make being stopped, ends it and frees the port."""
 

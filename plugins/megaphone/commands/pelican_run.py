@@ -4,7 +4,8 @@ Pelican logs some failures and then carries on: a plugin that cannot be
 imported, a page it could not read. Its `--fatal errors` stops at the first
 one and prints a traceback. Here every error Pelican logs is counted, a
 plugin that failed to load stops the run before anything is read or
-written, and the campaign report (CampaignProblems) comes back as data."""
+written, and the campaign report (CampaignProblems) comes back as data.
+Importing this module changes nothing: no handler, no signal, until a run."""
 
 from __future__ import annotations
 
@@ -13,11 +14,11 @@ import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from pelican import Pelican, signals
+from pelican import Pelican
 from pelican.log import LimitFilter, console
 from pelican.settings import read_settings
 
-from ..model.report import WARNINGS_LOGGER, CampaignProblems, Problem
+from ..model.report import WARNINGS_LOGGER, CampaignProblems, MegaphoneError, Problem
 from ..site.contents import shown_path
 from ..site.settings import SETTINGS_FILE_SETTING
 
@@ -55,30 +56,31 @@ class Outcome:
         return not (self.problems or self.errors or self.failure)
 
 
+class PluginFailed(MegaphoneError):
+    """Raised before anything is read if a plugin failed to load."""
+
+
 class _Pelican(Pelican):
     """Pelican that does not add the folder it runs in to Python's path: a module
     committed there (a compiled `nh3.pyc` beside the Makefile) would be imported in
-    place of the real one. Plugins come from PLUGIN_PATHS, settings by their path."""
+    place of the real one. Plugins come from PLUGIN_PATHS, settings by their path.
+
+    It stops before anything is read if a plugin could not be loaded, which Pelican
+    only logs: checked here, on this run's own Pelican, not by a receiver connected to
+    Pelican's signals for the whole process (Pelican used directly is left alone)."""
+
+    def __init__(self, settings: dict, errors: _ErrorCounter) -> None:
+        self._errors = errors
+        super().__init__(settings)
 
     def init_path(self) -> None:
         pass
 
-
-class PluginFailed(SystemExit):
-    """Raised at `initialized`, before anything is read, if a plugin failed to load."""
-
-
-_counter = _ErrorCounter()
-_running = False  # only runs started here stop early; Pelican used directly is left alone
-logging.getLogger("pelican").addHandler(_counter)
-
-
-def _stop_if_a_plugin_failed(pelican) -> None:
-    if _running and _counter.count:
-        raise PluginFailed("a plugin could not be loaded (the error is shown above)")
-
-
-signals.initialized.connect(_stop_if_a_plugin_failed, weak=False)
+    def init_plugins(self) -> None:
+        before = self._errors.count
+        super().init_plugins()
+        if self._errors.count > before:  # "Cannot load plugin", "Cannot register plugin"
+            raise PluginFailed("a plugin could not be loaded (the error is shown above)")
 
 
 @contextlib.contextmanager
@@ -101,35 +103,40 @@ def without_pelicans_summary() -> Iterator[None]:
 
 
 def run_pelican(settings_file: str, override: dict) -> Outcome:
-    """Read the settings, build (or only check), and say how it went."""
-    global _running
-    _counter.count = 0
+    """Read the settings, build (or only check), and say how it went.
+
+    Everything it counts or collects belongs to this run: its handlers are added to
+    the loggers for the run only, and removed whatever happens."""
     # Pelican says a repeated warning once per process; each run is a new build
     # (the devserver's rebuilds, `make check` after `make html` in the tests).
+    # Pelican has no public way to start its once-only list afresh: these are its
+    # private class attributes (pelican/log.py, LimitFilter), emptied as they are.
     LimitFilter._raised_messages.clear()
     LimitFilter._group_count.clear()
     outcome = Outcome()
-    _running = True
+    errors = _ErrorCounter()
+    pelicans_logger = logging.getLogger("pelican")
     # Campaign warnings come back as data, to be printed one per line (not Pelican's log).
     collector = _WarningCollector()
     warnings_logger = logging.getLogger(WARNINGS_LOGGER)
+    pelicans_logger.addHandler(errors)
     warnings_logger.addHandler(collector)
     warnings_logger.propagate = False
     try:
         # The settings' problems name the file they are in (site/settings.py).
         named = {SETTINGS_FILE_SETTING: shown_path(settings_file), **override}
         outcome.settings = read_settings(settings_file, override=named)
-        _Pelican(outcome.settings).run()
+        _Pelican(outcome.settings, errors).run()
     except CampaignProblems as stop:
         outcome.problems = stop.problems
     except PluginFailed as stop:
-        outcome.failure = str(stop.code)
+        outcome.failure = str(stop)
     except Exception as error:  # a theme or settings mistake: say it, no traceback
         outcome.failure = f"{type(error).__name__}: {error}"
     finally:
-        _running = False
+        pelicans_logger.removeHandler(errors)
         warnings_logger.removeHandler(collector)
         warnings_logger.propagate = True
-    outcome.errors = _counter.count
+    outcome.errors = errors.count
     outcome.warnings = sorted(collector.warnings, key=lambda w: (w.file, w.line or 0))
     return outcome

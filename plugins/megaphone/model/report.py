@@ -75,11 +75,21 @@ def annotation(problem: Problem, level: str) -> str:
     return f"::{level} {','.join(props)}::{data(field + problem.text)}"
 
 
-class CampaignProblems(SystemExit):
-    """Stops the build with exit status 1 and the report, and no traceback.
+class MegaphoneError(Exception):
+    """A build stopped by Megaphone, with what to do said in plain words (its str).
 
-    A SystemExit, because Pelican logs any other exception with a traceback
-    (and logs-and-skips one raised while reading a page)."""
+    An ordinary exception, not a SystemExit: `pelican -r` (autoreload) logs it and
+    goes on watching instead of exiting. Caught at one boundary: the volunteer
+    commands (commands/pelican_run.py) turn it into their report; for `pelican` run
+    directly, site/plain_report.py has Pelican log it without a traceback, and
+    Pelican exits with status 1."""
+
+
+class CampaignProblems(MegaphoneError):
+    """Stops the build with every problem in the campaign files, said at once.
+
+    Raised only where Pelican lets an exception through (never while it reads a
+    page, which it would log and skip: read_failures.py turns those into problems)."""
 
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(problems, key=lambda p: (p.file, p.line or 0, p.field))

@@ -452,12 +452,3 @@ def sources_digest(paths: Iterable[tuple[str, ...]]) -> str:
     """The site's list of pages (source, address, language, title...): a page that
     links to another depends on it."""
     return digest(*sorted("\0".join(p) for p in paths))
-
-
-current = BuildCache.off()
-
-
-def start(settings: dict) -> BuildCache:
-    global current
-    current = BuildCache.for_settings(settings)
-    return current

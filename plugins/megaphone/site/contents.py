@@ -42,16 +42,17 @@ def shown_path(path: str) -> str:
     return path if relative.startswith("..") else relative
 
 
-# Pelican works an item's url and save_as out again on every call (slowly: paths
-# made absolute and relative each time); after reading they no longer change.
-_places: dict[int, tuple[Any, str, str]] = {}
-
-
 def _place(item: Any) -> tuple[Any, str, str]:
-    found = _places.get(id(item))
+    """Pelican works an item's url and save_as out again on every call (slowly: paths
+    made absolute and relative each time); after reading they no longer change. Kept
+    for the build the item belongs to (site/run.py), never beyond it."""
+    from .run import of  # run.py imports what imports this module
+
+    places = of(getattr(item, "settings", None)).places
+    found = places.get(id(item))
     if found is None or found[0] is not item:
         found = (item, item.url, item.save_as)
-        _places[id(item)] = found
+        places[id(item)] = found
     return found
 
 
@@ -62,8 +63,3 @@ def url_of(item: Any) -> str:
 def save_as_of(item: Any) -> str:
     """'' when the item is not written (a draft, when publishing)."""
     return _place(item)[2]
-
-
-def forget_places() -> None:
-    """At the start of each build (the preview builds many times in one process)."""
-    _places.clear()

@@ -38,13 +38,12 @@ from ..model.report import (
 )
 from ..model.source_checks import source_problems
 from ..model.translation import Version, disagreements, slug_near_misses
-from . import build_cache
+from . import build_cache, plain_report, run
 from .claims import CLAIMS, output_claims
 from .contents import (
     ARTICLE_GROUPS,
     PAGE_GROUPS,
     contents,
-    forget_places,
     public_base,
     save_as_of,
     shown_path,
@@ -68,7 +67,6 @@ from .output import (
     write_page_extras,
     write_sitemap,
 )
-from .read_failures import CollectReadFailures
 from .reader import file_being_read, use_checked_reader
 from .scope import (
     all_pages,
@@ -119,13 +117,31 @@ logger = logging.getLogger(__name__)
 
 UNREAD_TIMEZONE = "megaphone_unread_timezone"
 
-_read_failures = CollectReadFailures()
-
 
 def initialized(pelican) -> None:
+    """A new Pelican: its BuildRun (site/run.py), and its first build started."""
+    settings = pelican.settings
+    if not isinstance(settings.get(run.RUN), run.BuildRun):  # the same settings, used again
+        settings[run.RUN] = run.BuildRun(settings)
+    start_build(settings)
+    settings[run.RUN].fresh = True
+
+
+def start_next_build(pelican) -> None:
+    """Pelican's get_generators, at the start of every run: `pelican -r` runs the same
+    Pelican again after each change, and each run is a build of its own."""
+    this = pelican.settings.get(run.RUN)
+    if not isinstance(this, run.BuildRun):  # a Pelican that does not load this plugin
+        return
+    if this.fresh:  # the build `initialized` has just started
+        this.fresh = False
+    else:
+        start_build(pelican.settings)
+
+
+def start_build(settings) -> None:
     # Before Pelican walks content/: a link out of it (to /proc/self/environ,
     # to .git/config) must never be read, copied or followed round a loop.
-    settings = pelican.settings
     use_settings(settings)  # every default the plugin owns, and its checks
     # A site not only of campaigns: only the campaign folders are the plugin's to guard.
     guarded = [settings["PATH"]] if strict(settings) else scoped_folders(settings)
@@ -133,23 +149,17 @@ def initialized(pelican) -> None:
     links += link_problems(settings["THEME"]) + reach_problems(settings)
     if links:
         raise CampaignProblems(links)
-    forget_places()
-    use_cache(pelican.settings)
-    filters = pelican.settings.setdefault("JINJA_FILTERS", {})
+    this = settings[run.RUN]
+    cache = use_cache(settings, this.given)
+    # Updated in place: Pelican's context, a copy of the settings, holds the same dicts.
+    filters = settings.setdefault("JINJA_FILTERS", {})
     filters.update(
         deadline_words=deadline_words_filter, city=city_filter, language_name=language_name
     )
     filters.update(SCRIPT_LOCALE_FILTERS)
-    prepare_assets(pelican.settings)
-    _read_failures.start(
-        pelican.settings["PATH"],
-        tuple(pelican.settings["MEGAPHONE_EXTRA_FIELDS"]),
-        lambda path: owns(settings, path),
-    )
-    for name in ("pelican.generators", "pelican.contents"):
-        target = logging.getLogger(name)
-        if _read_failures not in target.filters:
-            target.addFilter(_read_failures)
+    prepare_assets(settings)
+    extra_fields = tuple(settings["MEGAPHONE_EXTRA_FIELDS"])
+    this.start(cache, settings["PATH"], extra_fields, lambda path: owns(settings, path))
 
 
 def scoped_folders(settings) -> list[str]:
@@ -159,14 +169,19 @@ def scoped_folders(settings) -> list[str]:
     return [f for f in folders if os.path.isdir(f)]
 
 
-def use_cache(settings) -> None:
+def use_cache(settings, given) -> build_cache.BuildCache:
     """Before anything changes the settings (their hash is part of every key): the
-    build cache, and Pelican's own cache of each file as Markdown read it, beside it."""
-    warn_if_cache_tracked(settings["CACHE_PATH"])
-    cache = build_cache.start(settings)
+    build cache, and Pelican's own cache of each file as Markdown read it, beside it.
+    From the settings as given (`given`): a second build of one Pelican finds the
+    ones the first build set here."""
+    warn_if_cache_tracked(given["CACHE_PATH"])
+    cache = build_cache.BuildCache.for_settings(given)
     if cache.folder is None:
-        return
+        settings.update({k: given[k] for k in PELICAN_CACHE_SETTINGS if k in given})
+        settings["JINJA_ENVIRONMENT"] = given.get("JINJA_ENVIRONMENT") or {}
+        return cache
     # Pelican unpickles its files itself: only those our finished builds signed stay.
+    # Again before each build: a build that stopped leaves files no build signed.
     trusted = build_cache.drop_untrusted(cache.folder / "pelican", cache.signing_key)
     settings.update(
         CACHE_CONTENT=True,
@@ -179,13 +194,25 @@ def use_cache(settings) -> None:
     # The templates compiled once, not on every build (the theme is in the key),
     # unless the settings bring a bytecode cache of their own. Signed: Jinja's own
     # FileSystemBytecodeCache would load any file there as code.
-    jinja = settings.get("JINJA_ENVIRONMENT") or {}
+    jinja = given.get("JINJA_ENVIRONMENT") or {}
     if jinja.get("bytecode_cache") is None:
         templates = cache.folder / "templates"
         settings["JINJA_ENVIRONMENT"] = {
             **jinja,
             "bytecode_cache": SignedBytecodeCache(templates, cache.signing_key),
         }
+    return cache
+
+
+# What use_cache sets for Pelican's own cache: as given again when a build has none.
+PELICAN_CACHE_SETTINGS = (
+    "CACHE_CONTENT",
+    "LOAD_CONTENT_CACHE",
+    "CONTENT_CACHING_LAYER",
+    "CHECK_MODIFIED_METHOD",
+    "GZIP_CACHE",
+    "CACHE_PATH",
+)
 
 
 def warn_if_cache_tracked(folder: str) -> None:
@@ -321,7 +348,7 @@ def has_site_links(article, context) -> bool:
 def cached_read_one(article, source: str, site: dict) -> tuple[FileReading, str]:
     """read_one, from the build cache when the file and the site are unchanged and
     the campaign is in the same state at this moment (open, days left...)."""
-    cache = build_cache.current
+    cache = site["cache"]
     # The rules of the zones it uses, as read now: a system update of the time-zone
     # files can move a deadline's offset while every file of the site stays the same.
     zones = (site["default_timezone"], str(_as_written(article.metadata).get("timezone") or ""))
@@ -353,13 +380,14 @@ def cached_read_one(article, source: str, site: dict) -> tuple[FileReading, str]
 def read_campaigns(articles: ArticlesGenerator) -> SiteReading:
     """Step 1: every campaign file through the model, drafts and translations too."""
     settings = articles.settings
-    site = SiteReading(problems=list(_read_failures.problems))
+    site = SiteReading(problems=list(run.of(settings).read_failures.problems))
     today, default_timezone, budget = site_settings(settings, site.problems)
     reserved = reserved_names(settings)
     targets = read_site_targets(settings["PATH"], site_postcode_format(settings))
     site.problems.extend(targets.problems)
     site.placed_warnings.extend(targets.warnings)
     shared = {
+        "cache": run.of(settings).cache,
         "today": today,
         "default_timezone": default_timezone,
         "budget": budget,
@@ -379,7 +407,8 @@ def read_campaigns(articles: ArticlesGenerator) -> SiteReading:
         image = image_field_problems(settings["PATH"], image_value, file=file)
         if not image and image_value.strip():
             site.warnings.extend(
-                (file, warning) for warning in share_image_warnings(settings["PATH"], image_value)
+                (file, warning)
+                for warning in share_image_warnings(settings["PATH"], image_value, shared["cache"])
             )
         site.problems.extend(
             reading.problems + with_lines(image + slug_problems(article, reserved), source)
@@ -401,8 +430,9 @@ def stop_on_problems(site: SiteReading, articles: ArticlesGenerator, generators)
     problems = site.problems + same_address(list(contents(articles, ARTICLE_GROUPS)))
     problems += translation_problems(site, articles)
     problems += [page_refused(page) for page in pages]
+    cache = run.of(settings).cache
     pictures = static_problems(
-        settings["PATH"], settings["STATIC_PATHS"], settings.get("IGNORE_FILES", ())
+        settings["PATH"], settings["STATIC_PATHS"], settings.get("IGNORE_FILES", ()), cache
     )
     reported = {p.file for p in pictures}  # a bad picture, linked too, is said once
     problems += pictures + [
@@ -412,6 +442,7 @@ def stop_on_problems(site: SiteReading, articles: ArticlesGenerator, generators)
             content=settings["PATH"],
             output=settings["OUTPUT_PATH"],
             static_paths=settings["STATIC_PATHS"],
+            cache=cache,
         )
         if problem.file not in reported
     ]
@@ -453,6 +484,7 @@ def scoped_stop_on_problems(site: SiteReading, articles: ArticlesGenerator, gene
         content=settings["PATH"],
         output=settings["OUTPUT_PATH"],
         static_paths=settings["STATIC_PATHS"],
+        cache=run.of(settings).cache,
     )
     problems += scoped_claims(articles, site, pictures, settings).problems
     generated = articles.context["generated_content"]
@@ -466,7 +498,7 @@ def scoped_stop_on_problems(site: SiteReading, articles: ArticlesGenerator, gene
     problems += not_markdown_problems(settings, files)
     read = {os.path.normpath(os.path.join(settings["PATH"], k)) for k in generated}
     unread = []
-    extra = tuple(settings.get("CAMPAIGN_EXTRA_FIELDS", ()))
+    extra = tuple(settings["MEGAPHONE_EXTRA_FIELDS"])
     for path in files:
         if path.lower().endswith(".md") and os.path.normpath(path) not in read:
             skipped = page_problems(shown_path(path), read_source(path), extra)
@@ -506,7 +538,7 @@ def say_and_stop(site, problems, unread, settings, campaigns, articles_and_pages
     for file, warning in site.warnings + unread + site_wide:
         _warn(Problem(file, "", warning))
     if problems:
-        build_cache.current.save(complete=False)  # what was read is kept for the next try
+        run.of(settings).cache.save(complete=False)  # what was read is kept for the next try
         raise CampaignProblems(problems)
 
 
@@ -560,7 +592,7 @@ def key_pages(site: SiteReading, articles: ArticlesGenerator, generators) -> Non
     """Step 5: what each campaign's pages show, as one key for the build cache: its own
     reading and its translations' (addresses, languages, titles), and the list of every
     page of the site (a link to another page depends on its address)."""
-    cache = build_cache.current
+    cache = run.of(articles.settings).cache
     if not cache.on:
         return
     everything = list(contents(articles, ARTICLE_GROUPS)) + [
@@ -595,6 +627,7 @@ def take_pictures(context: dict, campaigns: list, settings) -> None:
 def all_generators_finalized(generators) -> None:
     """After every page is read and before anything is written."""
     articles = next(g for g in generators if isinstance(g, ArticlesGenerator))
+    run.of(articles.settings).stop_collecting()  # every page is read
     give_folders(articles)
     site = read_campaigns(articles)
     stop_on_problems(site, articles, generators)
@@ -609,13 +642,12 @@ def all_generators_finalized(generators) -> None:
 def save_cache(pelican) -> None:
     """After a whole build, or a check (which reads but writes no pages)."""
     complete = not pelican.settings.get("MEGAPHONE_CHECK_ONLY")
-    build_cache.current.save(complete)
-    if build_cache.current.folder is not None:
-        build_cache.trust_pelican_cache(
-            build_cache.current.folder / "pelican", build_cache.current.signing_key
-        )
+    cache = run.of(pelican.settings).cache
+    cache.save(complete)
+    if cache.folder is not None:
+        build_cache.trust_pelican_cache(cache.folder / "pelican", cache.signing_key)
     if complete:
-        build_cache.current.prune()
+        cache.prune()
 
 
 def _warn(problem: Problem) -> None:
@@ -642,8 +674,10 @@ def translation_problems(site: SiteReading, articles: ArticlesGenerator) -> list
 
 
 def register() -> None:
+    plain_report.install()
     signals.initialized.connect(initialized)
     signals.get_writer.connect(use_translating_writer)
+    signals.get_generators.connect(start_next_build)
     signals.get_generators.connect(picture_generator)
     signals.article_generator_context.connect(set_aside_bad_timezone)
     signals.all_generators_finalized.connect(all_generators_finalized)

@@ -22,7 +22,7 @@ from ..model.reminder import reminder_ics
 from ..model.report import CampaignProblems, Problem
 from ..model.sitemap import Entry, sitemap_xml
 from ..model.targets import target_data
-from . import build_cache
+from . import run
 from .assets import fingerprinted_name, inline, shipped_script
 from .contents import ARTICLE_GROUPS, contents, public_base, save_as_of, shown_path
 from .headers import content_security_policy, headers_file
@@ -234,7 +234,7 @@ def write_reminder_and_flyer(generator, writer, flyer, article, page) -> None:
     folder = posixpath.dirname(save_as_of(article))
     path = os.path.join(generator.output_path, folder, "remind.ics")
     os.makedirs(os.path.dirname(path), exist_ok=True)
-    cache = build_cache.current
+    cache = run.of(generator.settings).cache
     page_key = cache.page_keys.get(article.source_path)
     calendar = (
         cache.remember(
@@ -327,7 +327,7 @@ class TranslatingWriter(Writer):
             ngettext=catalogue.ngettext,
             _=catalogue.gettext,
         )
-        cache = build_cache.current
+        cache = run.of(self.settings).cache
         owner = getattr(content, "source_path", None) or ""
         page_key = cache.page_keys.get(owner)
         if not page_key or not name or args or kwargs.get("paginated"):
@@ -380,11 +380,11 @@ def write_picture(settings, output_path: str, source: str, name: str) -> None:
     """One picture from content/, at `name` under the output folder: its pixels
     encoded again (site/pictures.py), never the file's own bytes."""
     try:
-        data = published_bytes(source, name)
+        data = published_bytes(source, name, run.of(settings).cache)
     except (PictureError, OSError):  # changed since it was checked: say why, as the check does
         shown = shown_path(source)
         unreadable = say("picture-unreadable", path=shown, kind="picture")
-        problem = picture_problem(source, shown, name) or Problem(
+        problem = picture_problem(source, shown, name, run.of(settings).cache) or Problem(
             shown, "file", unreadable, code="picture-unreadable"
         )
         raise CampaignProblems([problem]) from None

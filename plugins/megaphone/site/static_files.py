@@ -161,13 +161,13 @@ def _name_problem(parts: list[str], shown: str) -> Problem | None:
     return None
 
 
-def published_bytes(source: str, name: str) -> bytes:
+def published_bytes(source: str, name: str, cache: build_cache.BuildCache | None = None) -> bytes:
     """What the site publishes for the picture file `source`, under the name `name`
-    (its extension says the format): its pixels, encoded again; from the build cache
-    when these very bytes were encoded before (a photo takes a while)."""
+    (its extension says the format): its pixels, encoded again; from the build's
+    cache when these very bytes were encoded before (a photo takes a while)."""
     data = Path(source).read_bytes()
     suffix = os.path.splitext(name)[1].lower()
-    cache = build_cache.current
+    cache = cache or build_cache.BuildCache.off()
     key = cache.key("picture", suffix, build_cache.digest(data))
     return cache.remember(key, lambda: published_picture(data, suffix), os.path.realpath(source))
 
@@ -179,13 +179,15 @@ def _avif_unsupported(shown: str) -> Problem:
     )
 
 
-def _decoding_problem(path: str, shown: str, name: str) -> Problem | None:
+def _decoding_problem(
+    path: str, shown: str, name: str, cache: build_cache.BuildCache | None
+) -> Problem | None:
     """A problem if the picture cannot be decoded and written again as `name` says."""
     suffix = os.path.splitext(name)[1].lower()
     if suffix == ".avif" and not avif_supported():  # before the cache: another Pillow filled it
         return _avif_unsupported(shown)
     try:
-        published_bytes(path, name)
+        published_bytes(path, name, cache)
     except FormatUnsupported:
         return _avif_unsupported(shown)
     except PictureTooLarge as large:
@@ -206,7 +208,9 @@ def _decoding_problem(path: str, shown: str, name: str) -> Problem | None:
     return None
 
 
-def picture_problem(path: str, shown: str, published: str) -> Problem | None:
+def picture_problem(
+    path: str, shown: str, published: str, cache: build_cache.BuildCache | None = None
+) -> Problem | None:
     """The first problem with publishing the file at `path` as `published` (its path
     on the site, e.g. 'images/park.png'), or None if its pixels can be published."""
     parts = [part for part in published.replace(os.sep, "/").split("/") if part]
@@ -217,7 +221,7 @@ def picture_problem(path: str, shown: str, published: str) -> Problem | None:
     suffix = os.path.splitext(name)[1].lower()
     if suffix not in PICTURE_SUFFIXES or file_picture_kind(path) is None:
         return _not_picture(path, shown, name)
-    return _decoding_problem(path, shown, name)
+    return _decoding_problem(path, shown, name, cache)
 
 
 def _link_problem(path: str, shown: str, root: str) -> Problem | None:
@@ -291,7 +295,10 @@ def _files_under(folder: str, root: str, ignore: Iterable[str] = ()) -> Iterable
 
 
 def static_problems(
-    content: str | Path, static_paths: Iterable[str], ignore: Iterable[str] = DEFAULT_IGNORE
+    content: str | Path,
+    static_paths: Iterable[str],
+    ignore: Iterable[str] = DEFAULT_IGNORE,
+    cache: build_cache.BuildCache | None = None,
 ) -> list[Problem]:
     """Every file Pelican would publish from `static_paths` (e.g. STATIC_PATHS = ['images'])
     that is not a picture whose pixels can be published (`picture_problem`). `ignore`
@@ -310,7 +317,7 @@ def static_problems(
             real = os.path.realpath(path)
             if not _inside(real, root) or not os.path.exists(real):
                 continue  # a link outside, or to nowhere: reported by link_problems
-            problem = picture_problem(real, shown_path(path), os.path.relpath(path, content))
+            problem = picture_problem(real, shown_path(path), os.path.relpath(path, content), cache)
             if problem:
                 problems.append(problem)
                 continue
@@ -366,6 +373,7 @@ def copy_problems(
     content: str | Path,
     output: str | Path,
     static_paths: Iterable[str],
+    cache: build_cache.BuildCache | None = None,
 ) -> list[Problem]:
     """Problems with what Pelican is about to copy: (source path, destination path) pairs,
     such as `(s.source_path, s.save_as)` for each of context['staticfiles'].
@@ -390,7 +398,7 @@ def copy_problems(
         elif file_picture_kind(real) is None:
             why = "not a PNG, JPEG, GIF, WebP or AVIF picture"
         else:  # a file IGNORE_FILES hides from static_problems, linked all the same
-            problem = picture_problem(real, shown, destination)
+            problem = picture_problem(real, shown, destination, cache)
             if problem:
                 problems.append(problem)
         if why:
@@ -412,13 +420,15 @@ def _in_words(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB"
 
 
-def share_image_warnings(content: str | Path, value: str) -> list[str]:
+def share_image_warnings(
+    content: str | Path, value: str, cache: build_cache.BuildCache | None = None
+) -> list[str]:
     """Warnings for an `Image:` that is fine to publish (image_field_problems found
     nothing) but that social sites will skip, crop or show small."""
     path = os.path.join(content, value.strip())
     size = picture_size(path)
     try:
-        published = len(published_bytes(path, path))  # what social sites will fetch
+        published = len(published_bytes(path, path, cache))  # what social sites will fetch
     except (PictureError, OSError):  # static_problems says why, with advice
         return []
     if size is None:
