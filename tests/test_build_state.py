@@ -113,7 +113,7 @@ def test_a_second_run_of_one_pelican_carries_nothing_of_the_first(tmp_path):
         {"campaigns/latin1.md": "Title: Caf\xe9\n".encode("latin-1")},
     )
     settings = site_settings(
-        PATH=str(content), OUTPUT_PATH=str(tmp_path / "out"), CAMPAIGN_TODAY="2021-01-01"
+        PATH=str(content), OUTPUT_PATH=str(tmp_path / "out"), MEGAPHONE_TODAY="2021-01-01"
     )
     pelican = Pelican(settings)
     try:

@@ -352,3 +352,19 @@ def test_a_problem_names_the_settings_file_it_is_in(tmp_path):
     assert [(p.file, p.field, p.code) for p in outcome.problems] == [
         (str(tmp_path / "plainconf.py"), "MEGAPHONE_HOME_CLOSED", "setting-home-closed")
     ]
+
+
+@pytest.mark.parametrize("cache", [True, False])
+def test_a_site_whose_jinja_settings_leave_out_autoescape_gets_escaped_pages(tmp_path, cache):
+    """Pelican's Jinja does not escape by default; Megaphone's default turns it on, and the
+    build cache's own Jinja settings (a bytecode cache) must keep it, cache or none."""
+    subject = 'Save "the park" & <b>pool</b>'
+    files = {"park.md": campaign_md(slug="park", subject=subject)}
+    jinja = "JINJA_ENVIRONMENT = {'extensions': ['jinja2.ext.i18n']}"
+    outcome, out = plain_build(
+        tmp_path, jinja, files=files, MEGAPHONE_TODAY="2021-01-01", MEGAPHONE_CACHE=cache
+    )
+    assert outcome.ok, (outcome.failure, [str(p) for p in outcome.problems])
+    html = (out / "park" / "index.html").read_text("utf-8")
+    assert "<b>pool</b>" not in html and "&lt;b&gt;pool&lt;/b&gt;" in html
+    assert soup(out / "park" / "index.html").select_one("[data-subject]")["data-subject"] == subject

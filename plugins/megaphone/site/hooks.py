@@ -178,7 +178,7 @@ def use_cache(settings, given) -> build_cache.BuildCache:
     cache = build_cache.BuildCache.for_settings(given)
     if cache.folder is None:
         settings.update({k: given[k] for k in PELICAN_CACHE_SETTINGS if k in given})
-        settings["JINJA_ENVIRONMENT"] = given.get("JINJA_ENVIRONMENT") or {}
+        settings["JINJA_ENVIRONMENT"] = _jinja_of_the_site(settings)
         return cache
     # Pelican unpickles its files itself: only those our finished builds signed stay.
     # Again before each build: a build that stopped leaves files no build signed.
@@ -194,7 +194,7 @@ def use_cache(settings, given) -> build_cache.BuildCache:
     # The templates compiled once, not on every build (the theme is in the key),
     # unless the settings bring a bytecode cache of their own. Signed: Jinja's own
     # FileSystemBytecodeCache would load any file there as code.
-    jinja = given.get("JINJA_ENVIRONMENT") or {}
+    jinja = _jinja_of_the_site(settings)
     if jinja.get("bytecode_cache") is None:
         templates = cache.folder / "templates"
         settings["JINJA_ENVIRONMENT"] = {
@@ -202,6 +202,16 @@ def use_cache(settings, given) -> build_cache.BuildCache:
             "bytecode_cache": SignedBytecodeCache(templates, cache.signing_key),
         }
     return cache
+
+
+def _jinja_of_the_site(settings) -> dict:
+    """The Jinja settings as the site and Megaphone's defaults make them (autoescape and
+    the i18n extension, site/settings.py), without a bytecode cache an earlier build of
+    the same Pelican set here (`pelican -r`)."""
+    jinja = dict(settings.get("JINJA_ENVIRONMENT") or {})
+    if isinstance(jinja.get("bytecode_cache"), SignedBytecodeCache):
+        del jinja["bytecode_cache"]
+    return jinja
 
 
 # What use_cache sets for Pelican's own cache: as given again when a build has none.
