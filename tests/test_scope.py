@@ -288,3 +288,15 @@ def test_the_blogs_own_addresses_stay_and_each_campaign_gets_a_folder(tmp_path):
         assert (out / slug / "flyer" / "index.html").exists()
         assert (out / slug / "remind.ics").exists()
     assert 'href="/park/"' in (out / "index.html").read_text("utf-8")
+
+
+def test_a_blog_on_its_own_theme_keeps_its_jinja_settings(tmp_path):
+    """Pelican's themes write `{{ article.content }}` for Pelican's default Jinja, which
+    escapes nothing: the plugin must not turn autoescape on for a theme not its own."""
+    from pelican.settings import DEFAULT_CONFIG
+
+    content = write_blog(tmp_path)
+    site = {**BLOG, "THEME": "simple", "JINJA_ENVIRONMENT": DEFAULT_CONFIG["JINJA_ENVIRONMENT"]}
+    out = build(content, tmp_path / "output", "2021-01-01", **site)
+    hello = (out / "hello" / "index.html").read_text("utf-8")
+    assert "A <em>post</em> with" in hello and "&lt;em&gt;" not in hello

@@ -27,7 +27,7 @@ from ..model.deadline import DeadlineError, parse_timezone, parse_today
 from ..model.messages import say
 from ..model.report import WARNINGS_LOGGER, CampaignProblems, Problem
 from .contents import ARTICLE_GROUPS, contents, save_as_of
-from .scope import strict
+from .scope import megaphone_theme, strict
 from .site_checks import SETTINGS_FILE, _example, is_absolute_address
 
 Settings = Mapping[str, Any]
@@ -347,14 +347,18 @@ def pelican_needs(settings: dict) -> list[Problem]:
         else:  # Pygments would rewrite the letter block into coloured <span>s
             problems.append(problem("MARKDOWN", "setting-markdown-codehilite"))
     jinja = dict(settings.get("JINJA_ENVIRONMENT") or {})
-    if not jinja.get("autoescape", True):
-        field = "JINJA_ENVIRONMENT"
-        problems.append(problem(field, "setting-autoescape"))
+    # Megaphone's theme escapes by Jinja's autoescape. Another theme's templates may rely
+    # on Pelican's default, none (`{{ article.content }}`): its setting stays the site's,
+    # and Megaphone's own templates in it escape by themselves ({% autoescape true %}).
+    ours = megaphone_theme(settings)
+    if ours and not jinja.get("autoescape", True):
+        problems.append(problem("JINJA_ENVIRONMENT", "setting-autoescape"))
+    if ours:
+        jinja["autoescape"] = jinja.get("autoescape", True)
     extensions = list(jinja.get("extensions") or [])
     if not any(_is_i18n(extension) for extension in extensions):
         extensions.append(I18N)  # the theme's {% trans %} and _()
-    autoescape = jinja.get("autoescape", True)
-    settings["JINJA_ENVIRONMENT"] = {**jinja, "autoescape": autoescape, "extensions": extensions}
+    settings["JINJA_ENVIRONMENT"] = {**jinja, "extensions": extensions}
     if strict(settings):  # else each campaign gets a folder of its own (scope.give_folders)
         problems += campaign_folders(settings)
     paginated = dict(settings.get("PAGINATED_TEMPLATES") or {})
