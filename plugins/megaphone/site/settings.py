@@ -352,7 +352,8 @@ def pelican_needs(settings: dict) -> list[Problem]:
     # and Megaphone's own templates in it escape by themselves ({% autoescape true %}).
     ours = megaphone_theme(settings)
     if ours and not jinja.get("autoescape", True):
-        problems.append(problem("JINJA_ENVIRONMENT", "setting-autoescape"))
+        field = "JINJA_ENVIRONMENT"
+        problems.append(problem(field, "setting-autoescape"))
     if ours:
         jinja["autoescape"] = jinja.get("autoescape", True)
     extensions = list(jinja.get("extensions") or [])
