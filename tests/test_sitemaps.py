@@ -120,3 +120,44 @@ def test_megaphones_own_sitemap_without_pelican_sitemap_lists_the_campaigns(tmp_
         ln for ln in (out / "robots.txt").read_text("utf-8").splitlines() if "Sitemap" in ln
     ]
     assert sitemaps == [f"Sitemap: {SITE}/sitemap.xml"]
+
+
+def test_a_warm_build_lists_the_same_pages_once(tmp_path):
+    """The build cache gives back the flyer and representatives' pages: still unlisted."""
+    content = lab_site(tmp_path)
+    first = locations(
+        build(content, tmp_path / "cold", "2021-01-01", **WITH_SITEMAP) / "sitemap.xml"
+    )
+    again = locations(
+        build(content, tmp_path / "warm", "2021-01-01", **WITH_SITEMAP) / "sitemap.xml"
+    )
+    assert again == first and len(again) == len(set(again))
+
+
+def test_a_campaign_site_with_pelican_sitemap_ships_it_claimed(tmp_path):
+    """MEGAPHONE_STRICT = True (this repository's settings): `make html`'s own code, which
+    ships nothing unclaimed, with pelican-sitemap's sitemap.txt and MEGAPHONE_SITEMAP."""
+    from helpers import write_site
+    from pelican.plugins.megaphone.commands.build import build_site
+    from settings_under_test import CONF
+
+    content = write_site(tmp_path, {"park.md": campaign_md(slug="park")})
+    outcome = build_site(
+        str(CONF),
+        str(content),
+        str(tmp_path / "output"),
+        MEGAPHONE_TODAY="2021-01-01",
+        PLUGINS=["megaphone", "sitemap"],
+        SITEMAP={"format": "txt"},
+        SITEURL=SITE,
+        MEGAPHONE_SITEURL=SITE,
+        MEGAPHONE_SITEMAP=True,
+    )
+    assert outcome.ok, (outcome.problems, outcome.failure)
+    assert [w.code for w in outcome.warnings if "sitemap" in w.code] == ["sitemap-two-plugins"]
+    out = tmp_path / "output"
+    listed = (out / "sitemap.txt").read_text("utf-8").split()
+    assert listed.count(f"{SITE}/park/") == 1 and not any("/flyer/" in u for u in listed)
+    assert not (out / "sitemap.xml").exists()
+    robots = (out / "robots.txt").read_text("utf-8").splitlines()
+    assert [ln for ln in robots if ln.startswith("Sitemap:")] == [f"Sitemap: {SITE}/sitemap.txt"]
