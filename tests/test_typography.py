@@ -10,7 +10,9 @@ read back with tests/decoders.py, never with the encoder."""
 
 from __future__ import annotations
 
+import csv
 import re
+import shutil
 from urllib.parse import parse_qs, unquote, urlsplit
 from xml.etree import ElementTree
 
@@ -19,7 +21,7 @@ from test_build import send_links
 from test_scope import BLOG, write_blog
 
 from decoders import form_decode, rfc_decode
-from helpers import build, campaign_md, header, letter_in_source, soup, write_site
+from helpers import ROOT, build, campaign_md, header, letter_in_source, soup, write_site
 
 SITE = "https://lab.example.edu"
 TITLE = 'Don\'t let the NYPD close "Elm Park" -- say so...'
@@ -112,9 +114,18 @@ def assert_as_written(out, source: str) -> None:
     assert unquote(content).count("\u2019") == 0
 
 
+TARGET_LETTER = 'Dear [Target name],\n\nI\'m asking you -- "please" -- to VOTE NO...\n\nJo'
+
+
 def test_a_blog_with_typogrify_smarty_codehilite_and_toc(tmp_path):
     content = write_blog(tmp_path, campaign())
     (content / "posts" / "typo.md").write_text(POST, "utf-8")
+    (content / "targets").mkdir()
+    shutil.copy(ROOT / "tests" / "fixtures" / "targets" / "ny-senate.csv", content / "targets")
+    s79 = campaign_md(slug="s79", to=None, title=TITLE, subject=SUBJECT, letter=TARGET_LETTER)
+    (content / "campaigns" / "s79.md").write_text(
+        s79.replace("Subject:", "Targets: ny-senate\nSubject:"), "utf-8"
+    )
     settings = {
         **BLOG,
         "TYPOGRIFY": True,
@@ -125,6 +136,19 @@ def test_a_blog_with_typogrify_smarty_codehilite_and_toc(tmp_path):
     }
     out = build(content, tmp_path / "output", "2021-01-01", **settings)
     assert_as_written(out, (content / "campaigns" / "park.md").read_text("utf-8"))
+    # A representative's own page: the letter as written, their name filled in.
+    with open(ROOT / "tests" / "fixtures" / "targets" / "ny-senate.csv", encoding="utf-8") as f:
+        first = next(csv.DictReader(f))
+    pages = sorted((out / "s79" / "to").rglob("index.html"))
+    assert pages
+    page = next(p for p in pages if first["name"] in p.read_text("utf-8"))
+    hrefs = send_links(soup(page))
+    assert len(hrefs) == 5, hrefs
+    body = TARGET_LETTER.replace("[Target name]", first["name"]).replace("\n", "\r\n")
+    for href in hrefs:
+        for decode in (rfc_decode, form_decode):
+            got = decode(href)
+            assert (got["to"], got["subject"], got["body"]) == ([first["email"]], SUBJECT, body)
     # The blog's own post keeps Typogrify (and smarty): curly quotes, caps, widont.
     post = (out / "typo" / "index.html").read_text("utf-8")
     assert '<span class="caps">NASA</span>' in post
