@@ -507,6 +507,9 @@ WARNINGS = {
     "address-mixed-scripts": "{address!r} {description}, so it may imitate another address. "
     "Copy the address again from the recipient's own website, or "
     "type it by hand.",
+    "sitemap-two-plugins": "is True, and pelican-sitemap writes this site's sitemap, so "
+    "Megaphone writes none of its own: pelican-sitemap's lists every campaign page once. "
+    "Delete the MEGAPHONE_SITEMAP line, or take pelican-sitemap out of PLUGINS.",
 }
 
 

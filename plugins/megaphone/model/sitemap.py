@@ -1,7 +1,8 @@
 """sitemap.xml for search engines, with each campaign's translations.
 
 Written here rather than with pelican-sitemap, whose home-page <lastmod> is
-the build's clock: two builds of the same content must be byte-identical."""
+the build's clock: two builds of the same content must be byte-identical. A site
+that runs pelican-sitemap gets its sitemap instead (site/sitemaps.py)."""
 
 from __future__ import annotations
 

@@ -21,6 +21,7 @@ from ..model.report import Problem
 from ..model.slug import same_name
 from ..model.targets import target_file_names
 from .contents import ARTICLE_GROUPS, contents, save_as_of, shown_path
+from .sitemaps import sitemap_file
 
 SITE = "the site itself"
 CLAIMS = "MEGAPHONE_OUTPUT_CLAIMS"  # the setting the claims are handed on in
@@ -128,6 +129,8 @@ def site_claims(settings) -> Claims:
     claims = Claims()
     for name in ("index.html", "robots.txt", "_headers", "sitemap.xml"):
         claims.claim(name, SITE, by_site=True)
+    if sitemap_file(settings) not in ("", "sitemap.xml"):  # pelican-sitemap's sitemap.txt
+        claims.claim(sitemap_file(settings), SITE, by_site=True)
     for published, source in theme_files(settings):
         claims.claim(published, source)  # a hidden file here is refused as from content/
         why = theme_refusal(source)

@@ -29,7 +29,9 @@ from .headers import content_security_policy, headers_file
 from .i18n import deadline_in_words, translations, words_locale
 from .pictures import PictureError
 from .scope import header_paths, megaphone_theme, strict, writes_site_file
+from .settings import settings_file
 from .shipped import FROM_CACHE
+from .sitemaps import Unlisted, sitemap_file, warn_two_sitemaps, writes_own_sitemap
 from .static_files import picture_problem, published_bytes
 from .words import REMINDER_ALARM, REMINDER_DESCRIPTION, REMINDER_SUMMARY
 
@@ -112,16 +114,19 @@ def write_robots(settings) -> None:
     A site under a sub-path (a GitHub project site) has its paths under it too."""
     path = urlsplit(public_base(settings)).path.rstrip("/")
     lines = ["User-agent: *", f"Disallow: {path}/drafts/", f"Disallow: {path}/*/flyer/"]
-    if settings.get("MEGAPHONE_SITEMAP"):
-        lines.append(f"Sitemap: {public_base(settings)}/sitemap.xml")
+    sitemap = sitemap_file(settings)  # the one that is written: ours, or pelican-sitemap's
+    if sitemap:
+        lines.append(f"Sitemap: {public_base(settings)}/{sitemap}")
     with open(os.path.join(settings["OUTPUT_PATH"], "robots.txt"), "w", encoding="utf-8") as out:
         out.write("\n".join(lines) + "\n")
 
 
 def write_sitemap(generator, writer) -> None:
-    """Every published campaign and translation, and the home page."""
+    """Every published campaign and translation, and the home page. None beside
+    pelican-sitemap, which lists them itself (site/sitemaps.py)."""
     settings = generator.settings
-    if not settings.get("MEGAPHONE_SITEMAP") or settings.get("MEGAPHONE_CHECK_ONLY"):
+    warn_two_sitemaps(settings, settings_file(settings))
+    if not writes_own_sitemap(settings) or settings.get("MEGAPHONE_CHECK_ONLY"):
         return
     pages = [  # the campaigns: the site's other pages are in its own sitemap, if any
         a
@@ -171,18 +176,15 @@ def reminder(article, settings) -> bytes:
     )
 
 
-class TargetArticle:
+class TargetArticle(Unlisted):
     """A campaign's article as one representative's page shows it: the same
     page, with that target's CampaignPage (and no language switcher, since
-    its translations are pages of the whole campaign)."""
+    its translations are pages of the whole campaign); not in a sitemap."""
 
     def __init__(self, article, page) -> None:
-        self._article = article
+        super().__init__(article)
         self.campaign_page = page
         self.translations: list = []
-
-    def __getattr__(self, name: str):
-        return getattr(self._article, name)
 
 
 def write_target_pages(generator, writer, article) -> None:
@@ -257,7 +259,7 @@ def write_reminder_and_flyer(generator, writer, flyer, article, page) -> None:
         generator.context,
         relative_urls=generator.settings["RELATIVE_URLS"],
         url=page.flyer_path,
-        article=article,
+        article=Unlisted(article),  # kept out of search results: not in a sitemap
         qr=Markup(qr.decode()),
     )
 

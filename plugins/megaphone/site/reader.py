@@ -14,7 +14,7 @@ from pelican.readers import MarkdownReader
 
 from ..model.limits import MAX_CAMPAIGN_FILE_BYTES, MAX_OPEN_BRACKETS
 from ..model.messages import ContentError
-from .scope import owns, reading_settings
+from .scope import in_campaign_paths, is_markdown, owns, reading_settings, strict
 
 
 class CampaignFileError(ContentError):
@@ -58,9 +58,24 @@ def use_checked_reader(readers) -> None:
         named = {**dict(zip(("base_path", "path"), args, strict=False)), **kwargs}
         where = os.path.join(str(named.get("base_path") or ""), str(named.get("path") or ""))
         setattr(readers, READING, where)
-        return read_file(*args, **kwargs)
+        settings = readers.settings
+        if not settings.get("TYPOGRIFY") or not sent_as_written(settings, where):
+            return read_file(*args, **kwargs)
+        # Pelican's Typogrify runs after the reader, on the content, title and summary
+        # (curly quotes, <span class="caps">, &nbsp;): a campaign is sent as its file
+        # says, so it is read without. The rest of the site keeps it.
+        settings["TYPOGRIFY"] = False
+        try:
+            return read_file(*args, **kwargs)
+        finally:
+            settings["TYPOGRIFY"] = True
 
     readers.read_file = noted
+
+
+def sent_as_written(settings, path: str) -> bool:
+    """A file whose words reach an email: a campaign (every article of a strict site)."""
+    return strict(settings) or (is_markdown(path) and in_campaign_paths(settings, path))
 
 
 def file_being_read(generator) -> str:

@@ -91,10 +91,30 @@ def owns(settings, path: str) -> bool:
 
 def reading_settings(settings, path: str):
     """The settings a campaign file is read with: the site's, but for a site not only of
-    campaigns, Megaphone's own Markdown (a strict site's MARKDOWN is its campaigns')."""
-    if strict(settings) or not is_markdown(path) or not in_campaign_paths(settings, path):
+    campaigns, Megaphone's own Markdown (a strict site's MARKDOWN is its campaigns',
+    less the smarty extension, which would curl the quotes of a Summary)."""
+    if strict(settings):
+        return _without_smarty(settings)
+    if not is_markdown(path) or not in_campaign_paths(settings, path):
         return settings
     return {**settings, "MARKDOWN": CAMPAIGN_MARKDOWN}
+
+
+SMARTY = "smarty"
+
+
+def _without_smarty(settings):
+    markdown = settings.get("MARKDOWN") or {}
+    configs = dict(markdown.get("extension_configs") or {})
+    extensions = list(markdown.get("extensions") or [])
+    if not any(SMARTY in str(e).lower() for e in list(configs) + extensions):
+        return settings
+    kept = {
+        **markdown,
+        "extension_configs": {k: v for k, v in configs.items() if SMARTY not in k.lower()},
+        "extensions": [e for e in extensions if SMARTY not in str(e).lower()],
+    }
+    return {**settings, "MARKDOWN": kept}
 
 
 def is_campaign(item: Any, settings) -> bool:
