@@ -120,6 +120,14 @@ def test_a_campaign_folder_the_site_does_not_read(tmp_path):
     assert "ARTICLE_PATHS = ['posts', 'campaigns']" in str(stop.value)
 
 
+def test_a_site_with_no_campaign_folder_builds_as_it_did(tmp_path):
+    """Installed, the plugin is loaded by a site with no PLUGINS setting before any
+    campaign is written: a blog that reads only posts/ must not stop."""
+    content = write_blog(tmp_path)
+    out = build(content, tmp_path / "output", "2021-01-01", **{**BLOG, "ARTICLE_PATHS": ["posts"]})
+    assert (out / "hello" / "index.html").exists()
+
+
 def test_a_campaign_folder_read_as_pages(tmp_path):
     content = write_blog(tmp_path)
     settings = {**BLOG, "MEGAPHONE_CAMPAIGN_PATHS": ["pages"]}

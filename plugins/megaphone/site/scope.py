@@ -157,6 +157,10 @@ def reach_problems(settings) -> list[Problem]:
     excludes = [_relative(p) for p in settings.get("ARTICLE_EXCLUDES") or []]
     problems = []
     for folder in campaign_paths(settings):
+        # A site with no campaign folder yet (the plugin installed, found by Pelican's
+        # namespace lookup, before any campaign is written) builds as it did.
+        if not os.path.isdir(os.path.join(settings["PATH"], folder)):
+            continue
         reached = any(_under(folder, path) or _under(path, folder) for path in articles)
         as_pages = [p for p in pages if _under(folder, p)]
         excluded = [p for p in excludes if _under(folder, p) and p not in pages]
