@@ -14,7 +14,7 @@ from pelican.readers import MarkdownReader
 
 from ..model.limits import MAX_CAMPAIGN_FILE_BYTES, MAX_OPEN_BRACKETS
 from ..model.messages import ContentError
-from .scope import owns, reading_settings
+from .scope import in_campaign_paths, is_markdown, owns, reading_settings, strict
 
 
 class CampaignFileError(ContentError):
@@ -58,9 +58,25 @@ def use_checked_reader(readers) -> None:
         named = {**dict(zip(("base_path", "path"), args, strict=False)), **kwargs}
         where = os.path.join(str(named.get("base_path") or ""), str(named.get("path") or ""))
         setattr(readers, READING, where)
-        return read_file(*args, **kwargs)
+        settings = readers.settings
+        if not settings.get("TYPOGRIFY") or not plain_campaign(settings, where):
+            return read_file(*args, **kwargs)
+        # A campaign of a site that is not only campaigns is read without the site's
+        # Typogrify: its title and summary go into share links, mail and the page as
+        # they are written (a &nbsp; would be shown, and sent, as one).
+        settings["TYPOGRIFY"] = False
+        try:
+            return read_file(*args, **kwargs)
+        finally:
+            settings["TYPOGRIFY"] = True
 
     readers.read_file = noted
+
+
+def plain_campaign(settings, path: str) -> bool:
+    """A campaign file of a site not only of campaigns (a strict site's settings are its
+    campaigns' own)."""
+    return not strict(settings) and is_markdown(path) and in_campaign_paths(settings, path)
 
 
 def file_being_read(generator) -> str:

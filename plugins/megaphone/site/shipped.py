@@ -9,13 +9,15 @@ finding keeps the last good site."""
 
 from __future__ import annotations
 
+import logging
 import os
 
 from ..model.messages import say
-from ..model.report import CampaignProblems, Problem
+from ..model.report import WARNINGS_LOGGER, CampaignProblems, Problem
 from ..model.shipped_page import Allowed, page_findings
 from .claims import CLAIMS, Claims, unclaimed_files
 from .scope import is_checked_page
+from .site_theme import loads_from_other_sites, uses_site_theme
 
 FROM_CACHE = "megaphone_from_cache"  # a page written from the build cache, checked before
 
@@ -32,6 +34,7 @@ def allowed_in_pages(settings) -> Allowed:
         inline_scripts=frozenset({str(found.get("CLOSED_BEFORE_PAINT", ""))}),
         styles=frozenset({str(found.get("INLINE_CSS", ""))}),
         policies=frozenset({str(found.get("CSP", "")), str(found.get("CSP_CONNECT", ""))}),
+        site_theme=uses_site_theme(settings),
     )
 
 
@@ -55,6 +58,11 @@ def check_written_page(path: str, context) -> None:
     with open(path, encoding="utf-8", errors="replace") as page:
         findings = page_findings(page.read(), allowed_in_pages(context))
     name = os.path.relpath(path, context.get("OUTPUT_PATH") or os.curdir)
+    if uses_site_theme(context) and not findings:
+        warning = loads_from_other_sites(path, context)
+        if warning:
+            said = Problem(name, "", warning)
+            logging.getLogger(WARNINGS_LOGGER).warning("%s", said, extra={"campaign_problem": said})
     if findings:
         raise CampaignProblems(
             [
