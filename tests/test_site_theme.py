@@ -239,6 +239,40 @@ def test_another_base_template_and_block(tmp_path):
     assert page.find(id="main").find("section", class_="send") is not None
 
 
+OWN_CAMPAIGN_PAGE = """{% extends "layout.html" %}
+{% import "megaphone/macros.html" as megaphone with context %}
+{% block main %}
+{{ megaphone.assets() }}
+{% call megaphone.root(article) %}
+<div class="our-top">{{ megaphone.header(article) }}</div>
+<div class="our-letter">{{ megaphone.letter(article) }}</div>
+<div class="our-send">{{ megaphone.send_box(article) }}</div>
+<div class="our-share">{{ megaphone.share_links(article) }}</div>
+{% endcall %}
+{{ megaphone.privacy(article) }}
+{% endblock %}
+"""
+
+
+def test_a_theme_places_the_pieces_itself(tmp_path):
+    """A theme's own megaphone/campaign.html, made of the macros (docs/site-owners.md)."""
+    theme = custom_theme(tmp_path)
+    (theme / "templates" / "megaphone").mkdir()
+    (theme / "templates" / "megaphone" / "campaign.html").write_text(OWN_CAMPAIGN_PAGE, "utf-8")
+    content = blog(tmp_path, the_campaign())
+    out = build_blog(content, tmp_path / "out", str(theme), MEGAPHONE_CONTENT_BLOCK="nowhere")
+    page = soup(out / "park" / "index.html")
+    root = page.find(id="main").find(attrs={"data-campaign": True})
+    assert root["data-to"] == TO and root["data-subject"] == SUBJECT
+    assert root.find(class_="our-top").find("h1").get_text() == "Keep the park open"
+    assert root.find(class_="our-top").find(attrs={"data-countdown": True}) is not None
+    assert root.find(class_="our-letter").find("pre").get_text() == LETTER
+    mailto = root.find(class_="our-send").find("a", attrs={"data-link": "mailto"})["href"]
+    assert rfc_decode(mailto)["body"] == LETTER.replace("\n", "\r\n")
+    assert root.find(class_="our-share").find("ul", class_="share-links") is not None
+    assert page.find("link", rel="stylesheet")["href"].startswith("/megaphone/")
+
+
 def problems(content: Path, output: Path, theme: str, **override) -> list[tuple[str, str]]:
     with pytest.raises(CampaignProblems) as stop:
         build_blog(content, output, theme, **override)

@@ -10,6 +10,8 @@ THEME_TEMPLATES_OVERRIDES puts before the theme's. Everything in it is under
   `{% block MEGAPHONE_CONTENT_BLOCK %}` holding the campaign (each campaign's
   `template`; Pelican renders an article with its template);
 - `megaphone/flyer.html`: the same, for the printable flyer;
+  (a theme with a `templates/megaphone/campaign.html` or `flyer.html` of its own, made
+  of the macros, keeps it: neither is written then);
 - `megaphone/macros.html`: the page's pieces, for a theme author's own templates;
 - `megaphone/partials/`: Megaphone's theme's partials, the very files, with their
   includes renamed under the prefix.
@@ -123,10 +125,13 @@ def write_templates(settings) -> None:
         with open(os.path.join(ours, name), "w", encoding="utf-8") as out:
             out.write(text)
     base, block = settings[BASE_TEMPLATE], settings[CONTENT_BLOCK]
+    theme = os.path.join(settings["THEME"], "templates", PREFIX)
     for name, what, macro, extra in (
         ("campaign.html", "page", "page", ""),
         ("flyer.html", "flyer", "flyer", ", qr"),
     ):
+        if os.path.isfile(os.path.join(theme, name)):  # the theme's own, made of the macros
+            continue
         text = _WRAPPER.format(what=what, base=base, block=block, macro=macro, extra=extra)
         with open(os.path.join(ours, name), "w", encoding="utf-8") as out:
             out.write(text)
@@ -167,6 +172,8 @@ def template_problems(generator, campaigns: list) -> list[Problem]:
     settings = generator.settings
     if not campaigns or not uses_site_theme(settings):
         return []
+    if os.path.isfile(os.path.join(settings["THEME"], "templates", CAMPAIGN_TEMPLATE + ".html")):
+        return []  # the theme's own campaign page: it places the pieces itself
     first = sorted(shown_path(a.source_path) for a in campaigns)[0]
     base, block = settings[BASE_TEMPLATE], settings[CONTENT_BLOCK]
     try:
