@@ -331,3 +331,12 @@ def test_a_theme_that_loads_nothing_from_elsewhere_is_not_warned_of(tmp_path, ca
     with caplog.at_level(logging.WARNING):
         build_blog(content, tmp_path / "out", "simple")
     assert not [r for r in caplog.records if "site-theme-other-hosts" in r.getMessage()]
+
+
+def test_a_second_build_from_the_cache_is_the_same_site(tmp_path):
+    content = blog(tmp_path, the_campaign())
+    cache = str(tmp_path / "cache")
+    first = every_file(build_blog(content, tmp_path / "first", "simple", CACHE_PATH=cache))
+    second = every_file(build_blog(content, tmp_path / "second", "simple", CACHE_PATH=cache))
+    assert any(name.startswith("megaphone/") for name in first)
+    assert second == first

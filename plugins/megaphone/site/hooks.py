@@ -216,6 +216,8 @@ def _jinja_environment(settings, given) -> dict:
         jinja["extensions"] = filled["extensions"]
     if uses_site_theme(settings):  # Megaphone's templates escape; the theme's stay its own
         jinja["autoescape"] = EscapeMegaphone(jinja.get("autoescape", False))
+    elif "autoescape" in filled:  # Megaphone's theme: on (settings.fill_in refuses it off)
+        jinja["autoescape"] = filled["autoescape"]
     return jinja
 
 
