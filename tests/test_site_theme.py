@@ -340,3 +340,28 @@ def test_a_second_build_from_the_cache_is_the_same_site(tmp_path):
     second = every_file(build_blog(content, tmp_path / "second", "simple", CACHE_PATH=cache))
     assert any(name.startswith("megaphone/") for name in first)
     assert second == first
+
+
+def test_what_counts_as_loading_from_another_site():
+    from pelican.plugins.megaphone.site.site_theme import other_hosts
+
+    html = """
+    <link rel="stylesheet" href="/theme/css/main.css">
+    <link rel="preconnect" href="https://fonts.gstatic.com">
+    <link rel="alternate" href="https://feeds.example.net/all.atom.xml">
+    <script src="//cdn.example.com/x.js"></script>
+    <iframe src="https://video.example.org/embed/1"></iframe>
+    <img srcset="https://img.example.org/a.png 1x, /b.png 2x" src="/b.png">
+    <div style="background: url('https://bg.example.org/p.png')"></div>
+    <style>@import "https://css.example.org/a.css"; body { font: 1em x; }</style>
+    <a href="https://elsewhere.example.org/">a link loads nothing</a>
+    <img src="https://www.example.org/own.png">
+    """
+    assert other_hosts(html, {"www.example.org"}) == [
+        "bg.example.org",
+        "cdn.example.com",
+        "css.example.org",
+        "fonts.gstatic.com",
+        "img.example.org",
+        "video.example.org",
+    ]

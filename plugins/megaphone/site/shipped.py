@@ -52,26 +52,28 @@ def shipped_problems(folder: str, settings) -> list[Problem]:
 def check_written_page(path: str, context) -> None:
     """Pelican's content_written, for each page as it is written to disk: stops the
     build at one that holds what no page may hold. A page the build cache gives back
-    was read when it was first written (site/output.py marks it)."""
-    if not path.endswith(".html") or context.get(FROM_CACHE) or not is_checked_page(path, context):
+    was read when it was first written (site/output.py marks it). A campaign page in
+    a site's own theme: the other sites it loads from are said on every build."""
+    if not path.endswith(".html") or not is_checked_page(path, context):
         return
-    with open(path, encoding="utf-8", errors="replace") as page:
-        findings = page_findings(page.read(), allowed_in_pages(context))
     name = os.path.relpath(path, context.get("OUTPUT_PATH") or os.curdir)
-    if uses_site_theme(context) and not findings:
+    if not context.get(FROM_CACHE):
+        with open(path, encoding="utf-8", errors="replace") as page:
+            findings = page_findings(page.read(), allowed_in_pages(context))
+        if findings:
+            raise CampaignProblems(
+                [
+                    Problem(
+                        name,
+                        "file",
+                        say("output-page-unsafe", path=name, what=what),
+                        code="output-page-unsafe",
+                    )
+                    for what in findings
+                ]
+            )
+    if uses_site_theme(context):
         warning = loads_from_other_sites(path, context)
         if warning:
             said = Problem(name, "", warning)
             logging.getLogger(WARNINGS_LOGGER).warning("%s", said, extra={"campaign_problem": said})
-    if findings:
-        raise CampaignProblems(
-            [
-                Problem(
-                    name,
-                    "file",
-                    say("output-page-unsafe", path=name, what=what),
-                    code="output-page-unsafe",
-                )
-                for what in findings
-            ]
-        )
