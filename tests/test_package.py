@@ -304,6 +304,53 @@ def assert_campaign_page(output: Path) -> None:
     assert (output / "ban-the-scan-nypd-es" / "index.html").is_file()
 
 
+BLOG_CONF = """\
+PLUGINS = ["megaphone"]
+THEME = "simple"
+SITENAME = "Friends of the park"
+PATH = "content"
+TIMEZONE = "Europe/London"
+ARTICLE_PATHS = ["posts", "campaigns"]
+MEGAPHONE_TODAY = "2021-02-22"
+"""
+BLOG_POST = "Title: Hello\nDate: 2021-01-02\nSlug: hello\n\nA *post*.\n"
+
+
+def blog_site(root: Path, name: str = "blog") -> Path:
+    """A blog of its own on Pelican's `simple` theme, with one campaign (the awkward one)."""
+    site = root / name
+    (site / "content" / "posts").mkdir(parents=True)
+    (site / "content" / "campaigns").mkdir()
+    (site / "content" / "posts" / "hello.md").write_text(BLOG_POST, "utf-8")
+    awkward = example_campaigns()["awkward.md"]
+    (site / "content" / "campaigns" / "awkward.md").write_text(awkward, "utf-8")
+    (site / "pelicanconf.py").write_text(BLOG_CONF, "utf-8")
+    return site
+
+
+def reference_blog(root: Path) -> Path:
+    site = blog_site(root / "reference", "blog")
+    folders = {"PATH": "content", "OUTPUT_PATH": "output", "CACHE_PATH": "cache"}
+    override = {key: str(site / name) for key, name in folders.items()}
+    settings = read_settings(str(site / "pelicanconf.py"), override=override)
+    # Not the tests' shared compiled templates (conftest.py): the blog's theme compiled
+    # with its own autoescaping, as the owner's pelican compiles it.
+    settings["JINJA_ENVIRONMENT"] = {**settings["JINJA_ENVIRONMENT"], "bytecode_cache": None}
+    Pelican(settings).run()
+    return site / "output"
+
+
+def assert_blog_campaign_page(output: Path) -> None:
+    page = soup(output / "awkward" / "index.html")
+    assert page.find("main").find("section", class_="send") is not None  # in simple's <main>
+    href = page.find("a", class_="button")["href"]
+    assert rfc_decode(href)["body"] == AWKWARD_LETTER.replace("\n", "\r\n")
+    assert rfc_decode(href)["subject"] == AWKWARD_SUBJECT
+    assets = sorted(p.suffix for p in (output / "megaphone").iterdir())
+    assert assets == [".css", ".js"]
+    assert (output / "hello.html").is_file()
+
+
 @pytest.mark.slow
 def test_the_wheel_builds_a_site_at_the_pinned_versions(dists, tmp_path):
     venv = venv_with(tmp_path, dists["wheel"], ROOT / "requirements.txt")
@@ -320,6 +367,11 @@ def test_the_wheel_builds_a_site_at_the_pinned_versions(dists, tmp_path):
     assert tree(output) == tree(reference_site(tmp_path))
     # No PLUGINS setting: Pelican's namespace lookup finds the plugin, the same site.
     assert tree(built_by(venv, owner_site(tmp_path, plugins=False))) == tree(output)
+    # A blog on Pelican's `simple` theme: its campaign page in that theme, the campaign's
+    # stylesheet and script from the installed package, as this checkout builds it.
+    blog = built_by(venv, blog_site(tmp_path))
+    assert_blog_campaign_page(blog)
+    assert tree(blog) == tree(reference_blog(tmp_path))
 
 
 def lowest_versions() -> str:

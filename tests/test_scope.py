@@ -192,10 +192,12 @@ def test_with_pelicans_simple_theme_the_blog_is_byte_for_byte_pelicans(tmp_path)
     assert with_plugin == plain
 
 
-def test_a_campaign_on_another_theme_is_said(tmp_path):
+def test_a_campaign_on_another_theme_is_shown_in_that_theme(tmp_path):
+    """Once `campaign-theme-missing`; now the page is in the site's theme (test_site_theme.py)."""
     content = write_blog(tmp_path, campaign_md(slug="park"))
-    found = problems(content, tmp_path / "output", **{**BLOG, "THEME": "simple"})
-    assert found == [("park.md", "campaign-theme-missing")]
+    out = build(content, tmp_path / "output", "2021-01-01", **{**BLOG, "THEME": "simple"})
+    park = soup(out / "park" / "index.html")
+    assert park.find("main").find("section", class_="send") is not None
 
 
 def test_the_blogs_markdown_extensions_are_its_own_and_not_the_campaigns(tmp_path):

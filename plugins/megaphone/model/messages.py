@@ -325,6 +325,9 @@ PROBLEMS = {
     "sitemap.xml (and its address in robots.txt), or {name} = False.",
     "setting-cache": "{name} = {text!r} is not True or False. Write {name} = True to reuse "
     "what earlier builds made, or {name} = False to build everything each time.",
+    "setting-site-theme": "{name} = {text!r} is not the name of a template (or of a block) "
+    "of the site's theme. Write, for example, MEGAPHONE_BASE_TEMPLATE = 'base.html' and "
+    "MEGAPHONE_CONTENT_BLOCK = 'content'.",
     "setting-strict": "{name} = {text!r} is not True or False. Write {name} = True only on a "
     "site whose every article is a campaign, or leave it out.",
     "setting-campaign-paths": "{name} = {text!r} is not a list of folders inside the content "
@@ -356,9 +359,13 @@ PROBLEMS = {
     "campaign, so Pelican takes the two for translations of one page. Give the campaign "
     "its own Slug, or, if {other} is the campaign in another language, move it into the "
     "campaign folder.",
-    "campaign-theme-missing": "is a campaign, and the site's theme ({theme!r}) cannot show "
-    "one: a campaign page needs Megaphone's theme. Set THEME to Megaphone's theme (or one "
-    "made from it), or move the campaigns out of the campaign folders.",
+    "site-theme-template-missing": "is a campaign, shown in the site's theme inside its "
+    "template {name!r}, which the theme does not have ({theme}). Set MEGAPHONE_BASE_TEMPLATE "
+    "to the theme's template that its pages extend, for example 'base.html'.",
+    "site-theme-block-missing": "is a campaign, shown in the site's theme inside the block "
+    "{block!r} of its template {name!r}, which has no such block (its blocks: {blocks}). "
+    "Set MEGAPHONE_CONTENT_BLOCK to the block that holds a page's content, for example "
+    "'content'.",
     "output-taken": "would be written to {path!r}, which {other} writes already, so one would "
     "silently replace the other. Rename one of them (a Slug, a file name, a list "
     "or an area).",
@@ -415,6 +422,10 @@ PROBLEMS = {
 }
 
 WARNINGS = {
+    "site-theme-other-hosts": "this campaign page, in the site's own theme, loads files from "
+    "other sites: {hosts}. Each visitor's browser tells them who reads the campaign, and "
+    "the policy Megaphone writes for campaign pages (_headers) blocks them. Serve the "
+    "theme's fonts, styles and scripts from the site itself, or take them out of the theme.",
     "targets-map-alone": "this postcode map has no list beside it: nothing uses it. Name the "
     "list content/targets/{list}.csv, or delete the map.",
     "targets-not-csv": "only .csv files in content/targets/ are read; this one is not used. "

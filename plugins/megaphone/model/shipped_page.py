@@ -34,6 +34,10 @@ class Allowed:
     inline_scripts: frozenset[str]  # the text of an inline <script>
     styles: frozenset[str]  # the text of an inline <style>
     policies: frozenset[str]  # the Content-Security-Policy <meta> values
+    # A campaign page in a site's own theme: the theme's own scripts, styles, <meta>
+    # and policy are its own (their hosts are warned of: site/site_theme.py); what no
+    # page may hold (a frame, an event handler, a script address) is still refused.
+    site_theme: bool = False
 
 
 # A start tag, and each attribute in it, as a browser splits them (quotes may hold `>`,
@@ -76,6 +80,8 @@ def page_findings(html: str, allowed: Allowed) -> list[str]:
         html = html.replace(f"<style>{style}</style>", "<checked-style>")
     for match in _RAW_TEXT.finditer(html):
         kind, text = match.group(1).lower(), match.group(2)
+        if allowed.site_theme:
+            continue
         if kind == "script" and text and text not in allowed.inline_scripts:
             find("an inline script that is not the site's own")
         if kind == "style" and text not in allowed.styles:
@@ -97,6 +103,8 @@ def _tag(tag: str, values: dict[str, str], allowed: Allowed, find) -> None:
         find(f"a <{tag}> element")
     for name, value in values.items():
         _attribute(tag, name, value, find)
+    if allowed.site_theme:
+        return
     if tag == "meta":
         _meta(values, allowed, find)
     elif tag in ("script", "style"):

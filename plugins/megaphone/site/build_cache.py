@@ -149,6 +149,15 @@ def _versions() -> str:
     return ",".join(found)
 
 
+def _megaphone_theme(settings: dict) -> tuple[str, ...]:
+    """A campaign page in a site's own theme is made of Megaphone's theme's templates
+    (site/site_theme.py): inputs too, wherever the package put them."""
+    from .. import theme_path
+    from .site_theme import uses_site_theme
+
+    return (folder_digest(theme_path()),) if uses_site_theme(settings) else ()
+
+
 class BuildCache:
     """get/put by key, for one build. `off()` stores nothing and finds nothing.
 
@@ -184,6 +193,7 @@ class BuildCache:
             folder_digest(settings["THEME"]),
             # Pelican looks for templates there first: inputs as much as the theme's own.
             *(folder_digest(path) for path in settings.get("THEME_TEMPLATES_OVERRIDES") or ()),
+            *_megaphone_theme(settings),
             *_other_plugins(settings),
             settings_digest(settings),
         )

@@ -84,7 +84,6 @@ from .scope import (
     reach_problems,
     shared_slug_problems,
     strict,
-    theme_problems,
     use_ordinary_template,
 )
 from .settings import use_settings, warn_without_public_address
@@ -104,6 +103,8 @@ from .site_checks import (
     unused_files,
 )
 from .site_links import resolve_links, site_link_problems, site_links
+from .site_theme import EscapeMegaphone, use_campaign_template, uses_site_theme, write_templates
+from .site_theme import template_problems as theme_template_problems
 from .static_files import (
     copy_problems,
     image_field_problems,
@@ -157,6 +158,7 @@ def start_build(settings) -> None:
         deadline_words=deadline_words_filter, city=city_filter, language_name=language_name
     )
     filters.update(SCRIPT_LOCALE_FILTERS)
+    write_templates(settings)  # a campaign page in the site's own theme: its templates
     prepare_assets(settings)
     extra_fields = tuple(settings["MEGAPHONE_EXTRA_FIELDS"])
     this.start(cache, settings["PATH"], extra_fields, lambda path: owns(settings, path))
@@ -178,7 +180,7 @@ def use_cache(settings, given) -> build_cache.BuildCache:
     cache = build_cache.BuildCache.for_settings(given)
     if cache.folder is None:
         settings.update({k: given[k] for k in PELICAN_CACHE_SETTINGS if k in given})
-        settings["JINJA_ENVIRONMENT"] = _jinja_of_the_site(settings)
+        settings["JINJA_ENVIRONMENT"] = _jinja_environment(settings, given)
         return cache
     # Pelican unpickles its files itself: only those our finished builds signed stay.
     # Again before each build: a build that stopped leaves files no build signed.
@@ -194,7 +196,7 @@ def use_cache(settings, given) -> build_cache.BuildCache:
     # The templates compiled once, not on every build (the theme is in the key),
     # unless the settings bring a bytecode cache of their own. Signed: Jinja's own
     # FileSystemBytecodeCache would load any file there as code.
-    jinja = _jinja_of_the_site(settings)
+    jinja = _jinja_environment(settings, given)
     if jinja.get("bytecode_cache") is None:
         templates = cache.folder / "templates"
         settings["JINJA_ENVIRONMENT"] = {
@@ -204,13 +206,18 @@ def use_cache(settings, given) -> build_cache.BuildCache:
     return cache
 
 
-def _jinja_of_the_site(settings) -> dict:
-    """The Jinja settings as the site and Megaphone's defaults make them (autoescape and
-    the i18n extension, site/settings.py), without a bytecode cache an earlier build of
-    the same Pelican set here (`pelican -r`)."""
-    jinja = dict(settings.get("JINJA_ENVIRONMENT") or {})
-    if isinstance(jinja.get("bytecode_cache"), SignedBytecodeCache):
-        del jinja["bytecode_cache"]
+def _jinja_environment(settings, given) -> dict:
+    """The Jinja options as given, with the extensions that the plugin's settings
+    (settings.fill_in) add (the i18n extension for the theme's {% trans %}), and in a
+    site's own theme, autoescaping for Megaphone's templates (megaphone/...)."""
+    jinja = dict(given.get("JINJA_ENVIRONMENT") or {})
+    filled = settings.get("JINJA_ENVIRONMENT") or {}
+    if "extensions" in filled:
+        jinja["extensions"] = filled["extensions"]
+    if uses_site_theme(settings):  # Megaphone's templates escape; the theme's stay its own
+        jinja["autoescape"] = EscapeMegaphone(jinja.get("autoescape", False))
+    elif "autoescape" in filled:  # Megaphone's theme: on (settings.fill_in refuses it off)
+        jinja["autoescape"] = filled["autoescape"]
     return jinja
 
 
@@ -487,7 +494,7 @@ def scoped_stop_on_problems(site: SiteReading, articles: ArticlesGenerator, gene
     problems += [
         page_in_campaign_folder(page) for page in campaign_pages(all_pages(generators), settings)
     ]
-    problems += theme_problems(settings, campaigns) + shared_slug_problems(articles)
+    problems += theme_template_problems(articles, campaigns) + shared_slug_problems(articles)
     pictures = campaign_pictures(campaigns, articles.context, settings)
     problems += copy_problems(
         ((s.source_path, s.save_as) for s in pictures),
@@ -645,6 +652,7 @@ def all_generators_finalized(generators) -> None:
     order_campaigns(articles, site)
     key_pages(site, articles, generators)
     use_ordinary_template(articles)
+    use_campaign_template(articles, site.campaigns)
     note_campaign_folders(articles.settings, site.campaigns)
     take_pictures(articles.context, campaign_articles(articles), articles.settings)
 

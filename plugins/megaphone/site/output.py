@@ -15,6 +15,7 @@ from pelican import signals
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import Writer
 
+from .. import theme_path
 from ..model.links import MAIL_SERVICES
 from ..model.messages import say
 from ..model.qr import qr_svg
@@ -32,6 +33,12 @@ from .scope import header_paths, megaphone_theme, strict, writes_site_file
 from .settings import settings_file
 from .shipped import FROM_CACHE
 from .sitemaps import Unlisted, sitemap_file, warn_two_sitemaps, writes_own_sitemap
+from .site_theme import (
+    ASSETS_FOLDER,
+    FLYER_TEMPLATE,
+    site_theme_stylesheet,
+    uses_site_theme,
+)
 from .static_files import picture_problem, published_bytes
 from .words import REMINDER_ALARM, REMINDER_DESCRIPTION, REMINDER_SUMMARY
 
@@ -48,9 +55,12 @@ CLOSED_BEFORE_PAINT = ("js", "closed-before-paint.js")
 def prepare_assets(settings) -> None:
     """Once per site: the inlined stylesheet and script, the script's hashed name
     and the list of webmail services the templates offer. The policy allows the
-    inline ones by the hashes of the very bytes the pages carry. A site not only of
-    campaigns, on a theme that is not Megaphone's, has none (scope.theme_problems
-    says so if it has campaigns)."""
+    inline ones by the hashes of the very bytes the pages carry. A campaign page in
+    a site's own theme (site_theme.py) links Megaphone's stylesheet and script, from
+    the package's theme, written to megaphone/ in the output."""
+    if uses_site_theme(settings):
+        prepare_site_theme_assets(settings)
+        return
     if not strict(settings) and not megaphone_theme(settings):
         return
     static = os.path.join(settings["THEME"], "static")
@@ -76,6 +86,42 @@ def prepare_assets(settings) -> None:
     )
 
 
+def _site_theme_files() -> tuple[bytes, bytes]:
+    """megaphone.css (its rules for the campaign's parts) and the shipped megaphone.js,
+    from the package's theme."""
+    static = os.path.join(theme_path(), "static")
+    with open(os.path.join(static, *STYLESHEET), encoding="utf-8") as source:
+        style = site_theme_stylesheet(source.read()).encode()
+    return style, shipped_script(os.path.join(static, *SCRIPT))
+
+
+def prepare_site_theme_assets(settings) -> None:
+    style, script = _site_theme_files()
+    settings.setdefault("JINJA_GLOBALS", {}).update(
+        MEGAPHONE_STYLESHEET=f"{ASSETS_FOLDER}/{fingerprinted_name(STYLESHEET[1], style)}",
+        SCRIPT_PATH=f"{ASSETS_FOLDER}/{fingerprinted_name(SCRIPT[1], script)}",
+        # The header's policy: the theme's own styles and scripts, from the site only.
+        STYLE_HASH=Markup("'self'"),
+        CLOSED_BEFORE_PAINT_HASH=Markup(""),
+        MAIL_SERVICES=MAIL_SERVICES,
+    )
+
+
+def publish_site_theme_assets(settings) -> None:
+    """A site's own theme: Megaphone's stylesheet and script, under megaphone/, only if
+    a campaign page links them."""
+    found = settings["JINJA_GLOBALS"]
+    if not settings.get("MEGAPHONE_CAMPAIGN_FOLDERS"):
+        return
+    style, script = _site_theme_files()
+    for name, data in ((found["MEGAPHONE_STYLESHEET"], style), (found["SCRIPT_PATH"], script)):
+        target = sanitised_join(settings["OUTPUT_PATH"], name)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "wb") as out:
+            out.write(data)
+    write_site_files(settings)
+
+
 def publish_assets(pelican) -> None:
     """Write the hashed script; drop the plain copies nothing links to."""
     settings = pelican.settings
@@ -83,12 +129,26 @@ def publish_assets(pelican) -> None:
         settings.get("JINJA_GLOBALS") or {}
     ):
         return
+    if uses_site_theme(settings):
+        publish_site_theme_assets(settings)
+        return
     output = os.path.join(settings["OUTPUT_PATH"], settings["THEME_STATIC_DIR"])
     static = os.path.join(settings["THEME"], "static")
     target = os.path.join(settings["OUTPUT_PATH"], settings["JINJA_GLOBALS"]["SCRIPT_PATH"])
     os.makedirs(os.path.dirname(target), exist_ok=True)
     with open(target, "wb") as out:
         out.write(shipped_script(os.path.join(static, *SCRIPT)))
+    write_site_files(settings)
+    for plain in (STYLESHEET, SCRIPT, CLOSED_BEFORE_PAINT):
+        path = os.path.join(output, *plain)
+        if os.path.exists(path):
+            os.remove(path)
+        if os.path.isdir(os.path.dirname(path)) and not os.listdir(os.path.dirname(path)):
+            os.rmdir(os.path.dirname(path))
+
+
+def write_site_files(settings) -> None:
+    """robots.txt and _headers, unless the site has its own."""
     if writes_site_file(settings, "robots.txt"):  # a site's own robots.txt stays its own
         write_robots(settings)
     if writes_site_file(settings, "_headers"):
@@ -101,12 +161,6 @@ def publish_assets(pelican) -> None:
                     header_paths(settings),
                 )
             )
-    for plain in (STYLESHEET, SCRIPT, CLOSED_BEFORE_PAINT):
-        path = os.path.join(output, *plain)
-        if os.path.exists(path):
-            os.remove(path)
-        if os.path.isdir(os.path.dirname(path)) and not os.listdir(os.path.dirname(path)):
-            os.rmdir(os.path.dirname(path))
 
 
 def write_robots(settings) -> None:
@@ -152,8 +206,11 @@ def write_sitemap(generator, writer) -> None:
         out.write(sitemap_xml(entries))
 
 
-def _catalogue(settings, lang: str):
-    return translations(os.path.join(settings["THEME"], "translations"), lang)
+def _catalogue(settings, lang: str, campaign: bool = True):
+    """The words of a page in `lang`: the theme's catalogue, or, for a campaign's
+    pages in a site's own theme, Megaphone's (the theme's have none of its words)."""
+    theme = theme_path() if campaign and uses_site_theme(settings) else settings["THEME"]
+    return translations(os.path.join(theme, "translations"), lang)
 
 
 def reminder(article, settings) -> bytes:
@@ -228,7 +285,9 @@ def write_page_extras(generator, writer) -> None:
             continue
         if not save_as_of(article):  # not written (drafts, when publishing): nor are its extras
             continue
-        flyer = flyer or generator.get_template("flyer")
+        flyer = flyer or generator.get_template(
+            FLYER_TEMPLATE if uses_site_theme(generator.settings) else "flyer"
+        )
         write_reminder_and_flyer(generator, writer, flyer, article, page)
 
 
@@ -270,8 +329,8 @@ def write_closed_archive(generator, writer) -> None:
     /closed/, then /closed/2/... (PAGINATION_PATTERNS)."""
     settings = generator.settings
     save_as = settings.get("MEGAPHONE_CLOSED_SAVE_AS")
-    if not save_as or settings.get("MEGAPHONE_CHECK_ONLY"):
-        return
+    if not save_as or settings.get("MEGAPHONE_CHECK_ONLY") or uses_site_theme(settings):
+        return  # in a site's own theme, its own archives list the closed campaigns
     closed = list(generator.context.get("campaigns_closed", []))
     if not closed:
         return
@@ -322,7 +381,8 @@ class TranslatingWriter(Writer):
             return None
         content = kwargs.get("article") or kwargs.get("page")
         lang = getattr(content, "lang", None) or context.get("DEFAULT_LANG", "en")
-        catalogue = _catalogue(self.settings, lang)
+        campaign = getattr(content, "campaign_page", None) is not None
+        catalogue = _catalogue(self.settings, lang, campaign)
         kwargs.update(
             page_lang=lang,
             gettext=catalogue.gettext,

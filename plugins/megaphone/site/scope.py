@@ -283,15 +283,6 @@ def megaphone_theme(settings) -> bool:
     return os.path.isfile(os.path.join(settings["THEME"], "static", "css", "megaphone.css"))
 
 
-def theme_problems(settings, campaigns: list) -> list[Problem]:
-    """Campaigns need Megaphone's theme (its campaign page, flyer and archive)."""
-    if strict(settings) or not campaigns or megaphone_theme(settings):
-        return []
-    first = sorted(shown_path(a.source_path) for a in campaigns)[0]
-    text = say("campaign-theme-missing", theme=str(settings.get("THEME", "")))
-    return [Problem(first, "file", text, 1, "campaign-theme-missing")]
-
-
 # The Megaphone theme's article.html shows a campaign; an ordinary article of a site
 # that is not only campaigns is shown with this template, when the theme has it.
 ORDINARY_TEMPLATE = "ordinary_article"
@@ -350,10 +341,14 @@ def note_campaign_folders(settings, campaigns: Iterable) -> None:
 
 def header_paths(settings) -> tuple[str, ...]:
     """The paths of `_headers`: every file of a strict site; otherwise the campaigns'
-    pages and the theme's files, so that the rest of the site keeps its own headers."""
+    pages and the theme's files (in a site's own theme, Megaphone's own: megaphone/), so
+    that the rest of the site keeps its own headers."""
     if strict(settings):
         return ("/*",)
-    theme = f"{_site_path(settings)}/{settings['THEME_STATIC_DIR']}/*"
+    from .site_theme import ASSETS_FOLDER, uses_site_theme
+
+    folder = ASSETS_FOLDER if uses_site_theme(settings) else settings["THEME_STATIC_DIR"]
+    theme = f"{_site_path(settings)}/{folder}/*"
     return (*settings.get(CAMPAIGN_FOLDERS, []), theme)
 
 

@@ -218,6 +218,19 @@ def _campaign_paths(name: str, value: Any, settings: Settings) -> Problem | None
     return None if good else problem(name, "setting-campaign-paths", name=name, text=value)
 
 
+def _template_name(name: str, value: Any, settings: Settings) -> Problem | None:
+    """MEGAPHONE_BASE_TEMPLATE: a template of the theme, by its file name."""
+    good = isinstance(value, str) and bool(value.strip()) and _site_path(value)
+    good = good and not re.search(r"""["'{}%]""", value)
+    return None if good else problem(name, "setting-site-theme", name=name, text=value)
+
+
+def _block_name(name: str, value: Any, settings: Settings) -> Problem | None:
+    """MEGAPHONE_CONTENT_BLOCK: a Jinja block's name, as `{% block content %}` writes it."""
+    good = isinstance(value, str) and re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", value) is not None
+    return None if good else problem(name, "setting-site-theme", name=name, text=value)
+
+
 def _absolute_siteurl(settings: Settings) -> str:
     """The canonical address defaults to SITEURL when that is a whole address."""
     text = str(settings.get("SITEURL") or "").strip()
@@ -272,6 +285,10 @@ SETTINGS: tuple[Setting, ...] = (
         _campaign_paths,
         alias="CAMPAIGN_PATHS",
     ),
+    # A campaign page in the site's own theme (site/site_theme.py): the template it
+    # extends and the block it fills.
+    Setting("MEGAPHONE_BASE_TEMPLATE", lambda s: "base.html", _template_name),
+    Setting("MEGAPHONE_CONTENT_BLOCK", lambda s: "content", _block_name),
 )
 
 
@@ -349,7 +366,7 @@ def pelican_needs(settings: dict) -> list[Problem]:
     jinja = dict(settings.get("JINJA_ENVIRONMENT") or {})
     # Megaphone's theme escapes by Jinja's autoescape. Another theme's templates may rely
     # on Pelican's default, none (`{{ article.content }}`): its setting stays the site's,
-    # and Megaphone's own templates in it escape by themselves ({% autoescape true %}).
+    # and Megaphone's own templates in it are escaped all the same (hooks.EscapeMegaphone).
     ours = megaphone_theme(settings)
     if ours and not jinja.get("autoescape", True):
         field = "JINJA_ENVIRONMENT"

@@ -9,13 +9,15 @@ finding keeps the last good site."""
 
 from __future__ import annotations
 
+import logging
 import os
 
 from ..model.messages import say
-from ..model.report import CampaignProblems, Problem
+from ..model.report import WARNINGS_LOGGER, CampaignProblems, Problem
 from ..model.shipped_page import Allowed, page_findings
 from .claims import CLAIMS, Claims, unclaimed_files
 from .scope import is_checked_page
+from .site_theme import loads_from_other_sites, uses_site_theme
 
 FROM_CACHE = "megaphone_from_cache"  # a page written from the build cache, checked before
 
@@ -32,6 +34,7 @@ def allowed_in_pages(settings) -> Allowed:
         inline_scripts=frozenset({str(found.get("CLOSED_BEFORE_PAINT", ""))}),
         styles=frozenset({str(found.get("INLINE_CSS", ""))}),
         policies=frozenset({str(found.get("CSP", "")), str(found.get("CSP_CONNECT", ""))}),
+        site_theme=uses_site_theme(settings),
     )
 
 
@@ -49,21 +52,28 @@ def shipped_problems(folder: str, settings) -> list[Problem]:
 def check_written_page(path: str, context) -> None:
     """Pelican's content_written, for each page as it is written to disk: stops the
     build at one that holds what no page may hold. A page the build cache gives back
-    was read when it was first written (site/output.py marks it)."""
-    if not path.endswith(".html") or context.get(FROM_CACHE) or not is_checked_page(path, context):
+    was read when it was first written (site/output.py marks it). A campaign page in
+    a site's own theme: the other sites it loads from are said on every build."""
+    if not path.endswith(".html") or not is_checked_page(path, context):
         return
-    with open(path, encoding="utf-8", errors="replace") as page:
-        findings = page_findings(page.read(), allowed_in_pages(context))
     name = os.path.relpath(path, context.get("OUTPUT_PATH") or os.curdir)
-    if findings:
-        raise CampaignProblems(
-            [
-                Problem(
-                    name,
-                    "file",
-                    say("output-page-unsafe", path=name, what=what),
-                    code="output-page-unsafe",
-                )
-                for what in findings
-            ]
-        )
+    if not context.get(FROM_CACHE):
+        with open(path, encoding="utf-8", errors="replace") as page:
+            findings = page_findings(page.read(), allowed_in_pages(context))
+        if findings:
+            raise CampaignProblems(
+                [
+                    Problem(
+                        name,
+                        "file",
+                        say("output-page-unsafe", path=name, what=what),
+                        code="output-page-unsafe",
+                    )
+                    for what in findings
+                ]
+            )
+    if uses_site_theme(context):
+        warning = loads_from_other_sites(path, context)
+        if warning:
+            said = Problem(name, "", warning)
+            logging.getLogger(WARNINGS_LOGGER).warning("%s", said, extra={"campaign_problem": said})

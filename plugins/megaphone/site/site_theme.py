@@ -1,0 +1,307 @@
+"""A campaign page in the site's own theme (a site not only of campaigns, whose THEME is
+not Megaphone's): the page extends the theme's base template and fills its content block.
+
+Jinja names a block only in the template's text, never from a variable, so each build
+writes a few templates of its own into a folder of its own, which Pelican's public
+THEME_TEMPLATES_OVERRIDES puts before the theme's. Everything in it is under
+`megaphone/`, a prefix no theme uses:
+
+- `megaphone/campaign.html`: `{% extends MEGAPHONE_BASE_TEMPLATE %}` and
+  `{% block MEGAPHONE_CONTENT_BLOCK %}` holding the campaign (each campaign's
+  `template`; Pelican renders an article with its template);
+- `megaphone/flyer.html`: the same, for the printable flyer;
+  (a theme with a `templates/megaphone/campaign.html` or `flyer.html` of its own, made
+  of the macros, keeps it: neither is written then);
+- `megaphone/macros.html`: the page's pieces, for a theme author's own templates;
+- `megaphone/partials/`: Megaphone's theme's partials, the very files, with their
+  includes renamed under the prefix.
+
+The campaign's stylesheet and script come from the package (theme_path()), whatever
+THEME is, and are written to `megaphone/` in the output (output.publish_assets)."""
+
+from __future__ import annotations
+
+import atexit
+import os
+import re
+import shutil
+import tempfile
+from html.parser import HTMLParser
+from typing import Any
+from urllib.parse import urlsplit
+
+from jinja2 import Environment, TemplateSyntaxError, meta, nodes
+from jinja2.exceptions import TemplateNotFound
+from pelican.utils import sanitised_join
+
+from ..model.messages import say
+from ..model.report import Problem
+
+BASE_TEMPLATE = "MEGAPHONE_BASE_TEMPLATE"
+CONTENT_BLOCK = "MEGAPHONE_CONTENT_BLOCK"
+TEMPLATES = "MEGAPHONE_SITE_THEME_TEMPLATES"  # the build's own folder of templates
+PREFIX = "megaphone"
+CAMPAIGN_TEMPLATE = f"{PREFIX}/campaign"  # an article's template, without .html
+FLYER_TEMPLATE = f"{PREFIX}/flyer"
+ASSETS_FOLDER = PREFIX  # in the output: megaphone/megaphone.<hash>.css and .js
+SETTINGS_FILE = "pelicanconf.py"
+
+# The templates of Megaphone's theme copied, and the ones made only for a site's theme.
+_PARTIALS = "partials"
+_OWN = PREFIX  # theme/templates/megaphone/: macros.html
+
+_WRAPPER = """{{# Written by the build (plugins/megaphone/site/site_theme.py): a campaign's {what}
+   in the site's own theme, in its {block!r} block. #}}
+{{% extends {base!r} %}}
+{{% block {block} %}}
+{{% import "megaphone/macros.html" as megaphone with context %}}
+{{{{ megaphone.{macro}(article{extra}) }}}}
+{{% endblock %}}
+"""
+
+
+class EscapeMegaphone:
+    """Jinja's `autoescape`, as a function of the template's name: on for Megaphone's
+    templates (megaphone/...), whatever the site's theme has for its own."""
+
+    def __init__(self, site: Any) -> None:
+        self.site: Any = site.site if isinstance(site, EscapeMegaphone) else site
+
+    def __call__(self, name: str | None) -> bool:
+        if name and name.startswith(PREFIX + "/"):
+            return True
+        return bool(self.site(name) if callable(self.site) else self.site)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, EscapeMegaphone) and other.site == self.site
+
+    def __hash__(self) -> int:
+        return hash((EscapeMegaphone, repr(self.site)))
+
+    def __repr__(self) -> str:  # the build cache's key of the settings
+        return f"EscapeMegaphone({self.site!r})"
+
+
+def megaphone_templates() -> str:
+    from .. import theme_path
+
+    return os.path.join(theme_path(), "templates")
+
+
+def uses_site_theme(settings) -> bool:
+    """Campaign pages in the site's own theme: a site not only of campaigns whose
+    theme is not Megaphone's (nor one made from it)."""
+    from .scope import megaphone_theme, strict
+
+    return not strict(settings) and not megaphone_theme(settings)
+
+
+def _renamed(text: str) -> str:
+    """Megaphone's partials, as they include one another under the prefix."""
+    return re.sub(r"""(["'])partials/""", rf"\1{PREFIX}/partials/", text)
+
+
+def write_templates(settings) -> None:
+    """At the start of each build: the folder of templates, before the theme's."""
+    if not uses_site_theme(settings):
+        return
+    folder = settings.get(TEMPLATES)
+    if not folder or not os.path.isdir(folder):
+        folder = tempfile.mkdtemp(prefix="megaphone-templates-")
+        atexit.register(shutil.rmtree, folder, True)
+        settings[TEMPLATES] = folder
+    ours = os.path.join(folder, PREFIX)
+    shutil.rmtree(ours, ignore_errors=True)
+    source = megaphone_templates()
+    os.makedirs(os.path.join(ours, _PARTIALS))
+    for name in sorted(os.listdir(os.path.join(source, _PARTIALS))):
+        with open(os.path.join(source, _PARTIALS, name), encoding="utf-8") as partial:
+            text = _renamed(partial.read())
+        with open(os.path.join(ours, _PARTIALS, name), "w", encoding="utf-8") as out:
+            out.write(text)
+    for name in sorted(os.listdir(os.path.join(source, _OWN))):
+        with open(os.path.join(source, _OWN, name), encoding="utf-8") as own:
+            text = _renamed(own.read())
+        with open(os.path.join(ours, name), "w", encoding="utf-8") as out:
+            out.write(text)
+    base, block = settings[BASE_TEMPLATE], settings[CONTENT_BLOCK]
+    theme = os.path.join(settings["THEME"], "templates", PREFIX)
+    for name, what, macro, extra in (
+        ("campaign.html", "page", "page", ""),
+        ("flyer.html", "flyer", "flyer", ", qr"),
+    ):
+        if os.path.isfile(os.path.join(theme, name)):  # the theme's own, made of the macros
+            continue
+        text = _WRAPPER.format(what=what, base=base, block=block, macro=macro, extra=extra)
+        with open(os.path.join(ours, name), "w", encoding="utf-8") as out:
+            out.write(text)
+    overrides = [p for p in settings.get("THEME_TEMPLATES_OVERRIDES") or [] if p != folder]
+    settings["THEME_TEMPLATES_OVERRIDES"] = [folder, *overrides]
+
+
+def use_campaign_template(articles, campaigns) -> None:
+    """Each campaign is shown with megaphone/campaign.html, in a site's own theme."""
+    if not uses_site_theme(articles.settings):
+        return
+    for article in campaigns:
+        article.template = CAMPAIGN_TEMPLATE
+
+
+def _blocks(env: Environment, name: str, seen: tuple[str, ...] = ()) -> set[str]:
+    """The blocks a template defines, its parents' included."""
+    if name in seen:
+        return set()
+    source = env.loader.get_source(env, name)[0] if env.loader else ""
+    tree = env.parse(source)
+    found = {block.name for block in tree.find_all(nodes.Block)}
+    for parent in meta.find_referenced_templates(tree):
+        extends = any(
+            isinstance(node.template, nodes.Const) and node.template.value == parent
+            for node in tree.find_all(nodes.Extends)
+        )
+        if parent and extends:
+            found |= _blocks(env, parent, (*seen, name))
+    return found
+
+
+def template_problems(generator, campaigns: list) -> list[Problem]:
+    """The base template and its block, as the site's theme has them, or a plain problem
+    (on the first campaign) before any page is rendered."""
+    from .contents import shown_path
+
+    settings = generator.settings
+    if not campaigns or not uses_site_theme(settings):
+        return []
+    if os.path.isfile(os.path.join(settings["THEME"], "templates", CAMPAIGN_TEMPLATE + ".html")):
+        return []  # the theme's own campaign page: it places the pieces itself
+    first = sorted(shown_path(a.source_path) for a in campaigns)[0]
+    base, block = settings[BASE_TEMPLATE], settings[CONTENT_BLOCK]
+    try:
+        blocks = _blocks(generator.env, base)
+    except TemplateNotFound:
+        theme = f"THEME is {str(settings.get('THEME', ''))!r}"
+        text = say("site-theme-template-missing", name=base, theme=theme)
+        return [Problem(first, "file", text, 1, "site-theme-template-missing")]
+    except TemplateSyntaxError as error:
+        text = say("site-theme-template-missing", name=base, theme=f"it does not read: {error}")
+        return [Problem(first, "file", text, 1, "site-theme-template-missing")]
+    if block not in blocks:
+        shown = ", ".join(sorted(blocks)) or "none"
+        text = say("site-theme-block-missing", name=base, block=block, blocks=shown)
+        return [Problem(first, "file", text, 1, "site-theme-block-missing")]
+    return []
+
+
+# What a page loads: (tag, attribute) pairs, and the <link rel> values that load.
+_LOADS = {
+    ("script", "src"),
+    ("img", "src"),
+    ("iframe", "src"),
+    ("frame", "src"),
+    ("embed", "src"),
+    ("source", "src"),
+    ("audio", "src"),
+    ("video", "src"),
+    ("video", "poster"),
+    ("object", "data"),
+    ("input", "src"),
+    ("track", "src"),
+}
+_LINK_LOADS = {"stylesheet", "preconnect", "dns-prefetch", "preload", "prefetch", "icon"}
+_LINK_LOADS |= {"modulepreload", "manifest", "apple-touch-icon", "shortcut"}
+_CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)|@import\s+['"]([^'"]+)""")
+
+
+class _Loads(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.urls: list[str] = []
+        self._in_style = False
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        values = {name: value or "" for name, value in attrs}
+        if tag == "link" and _LINK_LOADS & set(values.get("rel", "").lower().split()):
+            self.urls.append(values.get("href", ""))
+        for name, value in values.items():
+            if (tag, name) in _LOADS:
+                self.urls.append(value)
+            elif name == "srcset":
+                self.urls += [part.split()[0] for part in value.split(",") if part.split()]
+            elif name == "style":
+                self.urls += _css_urls(value)
+        self._in_style = tag == "style"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_style = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_style:
+            self.urls += _css_urls(data)
+
+
+def _css_urls(text: str) -> list[str]:
+    return [a or b for a, b in _CSS_URL.findall(text)]
+
+
+def other_hosts(html: str, own_hosts: set[str]) -> list[str]:
+    """The hosts, other than the site's own, that a page loads anything from."""
+    parser = _Loads()
+    parser.feed(html)
+    parser.close()
+    hosts = set()
+    for url in parser.urls:
+        parts = urlsplit(url.strip())
+        if url.strip().startswith("//") or parts.scheme in ("http", "https"):
+            host = (parts.hostname or "").lower()
+            if host and host not in own_hosts:
+                hosts.add(host)
+    return sorted(hosts)
+
+
+def own_hosts(settings) -> set[str]:
+    from .contents import public_base
+
+    hosts = set()
+    for address in (settings.get("SITEURL") or "", public_base(settings)):
+        host = urlsplit(str(address)).hostname
+        if host:
+            hosts.add(host.lower())
+    return hosts
+
+
+def loads_from_other_sites(path: str, context) -> str | None:
+    """A written campaign page in the site's theme: the warning naming the other
+    sites it loads from, or None."""
+    with open(path, encoding="utf-8", errors="replace") as page:
+        hosts = other_hosts(page.read(), own_hosts(context))
+    if not hosts:
+        return None
+    return say("site-theme-other-hosts", hosts=", ".join(hosts))
+
+
+def asset_path(settings, name: str) -> str:
+    return sanitised_join(settings["OUTPUT_PATH"], ASSETS_FOLDER, name)
+
+
+# The page-wide rules of megaphone.css: Megaphone's theme's page, not a campaign's
+# parts. In a site's own theme the theme styles its page; the campaign keeps the rest.
+_PAGE_WIDE = re.compile(
+    r"^(?:\* \{|body \{|main, \.site-header|a \{|a:hover \{|h1 \{|h2 \{|\.site-header|"
+    r"\.site-name|\.site-footer|\.skip-link)"
+)
+_ROOT_PAGE_WIDE = re.compile(r"^\s+(?:font-family|line-height|color|background):")
+
+
+def site_theme_stylesheet(text: str) -> str:
+    """megaphone.css for a campaign in a site's own theme: its custom properties and
+    every rule for the campaign's parts, without the rules for the whole page."""
+    kept, in_root = [], False
+    for line in text.split("\n"):
+        if line.startswith(":root {"):
+            in_root = True
+        elif in_root and line.startswith("}"):
+            in_root = False
+        if _PAGE_WIDE.match(line) or (in_root and _ROOT_PAGE_WIDE.match(line)):
+            continue
+        kept.append(line)
+    return "\n".join(kept)
