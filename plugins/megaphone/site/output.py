@@ -32,13 +32,13 @@ from .pictures import PictureError
 from .scope import header_paths, megaphone_theme, strict, writes_site_file
 from .settings import settings_file
 from .shipped import FROM_CACHE
-from .sitemaps import Unlisted, sitemap_file, warn_two_sitemaps, writes_own_sitemap
 from .site_theme import (
     ASSETS_FOLDER,
     FLYER_TEMPLATE,
     site_theme_stylesheet,
     uses_site_theme,
 )
+from .sitemaps import Unlisted, sitemap_file, warn_two_sitemaps, writes_own_sitemap
 from .static_files import picture_problem, published_bytes
 from .words import REMINDER_ALARM, REMINDER_DESCRIPTION, REMINDER_SUMMARY
 
