@@ -8,6 +8,9 @@
   build cache (cold) and again with nothing changed (warm), against plain
   Pelican in the same run (medians, alternating); and `make devserver`'s
   rebuild after editing one campaign.
+- A blog that adds the plugin (bench/blog_with_plugin.py): N ordinary
+  articles and one campaign, in Pelican's `simple` theme, against the same
+  blog without the plugin.
 - `make html` end to end (bench/make_html.py): the whole command, timed from
   outside, with N unchanged campaigns, against plain Pelican's full build.
 - Link budgets (bench/link_budgets.py), if present: the share of realistic
@@ -30,6 +33,7 @@ BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 sys.path[:0] = [str(BENCH), str(ROOT / ".plugin"), str(ROOT / "tests")]
 
+import blog_with_plugin  # noqa: E402
 import build_scale  # noqa: E402
 import make_html  # noqa: E402
 
@@ -132,7 +136,8 @@ def link_budgets() -> list[tuple[str, str, str]]:
 
 def main(argv: list[str]) -> int:
     count = int(argv[0]) if argv else 100
-    rows = weights(count) + build_times(count) + [make_html.row(count)] + link_budgets()
+    rows = weights(count) + build_times(count) + [make_html.row(count)]
+    rows += [blog_with_plugin.row(count)] + link_budgets()
     widths = [max(len(row[i]) for row in rows) for i in range(3)]
     print(f"| {'measure':<{widths[0]}} | {'value':>{widths[1]}} | {'against':<{widths[2]}} |")
     print(f"|{'-' * (widths[0] + 2)}|{'-' * (widths[1] + 1)}:|{'-' * (widths[2] + 2)}|")
