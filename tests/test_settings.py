@@ -332,19 +332,28 @@ def test_two_campaigns_on_a_plain_site_each_get_their_folder(tmp_path):
 
 
 @pytest.mark.parametrize(
-    ("name", "value"),
-    [("ARTICLE_SAVE_AS", "campaigns/{slug}.html"), ("DRAFT_SAVE_AS", "drafts/{slug}.htm")],
+    "layout",
+    [
+        {},  # Pelican's {slug}.html
+        {"ARTICLE_URL": "campaigns/{slug}.html", "ARTICLE_SAVE_AS": "campaigns/{slug}.html"},
+        {"ARTICLE_URL": "{slug}.html", "ARTICLE_SAVE_AS": "{slug}/index.html"},
+    ],
 )
-def test_a_layout_without_folders_is_a_problem_on_a_strict_site(name, value):
-    """Where every article is a campaign; elsewhere the blog keeps its layout and each
-    campaign takes a folder (tests/test_scope.py)."""
-    strict = {"MEGAPHONE_STRICT": True}
-    found = problems(**{name: value}, **strict)
-    assert found == [("pelicanconf.py", name, "setting-campaign-folder")]
-    assert problems(DRAFT_SAVE_AS="", DRAFT_URL="", **strict) == []  # drafts not written
-    mismatched = {"ARTICLE_URL": "{slug}.html", "ARTICLE_SAVE_AS": "{slug}/index.html", **strict}
-    assert problems(**mismatched) == [("pelicanconf.py", "ARTICLE_URL", "setting-campaign-folder")]
-    assert problems(**{name: value}) == []
+def test_a_strict_site_gives_each_campaign_a_folder_whatever_its_layout(tmp_path, layout):
+    """As on a blog (tests/test_scope.py): the page, its flyer and its reminder together,
+    and links to the folder."""
+    files = {"park.md": campaign_md(slug="park"), "pool.md": campaign_md(slug="pool")}
+    outcome, out = plain_build(
+        tmp_path, files=files, MEGAPHONE_TODAY="2021-01-01", MEGAPHONE_STRICT=True, **layout
+    )
+    assert outcome.ok, [str(p) for p in outcome.problems]
+    folder = "campaigns/" if "campaigns/" in layout.get("ARTICLE_URL", "") else ""
+    for slug in ("park", "pool"):
+        assert (out / folder / slug / "index.html").exists()
+        assert (out / folder / slug / "flyer" / "index.html").exists()
+        assert (out / folder / slug / "remind.ics").exists()
+    home = (out / "index.html").read_text("utf-8")
+    assert f'href="/{folder}park/"' in home
 
 
 def test_a_problem_names_the_settings_file_it_is_in(tmp_path):

@@ -332,10 +332,6 @@ PROBLEMS = {
     "site whose every article is a campaign, or leave it out.",
     "setting-campaign-paths": "{name} = {text!r} is not a list of folders inside the content "
     "folder. Write, for example, {name} = ['campaigns'].",
-    "setting-campaign-folder": "{name} = {text!r} does not give each campaign a folder of "
-    "its own, and a campaign's flyer (flyer/) and calendar reminder (remind.ics) are written "
-    "beside its page, so two campaigns would write the same files. Write {url} = "
-    "{good_url!r} and {save} = {good_save!r}, or leave both out.",
     "setting-markdown-codehilite": "turns on codehilite, which would rewrite every letter "
     "block into coloured code, so no campaign could be read. Remove "
     "'markdown.extensions.codehilite' from MARKDOWN (or delete the MARKDOWN setting).",

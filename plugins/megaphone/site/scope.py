@@ -22,14 +22,13 @@ from typing import Any
 from ..model.messages import say
 from ..model.report import Problem, field_line, read_source
 from .contents import ARTICLE_GROUPS, PAGE_GROUPS, contents, shown_path
+from .site_checks import SETTINGS_FILE
 
 STRICT = "MEGAPHONE_STRICT"
 CAMPAIGN_PATHS = "MEGAPHONE_CAMPAIGN_PATHS"
-CAMPAIGN_PATHS_ALIAS = "CAMPAIGN_PATHS"
 DEFAULT_CAMPAIGN_PATHS = ("campaigns",)
 # Pelican's Markdown reader's extensions (pelican.readers.MarkdownReader).
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown")
-SETTINGS_FILE = "pelicanconf.py"
 # How a campaign is read on a site not only of campaigns, whatever the site's own
 # MARKDOWN (codehilite, toc...): the letter block must reach the plugin untouched.
 CAMPAIGN_MARKDOWN = {
@@ -51,15 +50,9 @@ def _relative(path: str) -> str:
 
 
 def campaign_paths(settings) -> list[str]:
-    """The campaign folders, relative to PATH."""
-    value = settings.get(CAMPAIGN_PATHS)
-    if value is None:
-        value = settings.get(CAMPAIGN_PATHS_ALIAS)
-    if value is None:
-        value = DEFAULT_CAMPAIGN_PATHS
-    if isinstance(value, str):
-        value = [value]
-    return [_relative(folder) for folder in value]
+    """The campaign folders, relative to PATH (site/settings.py fills in the default and
+    reads the old name, CAMPAIGN_PATHS, at `initialized`)."""
+    return [_relative(folder) for folder in settings.get(CAMPAIGN_PATHS) or DEFAULT_CAMPAIGN_PATHS]
 
 
 def _under(path: str, folder: str) -> bool:
@@ -370,20 +363,23 @@ def writes_site_file(settings, name: str) -> bool:
 def in_a_folder(url: str, save_as: str) -> tuple[str, str]:
     """A campaign's address as the `index.html` of a folder of its own: its flyer and
     reminder go beside it. `posts/park.html` becomes `posts/park/index.html`."""
-    if save_as.endswith("/index.html") or save_as == "index.html" or not save_as:
+    if not save_as or save_as == "index.html":
         return url, save_as
-    stem = save_as[: -len(".html")] if save_as.endswith(".html") else save_as
-    base = url[: -len(".html")] if url.endswith(".html") else url.rstrip("/")
-    return f"{base}/", f"{stem}/index.html"
+    if not save_as.endswith("/index.html"):
+        stem = save_as[: -len(".html")] if save_as.endswith(".html") else save_as
+        save_as = f"{stem}/index.html"
+    if url and not url.endswith("/"):
+        url = (url[: -len(".html")] if url.endswith(".html") else url) + "/"
+    return url, save_as
 
 
 def give_folders(articles) -> None:
-    """On a site not only of campaigns, its ARTICLE_SAVE_AS stays its own (`{slug}.html`
-    for the blog); each campaign takes the folder of that address instead, as a `Save_as:`
-    and `Url:` in its own header would (Pelican's override_save_as and override_url)."""
-    if strict(articles.settings):
-        return
+    """Each campaign is the index.html of a folder of its own, whatever ARTICLE_SAVE_AS
+    the site has (Pelican's default is `{slug}.html`, which would put every campaign's
+    flyer at flyer/): it takes the folder of its address, as a `Save_as:` and `Url:` in
+    its own header would (Pelican's override_save_as and override_url). A blog's other
+    articles keep their addresses."""
     for article in campaign_articles(articles):
         url, save_as = in_a_folder(article.url, article.save_as)
-        if save_as != article.save_as:
+        if (url, save_as) != (article.url, article.save_as):
             article.override_url, article.override_save_as = url, save_as

@@ -27,7 +27,7 @@ from ..model.deadline import DeadlineError, parse_timezone, parse_today
 from ..model.messages import say
 from ..model.report import WARNINGS_LOGGER, CampaignProblems, Problem
 from .contents import ARTICLE_GROUPS, contents, save_as_of
-from .scope import megaphone_theme, strict
+from .scope import DEFAULT_CAMPAIGN_PATHS, megaphone_theme, strict
 from .site_checks import SETTINGS_FILE, _example, is_absolute_address
 
 Settings = Mapping[str, Any]
@@ -35,15 +35,6 @@ Check = Callable[[str, Any, Settings], "Problem | None"]
 
 I18N = "jinja2.ext.i18n"
 CODEHILITE = "codehilite"
-# Each campaign page is the index.html of a folder of its own, which also holds its
-# flyer/ and remind.ics (model/page.py): Pelican's defaults ({slug}.html) would put
-# every campaign's flyer in one place.
-FOLDERS = {
-    "ARTICLE": ("{slug}/", "{slug}/index.html"),
-    "ARTICLE_LANG": ("{lang}/{slug}/", "{lang}/{slug}/index.html"),
-    "DRAFT": ("drafts/{slug}/", "drafts/{slug}/index.html"),
-    "DRAFT_LANG": ("drafts/{lang}/{slug}/", "drafts/{lang}/{slug}/index.html"),
-}
 # Set by the commands (commands/pelican_run.py): the settings file they read.
 SETTINGS_FILE_SETTING = "MEGAPHONE_SETTINGS_FILE"
 ENVIRONMENT_TODAY = "CAMPAIGN_TODAY"  # make html's variable, read by pelicanconf.py
@@ -281,7 +272,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("MEGAPHONE_STRICT", lambda s: False, _strict),
     Setting(
         "MEGAPHONE_CAMPAIGN_PATHS",
-        lambda s: ["campaigns"],
+        lambda s: list(DEFAULT_CAMPAIGN_PATHS),
         _campaign_paths,
         alias="CAMPAIGN_PATHS",
     ),
@@ -377,44 +368,9 @@ def pelican_needs(settings: dict) -> list[Problem]:
     if not any(_is_i18n(extension) for extension in extensions):
         extensions.append(I18N)  # the theme's {% trans %} and _()
     settings["JINJA_ENVIRONMENT"] = {**jinja, "extensions": extensions}
-    if strict(settings):  # else each campaign gets a folder of its own (scope.give_folders)
-        problems += campaign_folders(settings)
     paginated = dict(settings.get("PAGINATED_TEMPLATES") or {})
     paginated.setdefault("closed", 50)  # the archive of closed campaigns, 50 to a page
     settings["PAGINATED_TEMPLATES"] = paginated
-    return problems
-
-
-def campaign_folders(settings: dict) -> list[Problem]:
-    """Each campaign in a folder of its own: ours where the site left Pelican's layout."""
-    problems = []
-    for kind, (url, save_as) in FOLDERS.items():
-        url_name, save_name = f"{kind}_URL", f"{kind}_SAVE_AS"
-        written = (settings.get(url_name), settings.get(save_name))
-        if written == (DEFAULT_CONFIG[url_name], DEFAULT_CONFIG[save_name]):
-            settings[url_name], settings[save_name] = url, save_as
-            continue
-        got_url, got_save = (str(value or "") for value in written)
-        if not got_save:  # not written at all (drafts, when publishing)
-            continue
-        for field, text, good in (
-            (save_name, got_save, got_save.endswith("/index.html")),
-            (url_name, got_url, got_url.endswith("/")),
-        ):
-            if not good:
-                problems.append(
-                    problem(
-                        field,
-                        "setting-campaign-folder",
-                        name=field,
-                        text=text,
-                        url=url_name,
-                        save=save_name,
-                        good_url=url,
-                        good_save=save_as,
-                    )
-                )
-                break
     return problems
 
 
