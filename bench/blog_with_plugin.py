@@ -14,14 +14,16 @@ from __future__ import annotations
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
+sys.path[:0] = [str(BENCH)]
+
+import build_scale  # noqa: E402
+
 CAMPAIGN = ROOT / "tests" / "fixtures" / "example" / "campaigns" / "ban-the-scan-nypd.md"
 ROUNDS = 3
 
@@ -72,11 +74,7 @@ def write_blog(site: Path, count: int) -> None:
 def build(site: Path, settings: str, output: str, env: dict) -> float:
     pelican = str(Path(sys.executable).parent / "pelican")
     command = [pelican, "content", "-s", settings, "-o", output, "--delete-output-directory"]
-    start = time.perf_counter()
-    subprocess.run(
-        command, cwd=site, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    return time.perf_counter() - start
+    return build_scale.timed(command, site, env)
 
 
 def measure(count: int, rounds: int = ROUNDS) -> dict[str, list[float]]:

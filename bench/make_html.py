@@ -16,7 +16,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
@@ -26,14 +25,6 @@ sys.path[:0] = [str(BENCH)]
 import build_scale  # noqa: E402
 
 ROUNDS = 3
-
-
-def _timed(command: list[str], cwd: Path, env: dict) -> float:
-    start = time.perf_counter()
-    subprocess.run(
-        command, cwd=cwd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    return time.perf_counter() - start
 
 
 def make_html(content: Path, output: Path) -> list[str]:
@@ -60,8 +51,12 @@ def measure(count: int, rounds: int = ROUNDS) -> dict[str, list[float]]:
         )
         runs: dict[str, list[float]] = {"make html": [], "plain": []}
         for _ in range(rounds):
-            runs["make html"].append(_timed(make_html(content, scratch_path / "m"), ROOT, env))
-            runs["plain"].append(_timed(plain_pelican(content, scratch_path / "p"), BENCH, env))
+            runs["make html"].append(
+                build_scale.timed(make_html(content, scratch_path / "m"), ROOT, env)
+            )
+            runs["plain"].append(
+                build_scale.timed(plain_pelican(content, scratch_path / "p"), BENCH, env)
+            )
         return runs
 
 

@@ -64,11 +64,11 @@ def use_checked_reader(readers) -> None:
         # Pelican's Typogrify runs after the reader, on the content, title and summary
         # (curly quotes, <span class="caps">, &nbsp;): a campaign is sent as its file
         # says, so it is read without. The rest of the site keeps it.
-        settings["TYPOGRIFY"] = False
+        typogrify, settings["TYPOGRIFY"] = settings["TYPOGRIFY"], False
         try:
             return read_file(*args, **kwargs)
         finally:
-            settings["TYPOGRIFY"] = True
+            settings["TYPOGRIFY"] = typogrify
 
     readers.read_file = noted
 

@@ -29,7 +29,6 @@ class BuildRun:
         # The settings as given, before the plugin changed any of them for a build (a dict
         # it updates is copied too): a later build of this Pelican starts from these.
         self.given = {k: dict(v) if isinstance(v, dict) else v for k, v in given.items()}
-        self.builds = 0  # builds started
         self.fresh = False  # started by `initialized`: its first `get_generators` is the same build
         self.cache = BuildCache.off()
         self.read_failures = CollectReadFailures()
@@ -43,7 +42,6 @@ class BuildRun:
         owns: Callable[[str], bool] | None = None,
     ) -> None:
         """A new build: nothing of the one before, and Pelican's read failures collected."""
-        self.builds += 1
         self.cache = cache
         self.places = {}
         self.stop_collecting()  # a build stopped before reading everything left it on

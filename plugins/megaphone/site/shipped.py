@@ -57,9 +57,13 @@ def check_written_page(path: str, context) -> None:
     if not path.endswith(".html") or not is_checked_page(path, context):
         return
     name = os.path.relpath(path, context.get("OUTPUT_PATH") or os.curdir)
+    site_theme = uses_site_theme(context)
+    if context.get(FROM_CACHE) and not site_theme:
+        return
+    with open(path, encoding="utf-8", errors="replace") as page:
+        html = page.read()
     if not context.get(FROM_CACHE):
-        with open(path, encoding="utf-8", errors="replace") as page:
-            findings = page_findings(page.read(), allowed_in_pages(context))
+        findings = page_findings(html, allowed_in_pages(context))
         if findings:
             raise CampaignProblems(
                 [
@@ -72,8 +76,8 @@ def check_written_page(path: str, context) -> None:
                     for what in findings
                 ]
             )
-    if uses_site_theme(context):
-        warning = loads_from_other_sites(path, context)
+    if site_theme:
+        warning = loads_from_other_sites(html, context)
         if warning:
             said = Problem(name, "", warning)
             logging.getLogger(WARNINGS_LOGGER).warning("%s", said, extra={"campaign_problem": said})

@@ -44,7 +44,6 @@ PREFIX = "megaphone"
 CAMPAIGN_TEMPLATE = f"{PREFIX}/campaign"  # an article's template, without .html
 FLYER_TEMPLATE = f"{PREFIX}/flyer"
 ASSETS_FOLDER = PREFIX  # in the output: megaphone/megaphone.<hash>.css and .js
-SETTINGS_FILE = "pelicanconf.py"
 
 # The templates of Megaphone's theme copied, and the ones made only for a site's theme.
 _PARTIALS = "partials"
@@ -101,6 +100,15 @@ def _renamed(text: str) -> str:
     return re.sub(r"""(["'])partials/""", rf"\1{PREFIX}/partials/", text)
 
 
+def _copy_renamed(source: str, target: str) -> None:
+    os.makedirs(target, exist_ok=True)
+    for name in sorted(os.listdir(source)):
+        with open(os.path.join(source, name), encoding="utf-8") as template:
+            text = _renamed(template.read())
+        with open(os.path.join(target, name), "w", encoding="utf-8") as out:
+            out.write(text)
+
+
 def write_templates(settings) -> None:
     """At the start of each build: the folder of templates, before the theme's."""
     if not uses_site_theme(settings):
@@ -113,17 +121,8 @@ def write_templates(settings) -> None:
     ours = os.path.join(folder, PREFIX)
     shutil.rmtree(ours, ignore_errors=True)
     source = megaphone_templates()
-    os.makedirs(os.path.join(ours, _PARTIALS))
-    for name in sorted(os.listdir(os.path.join(source, _PARTIALS))):
-        with open(os.path.join(source, _PARTIALS, name), encoding="utf-8") as partial:
-            text = _renamed(partial.read())
-        with open(os.path.join(ours, _PARTIALS, name), "w", encoding="utf-8") as out:
-            out.write(text)
-    for name in sorted(os.listdir(os.path.join(source, _OWN))):
-        with open(os.path.join(source, _OWN, name), encoding="utf-8") as own:
-            text = _renamed(own.read())
-        with open(os.path.join(ours, name), "w", encoding="utf-8") as out:
-            out.write(text)
+    _copy_renamed(os.path.join(source, _PARTIALS), os.path.join(ours, _PARTIALS))
+    _copy_renamed(os.path.join(source, _OWN), ours)
     base, block = settings[BASE_TEMPLATE], settings[CONTENT_BLOCK]
     theme = os.path.join(settings["THEME"], "templates", PREFIX)
     for name, what, macro, extra in (
@@ -269,11 +268,10 @@ def own_hosts(settings) -> set[str]:
     return hosts
 
 
-def loads_from_other_sites(path: str, context) -> str | None:
+def loads_from_other_sites(html: str, context) -> str | None:
     """A written campaign page in the site's theme: the warning naming the other
     sites it loads from, or None."""
-    with open(path, encoding="utf-8", errors="replace") as page:
-        hosts = other_hosts(page.read(), own_hosts(context))
+    hosts = other_hosts(html, own_hosts(context))
     if not hosts:
         return None
     return say("site-theme-other-hosts", hosts=", ".join(hosts))
