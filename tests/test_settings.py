@@ -145,6 +145,17 @@ def test_each_setting_refuses_a_bad_value_with_its_code(name, value, code, monke
     assert problems(**{name: value}) == [("pelicanconf.py", name, code)]
 
 
+def test_a_strict_site_in_another_theme_is_told_which_setting_to_change(tmp_path):
+    """MEGAPHONE_STRICT shows every page in Megaphone's theme: with Pelican's own `simple`
+    theme it is one plain problem, not a traceback from a stylesheet it cannot find."""
+    outcome, output = plain_build(tmp_path, "MEGAPHONE_STRICT = True", 'THEME = "simple"')
+    assert [(p.field, p.code) for p in outcome.problems] == [
+        ("MEGAPHONE_STRICT", "setting-strict-theme")
+    ]
+    assert not outcome.failure and not (output / "park" / "index.html").exists()
+    assert "THEME = " in str(outcome.problems[0]) and "Traceback" not in str(outcome.problems[0])
+
+
 def test_a_bad_build_day_from_the_environment_names_the_variable(monkeypatch):
     monkeypatch.setenv("CAMPAIGN_TODAY", "yesterday")
     assert problems(MEGAPHONE_TODAY="yesterday") == [

@@ -330,6 +330,10 @@ PROBLEMS = {
     "MEGAPHONE_CONTENT_BLOCK = 'content'.",
     "setting-strict": "{name} = {text!r} is not True or False. Write {name} = True only on a "
     "site whose every article is a campaign, or leave it out.",
+    "setting-strict-theme": "{name} = True holds the whole site to a campaign site's rules, "
+    "and shows every page in Megaphone's theme, but THEME = {theme!r} is another theme. "
+    "Leave {name} out to add campaigns to this site in its own theme, or set THEME to "
+    "Megaphone's theme (pelican.plugins.megaphone.theme_path()).",
     "setting-campaign-paths": "{name} = {text!r} is not a list of folders inside the content "
     "folder. Write, for example, {name} = ['campaigns'].",
     "setting-markdown-codehilite": "turns on codehilite, which would rewrite every letter "

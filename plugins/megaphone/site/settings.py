@@ -194,9 +194,11 @@ def _cache(name: str, value: Any, settings: Settings) -> Problem | None:
 
 
 def _strict(name: str, value: Any, settings: Settings) -> Problem | None:
-    return (
-        None if isinstance(value, bool) else problem(name, "setting-strict", name=name, text=value)
-    )
+    if not isinstance(value, bool):
+        return problem(name, "setting-strict", name=name, text=value)
+    if value and not megaphone_theme(settings):  # its pages are Megaphone's theme's
+        return problem(name, "setting-strict-theme", name=name, theme=settings.get("THEME"))
+    return None
 
 
 def _campaign_paths(name: str, value: Any, settings: Settings) -> Problem | None:
