@@ -51,7 +51,7 @@ help:
 	@echo 'make test        run the linters, then every test'
 	@echo 'make lint        check style, formatting and types (ruff, mypy)'
 	@echo 'make fuzz        try thousands of random broken campaign files (FUZZ_EXAMPLES=2000)'
-	@echo 'make check       list every problem in every campaign, without building'
+	@echo 'make check       list every problem in every campaign, without touching output/'
 	@echo 'make campaign TITLE="..."  start a new campaign file in content/campaigns/'
 	@echo 'make serve       preview $(OUTPUTDIR)/ on http://localhost:$(PORT)'
 	@echo 'make devserver   preview and rebuild on every save'

@@ -136,7 +136,7 @@ def link_budgets() -> list[tuple[str, str, str]]:
 
 def main(argv: list[str]) -> int:
     count = int(argv[0]) if argv else 100
-    rows = weights(count) + build_times(count) + [make_html.row(count)]
+    rows = weights(count) + build_times(count) + make_html.rows(count)
     rows += [blog_with_plugin.row(count)] + link_budgets()
     widths = [max(len(row[i]) for row in rows) for i in range(3)]
     print(f"| {'measure':<{widths[0]}} | {'value':>{widths[1]}} | {'against':<{widths[2]}} |")

@@ -83,9 +83,12 @@ def counted(monkeypatch):
 
     write_file = Writer.write_file
 
-    def counting_write(self, name, *args, **kwargs):
-        seen["rendered"].append(name)
-        return write_file(self, name, *args, **kwargs)
+    def counting_write(self, name, template, *args, **kwargs):
+        # A page the cache gives back is written through the template that only
+        # returns its bytes (site/page_cache.py): nothing of it is rendered.
+        if template.name != "megaphone/cached.html":
+            seen["rendered"].append(name)
+        return write_file(self, name, template, *args, **kwargs)
 
     monkeypatch.setattr(hooks, "read_one", counting_read)
     monkeypatch.setattr(Writer, "write_file", counting_write)
@@ -218,7 +221,7 @@ def test_the_preview_links_what_did_not_change_and_make_html_shares_nothing(proj
     second = rebuild()
     shared = {name for name in second if first.get(name) == second[name]}
     if preview:
-        assert "ban-the-scan-nypd/index.html" in shared
+        # A campaign's page is Pelican's to write (from the cached bytes): a new file.
         assert {"awkward/flyer/index.html", "awkward/remind.ics"} <= shared
         assert "s79/index.html" not in shared
         assert "With thanks," in (output / "s79" / "index.html").read_text("utf-8")

@@ -310,12 +310,6 @@ def test_the_theme_is_still_published(published):
     assert list((output / "theme").rglob("*.js"))
 
 
-def test_a_check_writes_no_picture(tmp_path):
-    content = a_site(tmp_path, {"park.png": picture("PNG")})
-    output = build(content, tmp_path / "output", "2021-01-01", MEGAPHONE_CHECK_ONLY=True)
-    assert not (output / "images").exists()
-
-
 def test_a_warm_build_takes_the_pictures_from_the_cache(tmp_path, monkeypatch):
     content = a_site(tmp_path, {"park.jpg": photo_with_gps()})
     build(content, tmp_path / "one", "2021-01-01")

@@ -7,6 +7,8 @@ that the case tried to plant."""
 
 import os
 import shutil
+import subprocess
+import sys
 
 import pytest
 
@@ -297,6 +299,23 @@ def test_a_page_as_written_that_no_check_caught_stops_the_build(tmp_path):
         ("bad/index.html", "output-page-unsafe")
     ]
     assert "meta http-equiv='refresh'" in outcome.problems[0].message
+    assert shipped(output) == good
+    # `make check` builds into a folder it throws away: it finds the same page.
+    overrides_line = f"THEME_TEMPLATES_OVERRIDES = [{str(overrides)!r}]\n"
+    conf = tmp_path / "conf.py"
+    conf.write_text(
+        f"from pelicanconf import *\n{overrides_line}MEGAPHONE_TODAY = '2021-01-01'\n", "utf-8"
+    )
+    checked = subprocess.run(
+        [sys.executable, "-m", "pelican.plugins.megaphone.commands", "check", str(content)]
+        + ["-s", str(conf)],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": f"{ROOT}:{ROOT / '.plugin'}"},
+        capture_output=True,
+        text=True,
+    )
+    assert checked.returncode == 1, checked.stdout + checked.stderr
+    assert "bad/index.html: [output-page-unsafe]" in checked.stdout
     assert shipped(output) == good
 
 

@@ -1,7 +1,8 @@
-"""`make check`: every problem and warning in every campaign, without building.
+"""`make check`: every problem and warning in every campaign; output/ is left as it is.
 
-It runs the same reading and checks as `make html` (the plugin's hooks), with
-a writer that writes nothing, so the two can never disagree."""
+It is `make html` into a folder that is thrown away afterwards: the same
+reading, the same checks of every page as written and of every file that would
+ship, so the two can never disagree."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import tempfile
 from collections.abc import Iterator
 
 from ..model.report import Problem, annotation, count
+from ..site.shipped import shipped_problems
 from .log_lines import OneLine
 from .pelican_run import run_pelican
 
@@ -70,10 +72,11 @@ def check(content: str, settings_file: str) -> int:
             {
                 "PATH": content,
                 "OUTPUT_PATH": scratch,
-                "MEGAPHONE_CHECK_ONLY": True,
                 "DELETE_OUTPUT_DIRECTORY": False,
             },
         )
+        if outcome.ok:  # what `make html` would publish, as it checks it
+            outcome.problems = shipped_problems(scratch, outcome.settings)
     problems = outcome.problems
     other = errors.other + ([outcome.failure] if outcome.failure else [])
     for line in report_lines(problems, outcome.warnings, other):

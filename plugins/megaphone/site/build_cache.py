@@ -61,11 +61,11 @@ _NOT_INPUTS = {
     "LOAD_CONTENT_CACHE",
     "CONTENT_CACHING_LAYER",
     "CHECK_MODIFIED_METHOD",
-    "MEGAPHONE_CHECK_ONLY",
     "MEGAPHONE_CACHE",
     "MEGAPHONE_SETTINGS_FILE",
     "MEGAPHONE_PREVIEW_LIVE_OUTPUT",
     "WRITE_SELECTED",
+    "DELETE_OUTPUT_DIRECTORY",
 }
 KEEP_SITES = 4  # sets of settings kept at once (say `make html` and the preview)
 

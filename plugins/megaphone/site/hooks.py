@@ -49,7 +49,9 @@ from .contents import (
     shown_path,
     url_of,
 )
+from .generator import CampaignGenerator, campaign_generator
 from .i18n import (
+    PAGE_WORDS,
     SCRIPT_LOCALE_FILTERS,
     catalogue_problems,
     catalogue_warnings,
@@ -57,16 +59,8 @@ from .i18n import (
     deadline_words_filter,
     language_name,
 )
-from .output import (
-    PICTURES,
-    picture_generator,
-    prepare_assets,
-    publish_assets,
-    use_translating_writer,
-    write_closed_archive,
-    write_page_extras,
-    write_sitemap,
-)
+from .output import PICTURES, picture_generator, prepare_assets, publish_assets
+from .page_cache import page_written, reuse_cached_pages
 from .reader import file_being_read, use_checked_reader
 from .scope import (
     all_pages,
@@ -87,7 +81,6 @@ from .scope import (
     use_ordinary_template,
 )
 from .settings import use_settings, warn_without_public_address
-from .shipped import check_written_page
 from .signing import SignedBytecodeCache
 from .site_checks import (
     _files,
@@ -158,6 +151,8 @@ def start_build(settings) -> None:
         deadline_words=deadline_words_filter, city=city_filter, language_name=language_name
     )
     filters.update(SCRIPT_LOCALE_FILTERS)
+    # Each page's words in its own language (i18n.py): one environment renders them all.
+    settings.setdefault("JINJA_GLOBALS", {}).update(PAGE_WORDS)
     write_templates(settings)  # a campaign page in the site's own theme: its templates
     prepare_assets(settings)
     extra_fields = tuple(settings["MEGAPHONE_EXTRA_FIELDS"])
@@ -653,19 +648,29 @@ def all_generators_finalized(generators) -> None:
     key_pages(site, articles, generators)
     use_ordinary_template(articles)
     use_campaign_template(articles, site.campaigns)
+    reuse_cached_pages(articles, site.campaigns)
+    give_campaigns(articles, generators)
     note_campaign_folders(articles.settings, site.campaigns)
     take_pictures(articles.context, campaign_articles(articles), articles.settings)
 
 
+def give_campaigns(articles: ArticlesGenerator, generators) -> None:
+    """CampaignGenerator writes each campaign's other files (generator.py)."""
+    ours = [g for g in generators if isinstance(g, CampaignGenerator)]
+    every = [a for a in contents(articles, ARTICLE_GROUPS) if hasattr(a, "campaign_page")]
+    listed = set(map(id, list(articles.articles) + list(articles.translations)))
+    for generator in ours:
+        generator.campaigns = every
+        generator.published = [a for a in every if id(a) in listed]
+
+
 def save_cache(pelican) -> None:
-    """After a whole build, or a check (which reads but writes no pages)."""
-    complete = not pelican.settings.get("MEGAPHONE_CHECK_ONLY")
+    """After a whole build, or a check (a build into a folder it then throws away)."""
     cache = run.of(pelican.settings).cache
-    cache.save(complete)
+    cache.save(True)
     if cache.folder is not None:
         build_cache.trust_pelican_cache(cache.folder / "pelican", cache.signing_key)
-    if complete:
-        cache.prune()
+    cache.prune()
 
 
 def _warn(problem: Problem) -> None:
@@ -694,16 +699,13 @@ def translation_problems(site: SiteReading, articles: ArticlesGenerator) -> list
 def register() -> None:
     plain_report.install()
     signals.initialized.connect(initialized)
-    signals.get_writer.connect(use_translating_writer)
     signals.get_generators.connect(start_next_build)
+    signals.get_generators.connect(campaign_generator)
     signals.get_generators.connect(picture_generator)
     signals.article_generator_context.connect(set_aside_bad_timezone)
     signals.all_generators_finalized.connect(all_generators_finalized)
     signals.all_generators_finalized.connect(warn_without_public_address)
-    signals.article_writer_finalized.connect(write_page_extras)
-    signals.article_writer_finalized.connect(write_sitemap)
-    signals.article_writer_finalized.connect(write_closed_archive)
-    signals.content_written.connect(check_written_page)
+    signals.content_written.connect(page_written)
     signals.readers_init.connect(use_checked_reader)
     signals.finalized.connect(publish_assets)
     signals.finalized.connect(save_cache)

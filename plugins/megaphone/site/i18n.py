@@ -2,8 +2,10 @@
 
 Catalogues are gettext .po files under theme/translations/<lang>/LC_MESSAGES/,
 read directly with Babel: there is no compiled .mo file to go stale. The
-templates use Jinja's i18n extension (`{{ _("...") }}`); each page is rendered
-with the catalogue of its own language."""
+templates use Jinja's i18n extension (`{{ _("...") }}`). Pelican renders every
+page with one Jinja environment, so the gettext callables it is given
+(PAGE_WORDS, in JINJA_GLOBALS) take the page's language from the page being
+rendered: each page has the catalogue of its own language."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ import re
 from datetime import datetime
 from functools import cache
 from gettext import GNUTranslations, NullTranslations
+from typing import Any
 
 from babel import Locale
 from babel.dates import format_datetime, tokenize_pattern, untokenize_pattern
@@ -20,11 +23,13 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from jinja2 import pass_context
 
+from .. import theme_path
 from ..model.deadline import in_words, zone_city, zone_of
 from ..model.language import babel_locale, is_language
 from ..model.messages import say
 from ..model.report import Problem
 from .contents import shown_path
+from .site_theme import uses_site_theme
 from .words import DEADLINE_PATTERN, DEADLINE_SENTENCE
 
 
@@ -172,10 +177,52 @@ def catalogue_warnings(theme: str, used: dict[str, list[str]]) -> list[tuple[str
     return warnings
 
 
+def _page(context) -> Any:
+    return context.get("article") or context.get("page")
+
+
+def page_lang_of(context) -> str:
+    """The language of the page being rendered: its article's or page's, else the
+    site's (an index, a tag's list)."""
+    return str(getattr(_page(context), "lang", None) or context.get("DEFAULT_LANG") or "en")
+
+
+def page_catalogue(context) -> NullTranslations:
+    """The words of the page being rendered: the theme's catalogue for its language,
+    or, for a campaign's pages in a site's own theme, Megaphone's (the site theme's
+    have none of its words)."""
+    campaign = getattr(_page(context), "campaign_page", None) is not None
+    theme = theme_path() if campaign and uses_site_theme(context) else context["THEME"]
+    return translations(os.path.join(theme, "translations"), page_lang_of(context))
+
+
+@pass_context
+def _gettext(context, message: str) -> str:
+    return page_catalogue(context).gettext(message)
+
+
+@pass_context
+def _ngettext(context, singular: str, plural: str, number: int) -> str:
+    return page_catalogue(context).ngettext(singular, plural, number)
+
+
+@pass_context
+def _page_lang(context) -> str:
+    """`{{ page_lang() }}`: the language of the page being rendered."""
+    return page_lang_of(context)
+
+
+# Installed in JINJA_GLOBALS (settings.fill_in): the i18n extension's `_` calls `gettext`.
+PAGE_WORDS = {"gettext": _gettext, "ngettext": _ngettext, "page_lang": _page_lang}
+
+
+def _plain_gettext(context):
+    return page_catalogue(context).gettext if "THEME" in context else (lambda text: text)
+
+
 def _page_locale(context, lang: str | None = None) -> str:
-    lang = lang or context.get("page_lang") or context.get("DEFAULT_LANG") or "en"
-    gettext = context.get("gettext") or (lambda text: text)
-    return words_locale(lang, context.get("MEGAPHONE_LOCALES"), gettext)
+    lang = lang or page_lang_of(context)
+    return words_locale(lang, context.get("MEGAPHONE_LOCALES"), _plain_gettext(context))
 
 
 def language_name(lang: str) -> str:
@@ -188,8 +235,7 @@ def language_name(lang: str) -> str:
 @pass_context
 def deadline_words_filter(context, deadline: datetime) -> str:
     """`{{ campaign.deadline|deadline_words }}`, in the page's language."""
-    gettext = context.get("gettext") or (lambda text: text)
-    return deadline_in_words(deadline, gettext, _page_locale(context))
+    return deadline_in_words(deadline, _plain_gettext(context), _page_locale(context))
 
 
 @pass_context
@@ -214,8 +260,7 @@ def _time_part(pattern: str) -> list:
 
 
 def _deadline_pattern(context) -> str:
-    gettext = context.get("gettext") or (lambda text: text)
-    return gettext(DEADLINE_PATTERN)
+    return _plain_gettext(context)(DEADLINE_PATTERN)
 
 
 @pass_context

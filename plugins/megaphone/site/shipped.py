@@ -1,8 +1,8 @@
 """What leaves the build: every page as it is written, and every file of the new site
 before it replaces the old.
 
-Each page is read again as written to disk (model/shipped_page.py) by the writer
-that wrote it; a page the build cache gives back was read when it was first
+Each page is read again as written to disk (model/shipped_page.py) as Pelican
+writes it; a page the build cache gives back was read when it was first
 written. Then only files that someone claimed before writing (claims.py) may be
 in the new site: the build command looks before putting it in place. Either
 finding keeps the last good site."""
@@ -18,8 +18,6 @@ from ..model.shipped_page import Allowed, page_findings
 from .claims import CLAIMS, Claims, unclaimed_files
 from .scope import is_checked_page
 from .site_theme import loads_from_other_sites, uses_site_theme
-
-FROM_CACHE = "megaphone_from_cache"  # a page written from the build cache, checked before
 
 
 def allowed_in_pages(settings) -> Allowed:
@@ -49,20 +47,20 @@ def shipped_problems(folder: str, settings) -> list[Problem]:
     ]
 
 
-def check_written_page(path: str, context) -> None:
-    """Pelican's content_written, for each page as it is written to disk: stops the
+def check_written_page(path: str, context, from_cache: bool = False) -> None:
+    """For each page as it is written to disk (page_cache.page_written): stops the
     build at one that holds what no page may hold. A page the build cache gives back
-    was read when it was first written (site/output.py marks it). A campaign page in
-    a site's own theme: the other sites it loads from are said on every build."""
+    (`from_cache`) was read when it was first written. A campaign page in a site's
+    own theme: the other sites it loads from are said on every build."""
     if not path.endswith(".html") or not is_checked_page(path, context):
         return
     name = os.path.relpath(path, context.get("OUTPUT_PATH") or os.curdir)
     site_theme = uses_site_theme(context)
-    if context.get(FROM_CACHE) and not site_theme:
+    if from_cache and not site_theme:
         return
     with open(path, encoding="utf-8", errors="replace") as page:
         html = page.read()
-    if not context.get(FROM_CACHE):
+    if not from_cache:
         findings = page_findings(html, allowed_in_pages(context))
         if findings:
             raise CampaignProblems(

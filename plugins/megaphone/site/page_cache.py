@@ -1,0 +1,101 @@
+"""A campaign page that shows nothing new since the last build is written from the
+bytes of that build, through Pelican's own writer.
+
+Pelican's ArticlesGenerator renders each article with the template its `template`
+attribute names, and has no public way to skip one. So a page the build cache holds
+is given CACHED_TEMPLATE, which writes those bytes back as they were: Pelican still
+writes the file, keeps its record of it and sends content_written, and no template
+of the page is rendered. The key is the page's (hooks.key_pages) with where it goes.
+A page written anew is remembered once the checks of what ships have read it."""
+
+from __future__ import annotations
+
+import os
+
+from markupsafe import Markup
+from pelican.utils import sanitised_join
+
+from . import run
+from .contents import save_as_of
+from .shipped import check_written_page
+
+CACHED_TEMPLATE = "megaphone/cached"  # theme/templates/megaphone/cached.html
+CACHED = "megaphone_cached_page"  # on the article: a CachedPage, when it is to be reused
+KEY = "megaphone_page_key"  # on the article: where its page goes in the cache
+
+
+class CachedPage:
+    """The bytes of one page from the last build, and what the article was rendered with."""
+
+    def __init__(self, name: str, data: bytes, template: str) -> None:
+        self.name = name
+        self.html = Markup(data.decode("utf-8"))
+        self.template = template
+
+
+def page_key(cache, article) -> str | None:
+    found = cache.page_keys.get(article.source_path)
+    save_as = save_as_of(article)
+    if not found or not save_as:
+        return None
+    return cache.key(found, "page", save_as, article.template, article.url)
+
+
+def reuse_cached_pages(articles, campaigns) -> None:
+    """After the campaigns have their templates and keys (hooks.all_generators_finalized):
+    each one's page from the cache if it has it, else a key to remember it under."""
+    cache = run.of(articles.settings).cache
+    if not cache.on or not _has_cached_template(articles):
+        return
+    for article in campaigns:
+        for name in (CACHED, KEY):
+            if hasattr(article, name):
+                delattr(article, name)
+        key = page_key(cache, article)
+        if key is None:
+            continue
+        found = cache.get(key, article.source_path)
+        if found is None:
+            setattr(article, KEY, key)
+            continue
+        setattr(article, CACHED, CachedPage(save_as_of(article), found, article.template))
+        article.template = CACHED_TEMPLATE
+
+
+def _has_cached_template(articles) -> bool:
+    """A theme made from Megaphone's may lack the template: then every page is rendered."""
+    try:
+        articles.get_template(CACHED_TEMPLATE)
+    except Exception:  # Pelican's PelicanTemplateNotFound, or Jinja's own
+        return False
+    return True
+
+
+def template_of(article) -> str:
+    """The template the article's pages are rendered with, cached or not."""
+    cached = getattr(article, CACHED, None)
+    return cached.template if cached is not None else article.template
+
+
+def from_cache(context) -> bool:
+    """Is the page being written one the cache gave back (checked when first written)?"""
+    cached = getattr(context.get("article"), CACHED, None)
+    return cached is not None and cached.name == context.get("output_file")
+
+
+def page_written(path: str, context) -> None:
+    """Pelican's content_written: the checks of what ships, then a campaign page
+    written anew is remembered for the next build."""
+    check_written_page(path, context, from_cache(context))
+    article = context.get("article")
+    key = getattr(article, KEY, None)
+    if key is None or context.get("output_file") != save_as_of(article):
+        return  # not a campaign page, or one of its other pages (a representative's)
+    with open(sanitised_join(context["OUTPUT_PATH"], context["output_file"]), "rb") as page:
+        run.of(context).cache.put(key, page.read(), article.source_path)
+
+
+def cached_path(output_path: str, name: str) -> str:
+    path = sanitised_join(output_path, name)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    return path
