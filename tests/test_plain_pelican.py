@@ -7,6 +7,7 @@ import subprocess
 import sys
 import threading
 import time
+from pathlib import Path
 
 from helpers import campaign_md, write_site
 from settings_under_test import CONF, ROOT
@@ -69,6 +70,18 @@ def test_plain_pelican_says_the_problem_with_no_traceback_and_fails(tmp_path):
     assert not (tmp_path / "out" / "park" / "index.html").exists()
 
 
+def processor_seconds(pid: int, over: float) -> float:
+    """The processor time a process (Linux) used in the next `over` seconds."""
+
+    def used() -> float:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    before = used()
+    time.sleep(over)
+    return used() - before
+
+
 def test_pelican_autoreload_survives_a_campaign_mistake(tmp_path):
     content = write_site(tmp_path, {"park.md": campaign_md(slug="park", title="Good title")})
     campaign = content / "campaigns" / "park.md"
@@ -98,9 +111,12 @@ def test_pelican_autoreload_survives_a_campaign_mistake(tmp_path):
         assert "Traceback" not in said() and "CampaignProblems" not in said(), said()
         assert process.poll() is None, said()  # still watching
         assert "Good title" in read(page)  # nothing of the broken build was written
+        # Waiting for the next save, not building again and again (Pelican would).
+        assert processor_seconds(process.pid, over=3.0) < 0.5, said()
         fixed = campaign_md(slug="park", title="Fixed title")
         assert save_until(campaign, fixed, lambda: "Fixed title" in read(page)), said()
         assert process.poll() is None, said()
+        assert "-> Modified: " in said() and "park.md" in said(), said()
         assert "Traceback" not in said(), said()
     finally:
         try:

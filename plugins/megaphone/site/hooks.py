@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
@@ -62,6 +63,7 @@ from .i18n import (
 from .output import PICTURES, picture_generator, prepare_assets, publish_assets
 from .page_cache import page_written, reuse_cached_pages
 from .reader import file_being_read, use_checked_reader
+from .rebuild import wait_for_a_save
 from .scope import (
     all_pages,
     campaign_articles,
@@ -129,11 +131,14 @@ def start_next_build(pelican) -> None:
         return
     if this.fresh:  # the build `initialized` has just started
         this.fresh = False
-    else:
-        start_build(pelican.settings)
+        return
+    if this.stopped_at is not None:  # the run before stopped: `pelican -r` would spin
+        wait_for_a_save(pelican.settings, this.stopped_at)
+    start_build(pelican.settings)
 
 
 def start_build(settings) -> None:
+    settings[run.RUN].stopped_at = time.time()  # until it finishes (save_cache)
     # Before Pelican walks content/: a link out of it (to /proc/self/environ,
     # to .git/config) must never be read, copied or followed round a loop.
     use_settings(settings)  # every default the plugin owns, and its checks
@@ -666,6 +671,7 @@ def give_campaigns(articles: ArticlesGenerator, generators) -> None:
 
 def save_cache(pelican) -> None:
     """After a whole build, or a check (a build into a folder it then throws away)."""
+    run.of(pelican.settings).stopped_at = None  # this run finished
     cache = run.of(pelican.settings).cache
     cache.save(True)
     if cache.folder is not None:

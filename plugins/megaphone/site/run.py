@@ -33,6 +33,9 @@ class BuildRun:
         self.cache = BuildCache.off()
         self.read_failures = CollectReadFailures()
         self.places: dict[int, tuple[Any, str, str]] = {}  # see contents.url_of
+        # When the build running now started, until it finishes (hooks.save_cache): a
+        # run of this Pelican that finds it set follows one that stopped (rebuild.py).
+        self.stopped_at: float | None = None
 
     def start(
         self,

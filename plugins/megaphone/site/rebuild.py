@@ -1,0 +1,67 @@
+"""`pelican -r` after a build that stopped: wait for the next save before building again.
+
+Pelican's autoreload waits for a change only after a run that finished. After a run
+that raised (a campaign mistake, or any other), it runs the same Pelican again at
+once, so a mistake would rebuild in a tight loop, a processor busy and the same
+report again and again, until the file is saved fixed. So a build that follows a
+stopped one, on the same Pelican, first waits for a change, with Pelican's own
+watcher (pelican.utils.wait_for_changes), and says what changed as Pelican does.
+A change saved while the stopped build ran counts: nothing is missed."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+
+from pelican import DEFAULT_CONFIG_NAME, parse_arguments
+from pelican.utils import wait_for_changes
+
+logger = logging.getLogger(__name__)
+
+
+def settings_file_from_command_line() -> str:
+    """The settings file `pelican -r -s FILE` was given, as Pelican finds it."""
+    try:
+        given = parse_arguments(sys.argv[1:]).settings
+    except (SystemExit, Exception):  # not Pelican's command line (a test, another tool)
+        given = None
+    if given is None and os.path.isfile(DEFAULT_CONFIG_NAME):
+        given = DEFAULT_CONFIG_NAME
+    return os.path.abspath(given) if given else ""
+
+
+def _watched(settings, settings_file: str) -> list[str]:
+    paths = [settings_file, settings.get("THEME", ""), settings.get("PATH", "")]
+    return [p for p in paths if p and os.path.exists(p)]
+
+
+def changed_since(paths: list[str], since: float) -> bool:
+    for path in paths:
+        if os.path.isfile(path):
+            if os.stat(path).st_mtime >= since:
+                return True
+            continue
+        for folder, _dirs, files in os.walk(path):
+            for name in files:
+                try:
+                    if os.stat(os.path.join(folder, name)).st_mtime >= since:
+                        return True
+                except OSError:  # removed while we looked: a change too
+                    return True
+    return False
+
+
+def wait_for_a_save(settings, since: float) -> None:
+    """Before a build that follows a stopped one: until a file changes after `since`."""
+    settings_file = settings_file_from_command_line()
+    if changed_since(_watched(settings, settings_file), since):
+        return
+    changed = {path for _change, path in wait_for_changes(settings_file, settings)}
+    print(f"\n-> Modified: {', '.join(sorted(changed))}. re-generating...", flush=True)
+    if settings_file in changed:
+        logger.warning(
+            "%s changed: pelican -r reads its settings again only after a build that "
+            "finished. Stop it (Ctrl-C) and start it again to use the new settings.",
+            os.path.basename(settings_file),
+        )
