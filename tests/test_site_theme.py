@@ -166,6 +166,10 @@ def test_a_campaign_page_inside_the_sites_theme(tmp_path, theme):
     assert b"data-campaign" in built[script.lstrip("/")]
     # No promise about the whole page that only Megaphone's theme can keep.
     assert "loads nothing from other sites" not in page.get_text()
+    # The page says what it is, in the theme's own <head>: title, language, address.
+    assert page.find("title").get_text() == "Keep the park open"
+    assert page.find("html")["lang"] == "en" and len(page.find_all("title")) == 1
+    assert page.find("link", rel="canonical")["href"].endswith("/park/")
     # The flyer, in the theme too.
     flyer = soup(out / "park" / "flyer" / "index.html")
     assert flyer.find("article", class_="flyer") is not None
@@ -182,6 +186,30 @@ def test_a_campaign_page_inside_the_sites_theme(tmp_path, theme):
     changed = {name for name in plain if built.get(name) != plain[name]}
     assert changed == LISTINGS
     assert plain["files/report.pdf"] == PDF and plain["robots.txt"] == ROBOTS
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_a_translation_in_the_sites_theme_says_its_language_and_links_its_original(tmp_path, theme):
+    content = blog(tmp_path)
+    (content / "campaigns").mkdir()
+    (content / "campaigns" / "park.md").write_text(the_campaign(), "utf-8")
+    spanish = the_campaign(title="Que el parque siga abierto").replace(
+        "Slug: park\n", "Slug: park\nLang: es\n"
+    )
+    (content / "campaigns" / "park.es.md").write_text(spanish, "utf-8")
+    out = build_blog(content, tmp_path / "out", theme)
+    english = soup(out / "park" / "index.html")
+    es = soup(
+        out / english.find("link", rel="alternate", hreflang="es")["href"].strip("/") / "index.html"
+    )
+    assert es.find("html")["lang"] == "es" and english.find("html")["lang"] == "en"
+    assert es.find("title").get_text() == "Que el parque siga abierto"
+    for page, other in ((english, "es"), (es, "en")):
+        alternates = {a["hreflang"] for a in page.find_all("link", rel="alternate", hreflang=True)}
+        assert alternates == {"en", "es"}
+        switcher = page.find("nav", class_="languages")
+        assert switcher.find("a", hreflang=other) is not None
+    assert "jueves" in es.get_text() or "de 20" in es.get_text()  # its dates in Spanish
 
 
 def test_which_files_a_campaign_adds(tmp_path):
@@ -290,6 +318,19 @@ def test_a_template_the_theme_does_not_have_is_a_plain_problem(tmp_path):
     content = blog(tmp_path, the_campaign())
     found = problems(content, tmp_path / "out", "simple", MEGAPHONE_BASE_TEMPLATE="layout.html")
     assert found == [("park.md", "site-theme-template-missing")]
+
+
+def test_a_theme_without_base_html_is_not_quietly_given_pelicans_simple_one(tmp_path):
+    """Pelican's loader falls back to its `simple` theme's base.html: the campaign page
+    would be a page of another theme. A plain problem, naming the theme's templates."""
+    theme = custom_theme(tmp_path)  # layout.html, no base.html
+    content = blog(tmp_path, the_campaign())
+    with pytest.raises(CampaignProblems) as stop:
+        build_blog(content, tmp_path / "out", str(theme))
+    [problem] = stop.value.problems
+    assert problem.code == "site-theme-template-missing"
+    assert "layout.html" in problem.message and "'base.html'" in problem.message
+    assert not (tmp_path / "out" / "park").exists()
 
 
 @pytest.mark.parametrize("value", ["", "{{ x }}.html", "/etc/base.html"])

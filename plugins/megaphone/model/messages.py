@@ -360,12 +360,11 @@ PROBLEMS = {
     "its own Slug, or, if {other} is the campaign in another language, move it into the "
     "campaign folder.",
     "site-theme-template-missing": "is a campaign, shown in the site's theme inside its "
-    "template {name!r}, which the theme does not have ({theme}). Set MEGAPHONE_BASE_TEMPLATE "
-    "to the theme's template that its pages extend, for example 'base.html'.",
+    "template {name!r}, which the theme does not have ({theme}; its templates: {templates}). "
+    "Set MEGAPHONE_BASE_TEMPLATE to the one of them that the theme's pages extend.",
     "site-theme-block-missing": "is a campaign, shown in the site's theme inside the block "
     "{block!r} of its template {name!r}, which has no such block (its blocks: {blocks}). "
-    "Set MEGAPHONE_CONTENT_BLOCK to the block that holds a page's content, for example "
-    "'content'.",
+    "Set MEGAPHONE_CONTENT_BLOCK to the one of them that holds a page's content.",
     "output-taken": "would be written to {path!r}, which {other} writes already, so one would "
     "silently replace the other. Rename one of them (a Slug, a file name, a list "
     "or an area).",

@@ -32,6 +32,7 @@ from urllib.parse import urlsplit
 
 from jinja2 import Environment, TemplateSyntaxError, meta, nodes
 from jinja2.exceptions import TemplateNotFound
+from pelican import __file__ as pelican_file
 from pelican.utils import sanitised_join
 
 from ..model.messages import say
@@ -50,10 +51,16 @@ _PARTIALS = "partials"
 _OWN = PREFIX  # theme/templates/megaphone/: macros.html
 
 _WRAPPER = """{{# Written by the build (plugins/megaphone/site/site_theme.py): a campaign's {what}
-   in the site's own theme, in its {block!r} block. #}}
+   in the site's own theme, in its {block!r} block. The blocks that Pelican's own themes
+   give a page's language, title and <head> are filled too, where the theme has them. #}}
 {{% extends {base!r} %}}
-{{% block {block} %}}
 {{% import "megaphone/macros.html" as megaphone with context %}}
+{{% block html_lang %}}{{{{ article.lang }}}}{{% endblock %}}
+{{% block title %}}{{{{ article.title|striptags }}}}{{% endblock %}}
+{{% block head %}}{{{{ super() }}}}
+{{{{ megaphone.head(article) }}}}
+{{% endblock %}}
+{{% block {block} %}}
 {{{{ megaphone.{macro}(article{extra}) }}}}
 {{% endblock %}}
 """
@@ -146,6 +153,26 @@ def use_campaign_template(articles, campaigns) -> None:
         article.template = CAMPAIGN_TEMPLATE
 
 
+def _templates(settings) -> str:
+    """The theme's own top-level templates, for a message."""
+    folder = os.path.join(settings["THEME"], "templates")
+    names = (
+        sorted(n for n in os.listdir(folder) if n.endswith(".html"))
+        if os.path.isdir(folder)
+        else []
+    )
+    return ", ".join(names) or "none"
+
+
+def _from_pelicans_simple_theme(env: Environment, name: str, settings) -> bool:
+    """A template the theme lacks, which Pelican's loader finds in its own `simple`
+    theme instead (its implicit fallback), unless that is the site's theme."""
+    found = env.get_template(name).filename or ""
+    simple = os.path.join(os.path.dirname(os.path.abspath(pelican_file)), "themes", "simple")
+    inside = os.path.realpath(found).startswith(os.path.realpath(simple) + os.sep)
+    return inside and os.path.realpath(settings["THEME"]) != os.path.realpath(simple)
+
+
 def _blocks(env: Environment, name: str, seen: tuple[str, ...] = ()) -> set[str]:
     """The blocks a template defines, its parents' included."""
     if name in seen:
@@ -175,14 +202,27 @@ def template_problems(generator, campaigns: list) -> list[Problem]:
         return []  # the theme's own campaign page: it places the pieces itself
     first = sorted(shown_path(a.source_path) for a in campaigns)[0]
     base, block = settings[BASE_TEMPLATE], settings[CONTENT_BLOCK]
+    theme = f"THEME is {str(settings.get('THEME', ''))!r}"
+    missing = Problem(
+        first,
+        "file",
+        say("site-theme-template-missing", name=base, theme=theme, templates=_templates(settings)),
+        1,
+        "site-theme-template-missing",
+    )
     try:
+        if _from_pelicans_simple_theme(generator.env, base, settings):
+            return [missing]  # Pelican would quietly show it in another theme's page
         blocks = _blocks(generator.env, base)
     except TemplateNotFound:
-        theme = f"THEME is {str(settings.get('THEME', ''))!r}"
-        text = say("site-theme-template-missing", name=base, theme=theme)
-        return [Problem(first, "file", text, 1, "site-theme-template-missing")]
+        return [missing]
     except TemplateSyntaxError as error:
-        text = say("site-theme-template-missing", name=base, theme=f"it does not read: {error}")
+        text = say(
+            "site-theme-template-missing",
+            name=base,
+            theme=f"it does not read: {error}",
+            templates=_templates(settings),
+        )
         return [Problem(first, "file", text, 1, "site-theme-template-missing")]
     if block not in blocks:
         shown = ", ".join(sorted(blocks)) or "none"
