@@ -34,7 +34,7 @@ PLUGIN_LINK := .plugin/pelican/plugins/megaphone
 # (PYTHONDONTWRITEBYTECODE): with none kept, every library would be compiled
 # again on every command, 1.5 seconds each time.
 SAFE_PYTHON := PYTHONSAFEPATH=1 PYTHONDONTWRITEBYTECODE= PYTHONPYCACHEPREFIX="$${XDG_CACHE_HOME:-$$HOME/.cache}/megaphone/python" PYTHONPATH="$(CURDIR)/.plugin"
-RUN_COMMAND := $(SAFE_PYTHON) $(BIN)/python -m pelican.plugins.megaphone.commands
+RUN_COMMAND := MEGAPHONE_MAKE=1 $(SAFE_PYTHON) $(BIN)/python -m pelican.plugins.megaphone.commands
 MEGAPHONE := $(CHECKOUT_GUARD); $(RUN_COMMAND)
 # A volunteer command that fails has said what is wrong in plain words, and exits
 # with status 1. make then adds one line of its own, "make: *** [Makefile:NN: check]

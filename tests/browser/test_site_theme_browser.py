@@ -240,3 +240,17 @@ def test_no_sideways_scrolling_on_a_phone(visit, site_themes, theme, state, java
     # Neither theme is wider than a phone by itself: the whole page is held to it.
     width = page.evaluate("[document.scrollingElement.scrollWidth, innerWidth]")
     assert width[0] <= width[1] == 375, width
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_on_a_wide_screen_the_campaign_sits_in_the_middle_at_a_readable_width(
+    visit, site_themes, theme
+):
+    """notmyidea's content block is as wide as its page: the campaign is not pressed
+    against the left edge, nor as wide as the screen."""
+    _, page = open_campaign(visit, site_themes, theme, width=1280)
+    box = page.locator(REGION).bounding_box()
+    assert box is not None
+    left, right = box["x"], 1280 - (box["x"] + box["width"])
+    assert box["width"] <= 46 * 16 + 1, box
+    assert abs(left - right) <= 40, (left, right)

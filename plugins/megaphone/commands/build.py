@@ -18,6 +18,7 @@ from ..site.shipped import shipped_problems
 from ..site.site_checks import siteurl_problem
 from .log_lines import one_line_handler
 from .pelican_run import Outcome, run_pelican, without_pelicans_summary
+from .said_as import command
 from .swap import fresh_output, put_in_place
 
 
@@ -52,8 +53,8 @@ def build(content: str, output: str, settings_file: str, publishing: str = "") -
         print(line, file=sys.stderr)
     if outcome.ok and not publishing:
         print(
-            f"Built {output}/ for preview on this computer ('make serve' shows it). "
-            "To put the site online, run 'make publish' (docs/publishing.md)."
+            f"Built {output}/ for preview on this computer ('{command('serve')}' shows it). "
+            f"To put the site online, run '{command('publish')}' (docs/publishing.md)."
         )
     if outcome.problems:
         print(format_report(outcome.problems), file=sys.stderr)

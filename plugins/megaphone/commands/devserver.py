@@ -28,6 +28,7 @@ from ..model.report import count, format_report, summarised
 from .build import build_site
 from .log_lines import one_line_handler
 from .pelican_run import Outcome, without_pelicans_summary
+from .said_as import command
 
 # Live reload, in preview only. The preview build (MEGAPHONE_PREVIEW_RELOAD) adds
 # <script src="/.megaphone/reload.js"> to each page and lets that page fetch from its
@@ -174,7 +175,7 @@ def build_once(settings_file: str, content: str, output: str) -> Outcome:
         print(
             f"Rebuilt in {seconds:.1f} s: {count(len(outcome.problems), 'problem')}, "
             f"{count(len(outcome.warnings), 'warning')}"
-            + (" ('make check' lists them)." if outcome.warnings else "."),
+            + (f" ('{command('check')}' lists them)." if outcome.warnings else "."),
             flush=True,
         )
     return outcome
@@ -241,7 +242,8 @@ def main(argv: list[str] | None = None) -> int:
         except OSError as error:
             print(
                 f"Port {args.port} is in use ({error.strerror}). Stop the other preview, or "
-                f"choose another port: make devserver PORT={args.port + 1}",
+                "choose another port: "
+                + command("devserver", f"PORT={args.port + 1}", f"--port {args.port + 1}"),
                 flush=True,
             )
             return 1

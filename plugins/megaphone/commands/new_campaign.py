@@ -13,6 +13,7 @@ from pathlib import Path
 from pelican.utils import slugify
 
 from ..model.template import TEMPLATE
+from .said_as import command
 
 
 def new_campaign(title: str, content: Path, today: date | None = None) -> Path:
@@ -53,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print(
         f"Created {path}. Open it in your editor and fill it in, then preview it with "
-        "'make devserver'. It is a draft until you delete the line 'Status: draft'."
+        f"'{command('devserver')}'. It is a draft until you delete the line 'Status: draft'."
     )
     return 0
 

@@ -342,4 +342,12 @@ def site_theme_stylesheet(text: str) -> str:
         if _PAGE_WIDE.match(line) or (in_root and _ROOT_PAGE_WIDE.match(line)):
             continue
         kept.append(line)
-    return "\n".join(kept)
+    return "\n".join(kept) + _IN_A_SITE_THEME
+
+
+# Where the theme's content block is the whole width of its page (notmyidea's is), the
+# campaign is as wide as a line of text, in the middle, as Megaphone's own theme has it.
+_IN_A_SITE_THEME = """
+/* In a site's own theme: as wide as a line of text, in the middle of its content. */
+.campaign { max-width: 46rem; margin-left: auto; margin-right: auto; }
+"""
