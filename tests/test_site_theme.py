@@ -367,11 +367,34 @@ def test_a_theme_that_loads_a_font_from_another_site_is_warned_of(tmp_path, capl
     assert (out / "park" / "index.html").exists()  # a warning: the site is built
 
 
-def test_a_theme_that_loads_nothing_from_elsewhere_is_not_warned_of(tmp_path, caplog):
+@pytest.mark.parametrize("theme", THEMES)
+def test_a_theme_that_loads_nothing_from_elsewhere_is_not_warned_of(tmp_path, caplog, theme):
     content = blog(tmp_path, the_campaign())
     with caplog.at_level(logging.WARNING):
-        build_blog(content, tmp_path / "out", "simple")
-    assert not [r for r in caplog.records if "site-theme-other-hosts" in r.getMessage()]
+        build_blog(content, tmp_path / "out", theme)
+    said = [r.getMessage() for r in caplog.records]
+    assert not [t for t in said if "site-theme-other-hosts" in t or "site-theme-inline" in t]
+
+
+def test_code_a_theme_writes_into_its_pages_is_said_to_be_blocked_there(tmp_path, caplog):
+    """The campaign pages' policy in _headers lets only the site's files run and style
+    them: a theme's inline script, style element and style attribute are said, once a page."""
+    inline = '<style>body { color: #222; }</style>\n<script>document.title += "!";</script>\n'
+    inline += '<script type="application/ld+json">{"@type": "Organization"}</script>\n'
+    base = CUSTOM_BASE.replace("</head>", inline + "</head>")
+    theme = custom_theme(tmp_path, base.replace("<body", '<body style="margin: 0"'))
+    content = blog(tmp_path, the_campaign())
+    with caplog.at_level(logging.WARNING):
+        build_blog(
+            content,
+            tmp_path / "out",
+            str(theme),
+            MEGAPHONE_BASE_TEMPLATE="layout.html",
+            MEGAPHONE_CONTENT_BLOCK="main",
+        )
+    said = [r.getMessage() for r in caplog.records if "site-theme-inline-code" in r.getMessage()]
+    assert len(said) == 2 and "park/index.html" in said[0]  # the page, and its flyer
+    assert "(<script>, <style>, style=)" in said[0]
 
 
 def test_a_second_build_from_the_cache_is_the_same_site(tmp_path):

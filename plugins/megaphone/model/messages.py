@@ -425,6 +425,11 @@ WARNINGS = {
     "other sites: {hosts}. Each visitor's browser tells them who reads the campaign, and "
     "the policy Megaphone writes for campaign pages (_headers) blocks them. Serve the "
     "theme's fonts, styles and scripts from the site itself, or take them out of the theme.",
+    "site-theme-inline-code": "this campaign page, in the site's own theme, has code written "
+    "into the page itself ({kinds}): the policy Megaphone writes for campaign pages "
+    "(_headers) lets only files from the site run and style them, so on a host that reads "
+    "_headers (Netlify, Cloudflare Pages) that part of the theme does nothing there. Move "
+    "it into a .js or .css file of the theme's static/ folder and link that.",
     "targets-map-alone": "this postcode map has no list beside it: nothing uses it. Name the "
     "list content/targets/{list}.csv, or delete the map.",
     "targets-not-csv": "only .csv files in content/targets/ are read; this one is not used. "

@@ -17,7 +17,7 @@ from ..model.report import WARNINGS_LOGGER, CampaignProblems, Problem
 from ..model.shipped_page import Allowed, page_findings
 from .claims import CLAIMS, Claims, unclaimed_files
 from .scope import is_checked_page
-from .site_theme import loads_from_other_sites, uses_site_theme
+from .site_theme import theme_warnings, uses_site_theme
 
 
 def allowed_in_pages(settings) -> Allowed:
@@ -74,8 +74,6 @@ def check_written_page(path: str, context, from_cache: bool = False) -> None:
                     for what in findings
                 ]
             )
-    if site_theme:
-        warning = loads_from_other_sites(html, context)
-        if warning:
-            said = Problem(name, "", warning)
-            logging.getLogger(WARNINGS_LOGGER).warning("%s", said, extra={"campaign_problem": said})
+    for warning in theme_warnings(html, context) if site_theme else []:
+        said = Problem(name, "", warning)
+        logging.getLogger(WARNINGS_LOGGER).warning("%s", said, extra={"campaign_problem": said})

@@ -255,10 +255,12 @@ class _Loads(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.urls: list[str] = []
+        self.inline: set[str] = set()  # the kinds of code written into the page itself
         self._in_style = False
 
     def handle_starttag(self, tag: str, attrs) -> None:
         values = {name: value or "" for name, value in attrs}
+        self._note_inline(tag, values)
         if tag == "link" and _LINK_LOADS & set(values.get("rel", "").lower().split()):
             self.urls.append(values.get("href", ""))
         for name, value in values.items():
@@ -269,6 +271,17 @@ class _Loads(HTMLParser):
             elif name == "style":
                 self.urls += _css_urls(value)
         self._in_style = tag == "style"
+
+    def _note_inline(self, tag: str, values: dict[str, str]) -> None:
+        data_only = values.get("type", "").lower() in ("application/json", "application/ld+json")
+        if tag == "script" and not values.get("src") and not data_only:
+            self.inline.add("<script>")
+        elif tag == "style":
+            self.inline.add("<style>")
+        if "style" in values:
+            self.inline.add("style=")
+        if any(name.startswith("on") for name in values):
+            self.inline.add("on…=")
 
     def handle_endtag(self, tag: str) -> None:
         self._in_style = False
@@ -308,13 +321,21 @@ def own_hosts(settings) -> set[str]:
     return hosts
 
 
-def loads_from_other_sites(html: str, context) -> str | None:
-    """A written campaign page in the site's theme: the warning naming the other
-    sites it loads from, or None."""
+def theme_warnings(html: str, context) -> list[str]:
+    """A written campaign page in the site's theme: the warnings for the other sites
+    it loads from, and for the code the theme writes into the page itself, which the
+    campaign pages' policy in _headers blocks too. (Megaphone's parts write none.)"""
+    found = []
     hosts = other_hosts(html, own_hosts(context))
-    if not hosts:
-        return None
-    return say("site-theme-other-hosts", hosts=", ".join(hosts))
+    if hosts:
+        found.append(say("site-theme-other-hosts", hosts=", ".join(hosts)))
+    parser = _Loads()
+    parser.feed(html)
+    parser.close()
+    if parser.inline:
+        kinds = ", ".join(sorted(parser.inline))
+        found.append(say("site-theme-inline-code", kinds=kinds))
+    return found
 
 
 def asset_path(settings, name: str) -> str:
