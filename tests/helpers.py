@@ -18,6 +18,7 @@ import weakref
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
+from unittest import mock
 
 import blinker
 from bs4 import BeautifulSoup
@@ -308,8 +309,10 @@ def build_as_make_does(content: Path, output: Path, today: str | None = None) ->
     from pelican.plugins.megaphone.commands.build import build as build_command
 
     printed = io.StringIO()
-    with build_day(today), contextlib.redirect_stdout(printed), contextlib.redirect_stderr(printed):
-        status = build_command(str(content), str(output), str(CONF))
+    as_make = mock.patch.dict(os.environ, {"MEGAPHONE_MAKE": "1"})  # as the Makefile runs it
+    with build_day(today), as_make, contextlib.redirect_stdout(printed):
+        with contextlib.redirect_stderr(printed):
+            status = build_command(str(content), str(output), str(CONF))
     return status, printed.getvalue()
 
 

@@ -70,6 +70,29 @@ def test_plain_pelican_says_the_problem_with_no_traceback_and_fails(tmp_path):
     assert not (tmp_path / "out" / "park" / "index.html").exists()
 
 
+def test_a_bad_setting_names_the_settings_file_pelican_was_given(tmp_path):
+    content = write_site(tmp_path, {"park.md": campaign_md(slug="park")})
+    conf = tmp_path / "publishconf.py"
+    conf.write_text(
+        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
+        f"THEME = {str(ROOT / 'theme')!r}\nMEGAPHONE_MAILTO_BUDGET = 'many'\n",
+        "utf-8",
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "pelican", str(content), "-s", "publishconf.py"]
+        + ["-o", str(tmp_path / "out")],
+        cwd=tmp_path,
+        env=pelican_env(),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    said = result.stdout + result.stderr
+    assert result.returncode == 1, said
+    assert "publishconf.py: [budget-not-a-number] MEGAPHONE_MAILTO_BUDGET" in said, said
+    assert "pelicanconf.py:" not in said, said
+
+
 def processor_seconds(pid: int, over: float) -> float:
     """The processor time a process (Linux) used in the next `over` seconds."""
 

@@ -4,6 +4,8 @@ codehilite on, Markdown and reStructuredText articles, a page and static files."
 
 import datetime
 import logging
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -429,3 +431,28 @@ def test_what_counts_as_loading_from_another_site():
         "img.example.org",
         "video.example.org",
     ]
+
+
+def test_a_killed_builds_template_folder_is_removed_by_the_next_build(tmp_path):
+    """atexit does not run when `pelican -r` is stopped with SIGTERM: the next build of
+    a site in its own theme removes the folders of processes that are gone."""
+    import subprocess
+    import sys
+    import tempfile
+
+    gone = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        text=True,
+        capture_output=True,
+        check=True,
+    ).stdout.strip()
+    left = Path(tempfile.gettempdir()) / f"megaphone-templates-{gone}-abc"
+    mine = Path(tempfile.gettempdir()) / f"megaphone-templates-{os.getpid()}-mine"
+    for folder in (left, mine):
+        (folder / "megaphone").mkdir(parents=True, exist_ok=True)
+    try:
+        build_blog(blog(tmp_path, the_campaign()), tmp_path / "out", "simple")
+        assert not left.exists() and mine.exists()
+    finally:
+        shutil.rmtree(left, ignore_errors=True)
+        shutil.rmtree(mine, ignore_errors=True)

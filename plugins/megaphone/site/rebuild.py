@@ -10,22 +10,32 @@ A change saved while the stopped build ran counts: nothing is missed."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import logging
 import os
 import sys
+from functools import cache
 
 from pelican import DEFAULT_CONFIG_NAME, parse_arguments
 from pelican.utils import wait_for_changes
 
 logger = logging.getLogger(__name__)
+PELICAN_MAIN = os.path.join("pelican", "__main__.py")  # `python -m pelican`
 
 
+@cache
 def settings_file_from_command_line() -> str:
-    """The settings file `pelican -r -s FILE` was given, as Pelican finds it."""
+    """The settings file `pelican -s FILE` was given, as Pelican finds it; "" when this
+    is not Pelican's own command (a test, the plugin's commands, another tool)."""
+    program = os.path.normpath(sys.argv[0] if sys.argv else "")
+    if os.path.basename(program) != "pelican" and not program.endswith(PELICAN_MAIN):
+        return ""
     try:
-        given = parse_arguments(sys.argv[1:]).settings
-    except (SystemExit, Exception):  # not Pelican's command line (a test, another tool)
-        given = None
+        with contextlib.redirect_stderr(io.StringIO()):  # argparse's usage, for another tool
+            given = parse_arguments(sys.argv[1:]).settings
+    except (SystemExit, Exception):
+        return ""
     if given is None and os.path.isfile(DEFAULT_CONFIG_NAME):
         given = DEFAULT_CONFIG_NAME
     return os.path.abspath(given) if given else ""

@@ -27,6 +27,7 @@ from ..model.deadline import DeadlineError, parse_timezone, parse_today
 from ..model.messages import say
 from ..model.report import WARNINGS_LOGGER, CampaignProblems, Problem
 from .contents import ARTICLE_GROUPS, contents, save_as_of
+from .rebuild import settings_file_from_command_line
 from .scope import DEFAULT_CAMPAIGN_PATHS, megaphone_theme, strict
 from .site_checks import SETTINGS_FILE, _example, is_absolute_address
 
@@ -316,7 +317,13 @@ def _resolve(settings: dict, setting: Setting) -> tuple[str, Any, list[Problem]]
 def settings_file(settings: Settings) -> str:
     """The file the settings were read from, as the commands name it (pelicanconf.py,
     publishconf.py), else pelicanconf.py."""
-    return str(settings.get(SETTINGS_FILE_SETTING) or SETTINGS_FILE)
+    if settings.get(SETTINGS_FILE_SETTING):
+        return str(settings[SETTINGS_FILE_SETTING])
+    given = settings_file_from_command_line()  # `pelican -s publishconf.py`
+    if not given:
+        return SETTINGS_FILE
+    shown = os.path.relpath(given)
+    return given if shown.startswith("..") else shown
 
 
 def fill_in(settings: dict) -> list[Problem]:

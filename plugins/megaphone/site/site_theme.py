@@ -22,6 +22,7 @@ THEME is, and are written to `megaphone/` in the output (output.publish_assets).
 from __future__ import annotations
 
 import atexit
+import glob
 import os
 import re
 import shutil
@@ -116,13 +117,36 @@ def _copy_renamed(source: str, target: str) -> None:
             out.write(text)
 
 
+_FOLDER_PREFIX = "megaphone-templates-"
+
+
+def remove_orphaned_template_folders() -> None:
+    """Folders of builds whose process is gone: atexit does not run when a process is
+    killed (a `pelican -r` stopped with SIGTERM), so each would be left behind."""
+    for path in glob.glob(os.path.join(tempfile.gettempdir(), _FOLDER_PREFIX + "*-*")):
+        pid = os.path.basename(path)[len(_FOLDER_PREFIX) :].split("-", 1)[0]
+        if pid.isdigit() and int(pid) != os.getpid() and not _running(int(pid)):
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process: running, and not ours to clear
+        return True
+    return True
+
+
 def write_templates(settings) -> None:
     """At the start of each build: the folder of templates, before the theme's."""
     if not uses_site_theme(settings):
         return
     folder = settings.get(TEMPLATES)
     if not folder or not os.path.isdir(folder):
-        folder = tempfile.mkdtemp(prefix="megaphone-templates-")
+        remove_orphaned_template_folders()
+        folder = tempfile.mkdtemp(prefix=f"{_FOLDER_PREFIX}{os.getpid()}-")
         atexit.register(shutil.rmtree, folder, True)
         settings[TEMPLATES] = folder
     ours = os.path.join(folder, PREFIX)
