@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import posixpath
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 from ..model.messages import say
@@ -66,11 +67,20 @@ def _relative_to_content(settings, path: str) -> str:
 
 
 def in_campaign_paths(settings, path: str) -> bool:
-    """Whether the file at `path` (absolute, or relative to PATH) lies in a campaign folder."""
-    relative = _relative_to_content(settings, path)
-    if relative.startswith("../") or relative == "..":
-        return False
-    return any(_under(relative, folder) for folder in campaign_paths(settings))
+    """Whether the file at `path` (absolute, or relative to PATH) lies in a campaign folder.
+    Asked of every file of the site, more than once: a comparison of absolute paths."""
+    content = os.path.abspath(settings["PATH"])  # in the key: a relative one depends on cwd
+    return _in_folders(content, tuple(campaign_paths(settings)), str(path))
+
+
+@lru_cache(maxsize=16384)
+def _in_folders(content: str, folders: tuple[str, ...], path: str) -> bool:
+    absolute = os.path.abspath(os.path.join(content, path))
+    for folder in folders:
+        inside = os.path.abspath(os.path.join(content, *folder.split("/")))
+        if absolute == inside or absolute.startswith(inside.rstrip(os.sep) + os.sep):
+            return True
+    return False
 
 
 def is_markdown(path: str) -> bool:
