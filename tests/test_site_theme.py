@@ -131,6 +131,22 @@ def test_with_no_campaign_the_plugin_changes_no_byte(tmp_path, theme):
     assert with_plugin == plain
 
 
+def test_a_blog_keeps_its_own_cache_settings(tmp_path):
+    """No campaign yet: no cache folder at all. With a campaign: Megaphone's own cache of
+    what it checked, and Pelican's cache of each file left off, as the blog has it."""
+    content = blog(tmp_path)
+    build_blog(content, tmp_path / "out", "simple")
+    assert not (tmp_path / "out-cache").exists()
+    (content / "campaigns").mkdir()
+    (content / "campaigns" / "park.md").write_text(the_campaign(), "utf-8")
+    build_blog(content, tmp_path / "out", "simple")
+    kept = [
+        p.relative_to(tmp_path / "out-cache").parts[0] for p in (tmp_path / "out-cache").rglob("*")
+    ]
+    assert "megaphone" in kept
+    assert not list((tmp_path / "out-cache").rglob("ArticlesGenerator*"))  # Pelican's own
+
+
 @pytest.mark.parametrize("theme", THEMES)
 def test_a_campaign_page_inside_the_sites_theme(tmp_path, theme):
     content = blog(tmp_path)

@@ -177,7 +177,13 @@ def use_cache(settings, given) -> build_cache.BuildCache:
     From the settings as given (`given`): a second build of one Pelican finds the
     ones the first build set here."""
     warn_if_cache_tracked(given["CACHE_PATH"])
-    cache = build_cache.BuildCache.for_settings(given)
+    # A site that added the plugin and has no campaign yet: nothing to keep, no cache/.
+    campaigns = strict(settings) or any(
+        os.path.isdir(os.path.join(settings["PATH"], f)) for f in campaign_paths(settings)
+    )
+    cache = (
+        build_cache.BuildCache.for_settings(given) if campaigns else build_cache.BuildCache.off()
+    )
     if cache.folder is None:
         settings.update({k: given[k] for k in PELICAN_CACHE_SETTINGS if k in given})
         settings["JINJA_ENVIRONMENT"] = _jinja_environment(settings, given)
@@ -185,14 +191,19 @@ def use_cache(settings, given) -> build_cache.BuildCache:
     # Pelican unpickles its files itself: only those our finished builds signed stay.
     # Again before each build: a build that stopped leaves files no build signed.
     trusted = build_cache.drop_untrusted(cache.folder / "pelican", cache.signing_key)
-    settings.update(
-        CACHE_CONTENT=True,
-        LOAD_CONTENT_CACHE=trusted,
-        CONTENT_CACHING_LAYER="reader",
-        CHECK_MODIFIED_METHOD="sha256",  # not the time: a checkout or a copy keeps times
-        GZIP_CACHE=False,  # written again after every build: faster than smaller
-        CACHE_PATH=str(cache.folder / "pelican"),
-    )
+    if strict(settings) or given.get("CACHE_CONTENT"):
+        # Pelican's cache of each file as Markdown read it: a campaign site's, or the
+        # site's own choice (then signed too). A blog that left it off keeps it off.
+        settings.update(
+            CACHE_CONTENT=True,
+            LOAD_CONTENT_CACHE=trusted,
+            CONTENT_CACHING_LAYER="reader",
+            CHECK_MODIFIED_METHOD="sha256",  # not the time: a checkout or a copy keeps times
+            GZIP_CACHE=False,  # written again after every build: faster than smaller
+            CACHE_PATH=str(cache.folder / "pelican"),
+        )
+    else:
+        settings.update({k: given[k] for k in PELICAN_CACHE_SETTINGS if k in given})
     # The templates compiled once, not on every build (the theme is in the key),
     # unless the settings bring a bytecode cache of their own. Signed: Jinja's own
     # FileSystemBytecodeCache would load any file there as code.
