@@ -131,6 +131,24 @@ def test_with_no_campaign_the_plugin_changes_no_byte(tmp_path, theme):
     assert with_plugin == plain
 
 
+@pytest.mark.parametrize("cached", [False, True], ids=["cold", "warm"])
+def test_a_blog_post_with_fields_named_like_megaphones_attributes_is_only_a_post(tmp_path, cached):
+    """Pelican makes every header field an attribute of its article: a post's
+    `Campaign_page:` or `Megaphone_cached_page:` is not a campaign, nor a page from the cache."""
+    content = blog(tmp_path, the_campaign())
+    (content / "posts" / "odd.md").write_text(
+        "Title: Odd fields\nDate: 2020-05-01\nCampaign_page: yes\n"
+        "Megaphone_cached_page: <script>alert(1)</script>\nMegaphone_page_key: k\n\nJust a post.\n",
+        "utf-8",
+    )
+    if cached:
+        build_blog(content, tmp_path / "first", "simple", CACHE_PATH=str(tmp_path / "c"))
+    out = build_blog(content, tmp_path / "out", "simple", CACHE_PATH=str(tmp_path / "c"))
+    post = (out / "odd-fields.html").read_text("utf-8")
+    assert "<p>Just a&nbsp;post.</p>" in post and "alert(1)" not in post  # Typogrify's
+    assert (out / "park" / "index.html").exists()
+
+
 def test_a_blog_keeps_its_own_cache_settings(tmp_path):
     """No campaign yet: no cache folder at all. With a campaign: Megaphone's own cache of
     what it checked, and Pelican's cache of each file left off, as the blog has it."""

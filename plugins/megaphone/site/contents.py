@@ -6,6 +6,8 @@ import os
 from collections.abc import Iterator
 from typing import Any
 
+from ..model.page import CampaignPage
+
 ARTICLE_GROUPS = (
     "articles",
     "translations",
@@ -63,3 +65,10 @@ def url_of(item: Any) -> str:
 def save_as_of(item: Any) -> str:
     """'' when the item is not written (a draft, when publishing)."""
     return _place(item)[2]
+
+
+def campaign_page_of(item: Any) -> CampaignPage | None:
+    """The campaign page the plugin gave a campaign's article (hooks.attach_pages), never
+    a header field of that name: Pelican makes each field of any file an attribute."""
+    found = getattr(item, "campaign_page", None)
+    return found if isinstance(found, CampaignPage) else None

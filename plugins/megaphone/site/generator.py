@@ -21,7 +21,7 @@ from ..model.reminder import reminder_ics
 from ..model.sitemap import Entry, sitemap_xml
 from ..model.targets import target_data
 from . import run
-from .contents import public_base, save_as_of
+from .contents import campaign_page_of, public_base, save_as_of
 from .i18n import deadline_in_words, page_catalogue, words_locale
 from .output import write_bytes
 from .page_cache import template_of
@@ -163,7 +163,7 @@ class CampaignGenerator(Generator):
         ]
         for article in sorted(pages, key=lambda a: a.url):
             versions = [article] + [
-                v for v in getattr(article, "translations", []) if hasattr(v, "campaign_page")
+                v for v in getattr(article, "translations", []) if campaign_page_of(v) is not None
             ]
             alternates = (
                 tuple(sorted((v.lang, v.campaign_page.url) for v in versions))

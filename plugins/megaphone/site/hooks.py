@@ -44,6 +44,7 @@ from .claims import CLAIMS, output_claims
 from .contents import (
     ARTICLE_GROUPS,
     PAGE_GROUPS,
+    campaign_page_of,
     contents,
     public_base,
     save_as_of,
@@ -673,7 +674,7 @@ def all_generators_finalized(generators) -> None:
 def give_campaigns(articles: ArticlesGenerator, generators) -> None:
     """CampaignGenerator writes each campaign's other files (generator.py)."""
     ours = [g for g in generators if isinstance(g, CampaignGenerator)]
-    every = [a for a in contents(articles, ARTICLE_GROUPS) if hasattr(a, "campaign_page")]
+    every = [a for a in contents(articles, ARTICLE_GROUPS) if campaign_page_of(a) is not None]
     listed = set(map(id, list(articles.articles) + list(articles.translations)))
     for generator in ours:
         generator.campaigns = every

@@ -28,7 +28,7 @@ from ..model.deadline import in_words, zone_city, zone_of
 from ..model.language import babel_locale, is_language
 from ..model.messages import say
 from ..model.report import Problem
-from .contents import shown_path
+from .contents import campaign_page_of, shown_path
 from .site_theme import uses_site_theme
 from .words import DEADLINE_PATTERN, DEADLINE_SENTENCE
 
@@ -191,7 +191,7 @@ def page_catalogue(context) -> NullTranslations:
     """The words of the page being rendered: the theme's catalogue for its language,
     or, for a campaign's pages in a site's own theme, Megaphone's (the site theme's
     have none of its words)."""
-    campaign = getattr(_page(context), "campaign_page", None) is not None
+    campaign = campaign_page_of(_page(context)) is not None
     theme = theme_path() if campaign and uses_site_theme(context) else context["THEME"]
     return translations(os.path.join(theme, "translations"), page_lang_of(context))
 

@@ -10,18 +10,20 @@ A page written anew is remembered once the checks of what ships have read it."""
 
 from __future__ import annotations
 
-import os
-
 from markupsafe import Markup
 from pelican.utils import sanitised_join
 
 from . import run
-from .contents import save_as_of
+from .contents import campaign_page_of, save_as_of
 from .shipped import check_written_page
 
 CACHED_TEMPLATE = "megaphone/cached"  # theme/templates/megaphone/cached.html
 CACHED = "megaphone_cached_page"  # on the article: a CachedPage, when it is to be reused
 KEY = "megaphone_page_key"  # on the article: where its page goes in the cache
+
+
+class PageKey(str):
+    """A page's key in the build cache, as reuse_cached_pages put it on its article."""
 
 
 class CachedPage:
@@ -49,14 +51,14 @@ def reuse_cached_pages(articles, campaigns) -> None:
         return
     for article in campaigns:
         for name in (CACHED, KEY):
-            if hasattr(article, name):
+            if isinstance(getattr(article, name, None), CachedPage | PageKey):
                 delattr(article, name)
         key = page_key(cache, article)
         if key is None:
             continue
         found = cache.get(key, article.source_path)
         if found is None:
-            setattr(article, KEY, key)
+            setattr(article, KEY, PageKey(key))
             continue
         setattr(article, CACHED, CachedPage(save_as_of(article), found, article.template))
         article.template = CACHED_TEMPLATE
@@ -71,15 +73,24 @@ def _has_cached_template(articles) -> bool:
     return True
 
 
+def _ours(article, name: str, kind: type):
+    """What this module put on the article, never a header field of the same name (Pelican
+    makes every field of a file an attribute of its article: `Megaphone_page_key: x`)."""
+    found = getattr(article, name, None)
+    if not isinstance(found, kind) or campaign_page_of(article) is None:
+        return None
+    return found
+
+
 def template_of(article) -> str:
     """The template the article's pages are rendered with, cached or not."""
-    cached = getattr(article, CACHED, None)
+    cached = _ours(article, CACHED, CachedPage)
     return cached.template if cached is not None else article.template
 
 
 def from_cache(context) -> bool:
     """Is the page being written one the cache gave back (checked when first written)?"""
-    cached = getattr(context.get("article"), CACHED, None)
+    cached = _ours(context.get("article"), CACHED, CachedPage)
     return cached is not None and cached.name == context.get("output_file")
 
 
@@ -88,14 +99,8 @@ def page_written(path: str, context) -> None:
     written anew is remembered for the next build."""
     check_written_page(path, context, from_cache(context))
     article = context.get("article")
-    key = getattr(article, KEY, None)
+    key = _ours(article, KEY, PageKey)
     if key is None or context.get("output_file") != save_as_of(article):
         return  # not a campaign page, or one of its other pages (a representative's)
     with open(sanitised_join(context["OUTPUT_PATH"], context["output_file"]), "rb") as page:
         run.of(context).cache.put(key, page.read(), article.source_path)
-
-
-def cached_path(output_path: str, name: str) -> str:
-    path = sanitised_join(output_path, name)
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    return path

@@ -22,7 +22,7 @@ from typing import Any
 
 from ..model.messages import say
 from ..model.report import Problem, field_line, read_source
-from .contents import ARTICLE_GROUPS, PAGE_GROUPS, contents, shown_path
+from .contents import ARTICLE_GROUPS, PAGE_GROUPS, campaign_page_of, contents, shown_path
 from .site_checks import SETTINGS_FILE
 
 STRICT = "MEGAPHONE_STRICT"
@@ -313,7 +313,7 @@ def is_checked_page(path: str, context) -> bool:
     if strict(context):
         return True
     article = context.get("article")
-    if getattr(article, "campaign_page", None) is not None:
+    if campaign_page_of(article) is not None:
         return True
     closed = str(context.get("CLOSED_SAVE_AS") or "")
     name = str(context.get("output_file") or "")

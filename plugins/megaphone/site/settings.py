@@ -26,7 +26,7 @@ from pelican.settings import DEFAULT_CONFIG
 from ..model.deadline import DeadlineError, parse_timezone, parse_today
 from ..model.messages import say
 from ..model.report import WARNINGS_LOGGER, CampaignProblems, Problem
-from .contents import ARTICLE_GROUPS, contents, save_as_of
+from .contents import ARTICLE_GROUPS, campaign_page_of, contents, save_as_of
 from .rebuild import settings_file_from_command_line
 from .scope import DEFAULT_CAMPAIGN_PATHS, megaphone_theme, strict
 from .site_checks import SETTINGS_FILE, _example, is_absolute_address
@@ -403,7 +403,7 @@ def warn_without_public_address(generators) -> None:
         return
     for generator in generators:
         for article in contents(generator, ARTICLE_GROUPS):
-            page = getattr(article, "campaign_page", None)
+            page = campaign_page_of(article)
             if page is not None and page.campaign.is_open and save_as_of(article):
                 warning = Problem(
                     settings_file(settings), "MEGAPHONE_SITEURL", say("siteurl-canonical-missing")
