@@ -359,6 +359,9 @@ PROBLEMS = {
     "campaign, so Pelican takes the two for translations of one page. Give the campaign "
     "its own Slug, or, if {other} is the campaign in another language, move it into the "
     "campaign folder.",
+    "template-reserved": "asks for the template {template!r}, which shows a campaign: this "
+    "file is not one (it is not in a campaign folder), so the page would have nothing to "
+    "show. Delete the Template line, or name one of your theme's own templates.",
     "site-theme-template-missing": "is a campaign, shown in the site's theme inside its "
     "template {name!r}, which the theme does not have ({theme}; its templates: {templates}). "
     "Set MEGAPHONE_BASE_TEMPLATE to the one of them that the theme's pages extend.",

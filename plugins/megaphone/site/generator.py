@@ -24,7 +24,7 @@ from . import run
 from .contents import campaign_page_of, public_base, save_as_of
 from .i18n import deadline_in_words, page_catalogue, words_locale
 from .output import write_bytes
-from .page_cache import template_of
+from .page_cache import reuses_pages, template_of
 from .settings import settings_file
 from .site_theme import FLYER_TEMPLATE, uses_site_theme
 from .sitemaps import Unlisted, warn_two_sitemaps, writes_own_sitemap
@@ -54,7 +54,7 @@ class CampaignGenerator(Generator):
         nothing it shows changed (the key of its campaign's pages: hooks.key_pages)."""
         path = sanitised_join(self.output_path, name)
         cache = run.of(self.settings).cache
-        found_key = cache.page_keys.get(owner)
+        found_key = cache.page_keys.get(owner) if reuses_pages(self.settings) else None
         key = found_key and cache.key(found_key, name, template.name, kwargs.get("url"))
         found = cache.get(key, owner) if key else None
         if found is not None:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import logging
 import os
-import time
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
@@ -64,7 +63,7 @@ from .i18n import (
 from .output import PICTURES, picture_generator, prepare_assets, publish_assets
 from .page_cache import page_written, reuse_cached_pages
 from .reader import file_being_read, use_checked_reader
-from .rebuild import wait_for_a_save
+from .rebuild import snapshot, wait_for_a_save
 from .scope import (
     all_pages,
     campaign_articles,
@@ -79,6 +78,7 @@ from .scope import (
     owns,
     page_in_campaign_folder,
     reach_problems,
+    reserved_template_problems,
     shared_slug_problems,
     strict,
     use_ordinary_template,
@@ -133,13 +133,13 @@ def start_next_build(pelican) -> None:
     if this.fresh:  # the build `initialized` has just started
         this.fresh = False
         return
-    if this.stopped_at is not None:  # the run before stopped: `pelican -r` would spin
-        wait_for_a_save(pelican.settings, this.stopped_at)
+    if this.files_at_start is not None:  # the run before stopped: `pelican -r` would spin
+        wait_for_a_save(pelican.settings, this.files_at_start)
     start_build(pelican.settings)
 
 
 def start_build(settings) -> None:
-    settings[run.RUN].stopped_at = time.time()  # until it finishes (save_cache)
+    settings[run.RUN].files_at_start = snapshot(settings)  # until it finishes (save_cache)
     # Before Pelican walks content/: a link out of it (to /proc/self/environ,
     # to .git/config) must never be read, copied or followed round a loop.
     use_settings(settings)  # every default the plugin owns, and its checks
@@ -507,6 +507,7 @@ def scoped_stop_on_problems(site: SiteReading, articles: ArticlesGenerator, gene
         page_in_campaign_folder(page) for page in campaign_pages(all_pages(generators), settings)
     ]
     problems += theme_template_problems(articles, campaigns) + shared_slug_problems(articles)
+    problems += reserved_template_problems(everything, settings)
     pictures = campaign_pictures(campaigns, articles.context, settings)
     problems += copy_problems(
         ((s.source_path, s.save_as) for s in pictures),
@@ -683,7 +684,7 @@ def give_campaigns(articles: ArticlesGenerator, generators) -> None:
 
 def save_cache(pelican) -> None:
     """After a whole build, or a check (a build into a folder it then throws away)."""
-    run.of(pelican.settings).stopped_at = None  # this run finished
+    run.of(pelican.settings).files_at_start = None  # this run finished
     cache = run.of(pelican.settings).cache
     cache.save(True)
     if cache.folder is not None:

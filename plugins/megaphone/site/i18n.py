@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import os
+import posixpath
 import re
 from datetime import datetime
 from functools import cache
@@ -28,7 +29,7 @@ from ..model.deadline import in_words, zone_city, zone_of
 from ..model.language import babel_locale, is_language
 from ..model.messages import say
 from ..model.report import Problem
-from .contents import campaign_page_of, shown_path
+from .contents import campaign_page_of, save_as_of, shown_path
 from .site_theme import uses_site_theme
 from .words import DEADLINE_PATTERN, DEADLINE_SENTENCE
 
@@ -178,7 +179,20 @@ def catalogue_warnings(theme: str, used: dict[str, list[str]]) -> list[tuple[str
 
 
 def _page(context) -> Any:
-    return context.get("article") or context.get("page")
+    """The article or page whose file is being written, or None (an index, an archive).
+    Not merely an `article` in the context: a template that lists articles and includes
+    a partial for each (the home page) has each of them as `article` in turn."""
+    found = context.get("article") or context.get("page")
+    written = context.get("output_file")
+    if found is None or written is None:  # not written by Pelican's writer: as given
+        return found
+    save_as = save_as_of(found) if hasattr(found, "save_as") else ""
+    if written == save_as:
+        return found
+    # A campaign's other pages (flyer, representatives' pages) are in its folder.
+    folder = posixpath.dirname(save_as)
+    inside = campaign_page_of(found) is not None and folder
+    return found if inside and str(written).startswith(folder + "/") else None
 
 
 def page_lang_of(context) -> str:

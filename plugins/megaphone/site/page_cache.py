@@ -16,6 +16,7 @@ from pelican.utils import sanitised_join
 from . import run
 from .contents import campaign_page_of, save_as_of
 from .shipped import check_written_page
+from .site_theme import uses_site_theme
 
 CACHED_TEMPLATE = "megaphone/cached"  # theme/templates/megaphone/cached.html
 CACHED = "megaphone_cached_page"  # on the article: a CachedPage, when it is to be reused
@@ -47,7 +48,7 @@ def reuse_cached_pages(articles, campaigns) -> None:
     """After the campaigns have their templates and keys (hooks.all_generators_finalized):
     each one's page from the cache if it has it, else a key to remember it under."""
     cache = run.of(articles.settings).cache
-    if not cache.on or not _has_cached_template(articles):
+    if not reuses_pages(articles.settings) or not _has_cached_template(articles):
         return
     for article in campaigns:
         for name in (CACHED, KEY):
@@ -62,6 +63,14 @@ def reuse_cached_pages(articles, campaigns) -> None:
             continue
         setattr(article, CACHED, CachedPage(save_as_of(article), found, article.template))
         article.template = CACHED_TEMPLATE
+
+
+def reuses_pages(settings) -> bool:
+    """Only in Megaphone's own theme, whose pages show the campaign and what its key
+    holds. A site's own theme may show anything of the site on every page (its
+    categories, its latest posts): there each page is rendered again, as the site's
+    other pages are; a site that added the plugin has few campaigns."""
+    return run.of(settings).cache.on and not uses_site_theme(settings)
 
 
 def _has_cached_template(articles) -> bool:

@@ -46,26 +46,30 @@ def _watched(settings, settings_file: str) -> list[str]:
     return [p for p in paths if p and os.path.exists(p)]
 
 
-def changed_since(paths: list[str], since: float) -> bool:
-    for path in paths:
-        if os.path.isfile(path):
-            if os.stat(path).st_mtime >= since:
-                return True
-            continue
-        for folder, _dirs, files in os.walk(path):
-            for name in files:
-                try:
-                    if os.stat(os.path.join(folder, name)).st_mtime >= since:
-                        return True
-                except OSError:  # removed while we looked: a change too
-                    return True
-    return False
+def snapshot(settings) -> dict[str, tuple[int, int, int]]:
+    """Every file Pelican's watcher watches, as it is now: (modified, size, inode). A
+    file deleted, or moved in with `mv` (which keeps its time), changes it too."""
+    found: dict[str, tuple[int, int, int]] = {}
+    for path in _watched(settings, settings_file_from_command_line()):
+        files = [path] if os.path.isfile(path) else _files_under(path)
+        for name in files:
+            try:
+                stat = os.stat(name)
+            except OSError:  # removed while we looked
+                continue
+            found[name] = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+    return found
 
 
-def wait_for_a_save(settings, since: float) -> None:
-    """Before a build that follows a stopped one: until a file changes after `since`."""
+def _files_under(folder: str) -> list[str]:
+    return [os.path.join(top, name) for top, _dirs, names in os.walk(folder) for name in names]
+
+
+def wait_for_a_save(settings, before: dict[str, tuple[int, int, int]]) -> None:
+    """Before a build that follows a stopped one: until a file is not as it was when
+    the stopped build started (`before`, its snapshot)."""
     settings_file = settings_file_from_command_line()
-    if changed_since(_watched(settings, settings_file), since):
+    if snapshot(settings) != before:  # saved while the stopped build ran
         return
     changed = {path for _change, path in wait_for_changes(settings_file, settings)}
     print(f"\n-> Modified: {', '.join(sorted(changed))}. re-generating...", flush=True)

@@ -33,9 +33,10 @@ class BuildRun:
         self.cache = BuildCache.off()
         self.read_failures = CollectReadFailures()
         self.places: dict[int, tuple[Any, str, str]] = {}  # see contents.url_of
-        # When the build running now started, until it finishes (hooks.save_cache): a
-        # run of this Pelican that finds it set follows one that stopped (rebuild.py).
-        self.stopped_at: float | None = None
+        # The watched files as the build running now found them, until it finishes
+        # (hooks.save_cache): a run of this Pelican that finds it set follows one that
+        # stopped, and waits for a change to them (rebuild.py).
+        self.files_at_start: dict[str, tuple[int, int, int]] | None = None
 
     def start(
         self,

@@ -393,3 +393,29 @@ def give_folders(articles) -> None:
         url, save_as = in_a_folder(article.url, article.save_as)
         if (url, save_as) != (article.url, article.save_as):
             article.override_url, article.override_save_as = url, save_as
+
+
+# The templates that show a campaign (Megaphone's theme's, or its wrappers in a site's
+# theme, under megaphone/): an article that is not one, shown with them, has none of
+# what they read.
+CAMPAIGN_TEMPLATES = ("article", "flyer", "closed")
+
+
+def reserved_template_problems(items, settings) -> list[Problem]:
+    """A post or page of a site that added the plugin, whose `Template:` names one of
+    the templates that show a campaign: a plain problem, not Jinja's traceback."""
+    problems = []
+    for item in items:
+        chosen = str((getattr(item, "metadata", None) or {}).get("template") or "")
+        ours = chosen.startswith("megaphone/") or (
+            megaphone_theme(settings) and chosen in CAMPAIGN_TEMPLATES
+        )
+        if not ours or is_campaign(item, settings):
+            continue
+        source = read_source(item.source_path)
+        line = field_line(source, "Template")
+        text = say("template-reserved", template=chosen)
+        problems.append(
+            Problem(shown_path(item.source_path), "Template", text, line, "template-reserved")
+        )
+    return problems
