@@ -29,6 +29,7 @@ from ..model.deadline import in_words, zone_city, zone_of
 from ..model.language import babel_locale, is_language
 from ..model.messages import say
 from ..model.report import Problem
+from . import run
 from .contents import campaign_page_of, save_as_of, shown_path
 from .site_theme import uses_site_theme
 from .words import DEADLINE_PATTERN, DEADLINE_SENTENCE
@@ -186,7 +187,10 @@ def _page(context) -> Any:
     written = context.get("output_file")
     if found is None or written is None:  # not written by Pelican's writer: as given
         return found
-    save_as = save_as_of(found) if hasattr(found, "save_as") else ""
+    try:  # hasattr would work Pelican's save_as out again, each word of each page
+        save_as = save_as_of(found)
+    except AttributeError:
+        save_as = ""
     if written == save_as:
         return found
     # A campaign's other pages (flyer, representatives' pages) are in its folder.
@@ -205,9 +209,16 @@ def page_catalogue(context) -> NullTranslations:
     """The words of the page being rendered: the theme's catalogue for its language,
     or, for a campaign's pages in a site's own theme, Megaphone's (the site theme's
     have none of its words)."""
-    campaign = campaign_page_of(_page(context)) is not None
+    page = _page(context)
+    campaign = campaign_page_of(page) is not None
     theme = theme_path() if campaign and uses_site_theme(context) else context["THEME"]
-    return translations(os.path.join(theme, "translations"), page_lang_of(context))
+    lang = str(getattr(page, "lang", None) or context.get("DEFAULT_LANG") or "en")
+    # Asked for every word of every page: looked up once a build (a rebuild reads it again).
+    found = run.of(context).catalogues
+    key = (theme, lang)
+    if key not in found:
+        found[key] = translations(os.path.join(theme, "translations"), lang)
+    return found[key]
 
 
 @pass_context

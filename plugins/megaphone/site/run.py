@@ -33,6 +33,7 @@ class BuildRun:
         self.cache = BuildCache.off()
         self.read_failures = CollectReadFailures()
         self.places: dict[int, tuple[Any, str, str]] = {}  # see contents.url_of
+        self.catalogues: dict[tuple[str, str], Any] = {}  # see i18n.page_catalogue
         # The watched files as the build running now found them, until it finishes
         # (hooks.save_cache): a run of this Pelican that finds it set follows one that
         # stopped, and waits for a change to them (rebuild.py).
@@ -48,6 +49,7 @@ class BuildRun:
         """A new build: nothing of the one before, and Pelican's read failures collected."""
         self.cache = cache
         self.places = {}
+        self.catalogues = {}
         self.stop_collecting()  # a build stopped before reading everything left it on
         self.read_failures = CollectReadFailures()
         self.read_failures.start(content_path, extra_fields, owns)
