@@ -490,3 +490,27 @@ def test_a_killed_builds_template_folder_is_removed_by_the_next_build(tmp_path):
     finally:
         shutil.rmtree(left, ignore_errors=True)
         shutil.rmtree(mine, ignore_errors=True)
+
+
+def test_in_a_sites_theme_megaphones_rules_reach_only_its_own_parts():
+    """`button`, `.summary`, `.notice`, `[hidden]`...: in a site's theme each rule is for
+    the campaign's (or its flyer's) elements only, so that the theme's own buttons and
+    summaries keep their look on a campaign page."""
+    import re
+
+    from pelican.plugins.megaphone import theme_path
+    from pelican.plugins.megaphone.site.site_theme import site_theme_stylesheet
+
+    source = (Path(theme_path()) / "static" / "css" / "megaphone.css").read_text("utf-8")
+    css = re.sub(r"/\*.*?\*/", "", site_theme_stylesheet(source), flags=re.S)
+    preludes = [p.strip() for p in re.findall(r"([^{}]+)\{", css) if not p.strip().startswith("@")]
+    own = (".campaign", ".flyer", ".languages", ".privacy", "[data-", "#", ":root")
+    loose = [
+        selector.strip()
+        for prelude in preludes
+        for selector in re.split(r",(?![^(]*\))", prelude)
+        if not selector.strip().startswith(own)
+    ]
+    assert loose == []
+    assert ".campaign button, .flyer button {" in css and ".campaign .summary," in css
+    assert "\nbutton {" not in css and "\n.summary {" not in css

@@ -387,7 +387,60 @@ def site_theme_stylesheet(text: str) -> str:
         if _PAGE_WIDE.match(line) or (in_root and _ROOT_PAGE_WIDE.match(line)):
             continue
         kept.append(line)
-    return "\n".join(kept) + _IN_A_SITE_THEME
+    return scoped_to_the_campaign("\n".join(kept)) + _IN_A_SITE_THEME
+
+
+# Where a campaign's parts sit in a site's page; a selector that starts at one of
+# these, or at an attribute or id of Megaphone's own, touches nothing of the theme's.
+SCOPES = (".campaign", ".flyer")
+_OWN_START = (*SCOPES, ".languages", ".privacy", "[data-", "#", ":root")
+
+
+def scoped_to_the_campaign(css: str) -> str:
+    """Each rule for an element or a plain class (`button`, `.summary`, `[hidden]`) made
+    a rule for it inside the campaign or its flyer, so that the theme's own buttons and
+    summaries keep their look on a campaign page. Megaphone's own stylesheet, whose
+    rules are written one to a prelude, with no `{` or `}` in a comment or a string."""
+    out, i = [], 0
+    while i < len(css):
+        if css.startswith("/*", i):
+            end = css.index("*/", i) + 2
+        elif css[i] == "}" or css[i].isspace():
+            end = i + 1
+        else:
+            brace = css.index("{", i)
+            prelude = css[i:brace]
+            if prelude.lstrip().startswith("@"):  # @media: its rules follow, each scoped
+                out.append(css[i : brace + 1])
+                i = brace + 1
+                continue
+            end = css.index("}", brace) + 1
+            out.append(_scoped_prelude(prelude) + css[brace:end])
+            i = end
+            continue
+        out.append(css[i:end])
+        i = end
+    return "".join(out)
+
+
+def _scoped_prelude(prelude: str) -> str:
+    selectors = [part.strip() for part in _top_level_commas(prelude)]
+    scoped = [
+        part if part.startswith(_OWN_START) else ", ".join(f"{scope} {part}" for scope in SCOPES)
+        for part in selectors
+    ]
+    return ", ".join(scoped) + " "
+
+
+def _top_level_commas(text: str) -> list[str]:
+    parts, depth, start = [], 0, 0
+    for index, char in enumerate(text):
+        depth += char == "("
+        depth -= char == ")"
+        if char == "," and depth == 0:
+            parts.append(text[start:index])
+            start = index + 1
+    return parts + [text[start:]]
 
 
 # Where the theme's content block is the whole width of its page (notmyidea's is), the
