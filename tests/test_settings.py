@@ -388,3 +388,19 @@ def test_a_site_whose_jinja_settings_leave_out_autoescape_gets_escaped_pages(tmp
     html = (out / "park" / "index.html").read_text("utf-8")
     assert "<b>pool</b>" not in html and "&lt;b&gt;pool&lt;/b&gt;" in html
     assert soup(out / "park" / "index.html").select_one("[data-subject]")["data-subject"] == subject
+
+
+def test_a_theme_template_that_fails_while_rendering_is_named_with_its_line(tmp_path):
+    """`make html` says where a theme's own template went wrong, not only Jinja's words."""
+    from jinja2 import Environment, FileSystemLoader, TemplateError
+
+    from pelican.plugins.megaphone.commands.pelican_run import in_a_template
+
+    (tmp_path / "page.html").write_text("<p>\n{{ a }}\n{{ a.missing.deeper }}\n", "utf-8")
+    (tmp_path / "open.html").write_text("<p>\n{% if a %}\n", "utf-8")
+    env = Environment(loader=FileSystemLoader(str(tmp_path)))
+    for name, line in (("page.html", 3), ("open.html", 2)):
+        with pytest.raises(TemplateError) as failed:
+            env.get_template(name).render(a={})
+        assert in_a_template(failed.value) == f" (in {tmp_path / name}, line {line})"
+    assert in_a_template(ValueError("no template")) == ""

@@ -16,6 +16,7 @@ from test_scope import PDF, ROBOTS, write_blog
 from decoders import form_decode, rfc_decode
 from helpers import campaign_md, disconnect_receivers_since, signal_receivers, soup
 from pelican.plugins.megaphone.model.report import CampaignProblems
+from settings_under_test import ROOT
 
 CODE_POST = (
     "Title: Some code\nDate: 2021-01-04\nSlug: code\n\n"
@@ -341,6 +342,73 @@ def problems(content: Path, output: Path, theme: str, **override) -> list[tuple[
     with pytest.raises(CampaignProblems) as stop:
         build_blog(content, output, theme, **override)
     return sorted((p.file.rsplit("/", 1)[-1], p.code) for p in stop.value.problems)
+
+
+def own_page_problems(tmp_path, template: str, name: str = "campaign.html") -> list:
+    theme = custom_theme(tmp_path)
+    (theme / "templates" / "megaphone").mkdir()
+    (theme / "templates" / "megaphone" / name).write_text(template, "utf-8")
+    content = blog(tmp_path, the_campaign())
+    with pytest.raises(CampaignProblems) as stop:
+        build_blog(content, tmp_path / "out", str(theme))
+    assert not (tmp_path / "out" / "park").exists()  # stopped before any page
+    return [(Path(p.file).name, p.line, p.code) for p in stop.value.problems]
+
+
+@pytest.mark.parametrize(
+    "mistake, line",
+    [
+        ("{% block main %}\n{{ megaphone.letter(article) }}\n", 2),  # never ended
+        ("{% block main %}{% endblock %}\n{% block main %}{% endblock %}", 2),  # twice
+        ("{% block main %}\n\n{{ megaphone.letter(article) }\n{% endblock %}", 3),
+    ],
+)
+def test_a_theme_campaign_page_jinja_cannot_read_is_a_plain_problem(tmp_path, mistake, line):
+    template = OWN_CAMPAIGN_PAGE.split("{% block main %}")[0] + mistake
+    found = own_page_problems(tmp_path, template)
+    assert found == [("campaign.html", line + 2, "site-theme-template-broken")]
+
+
+def test_a_piece_the_macros_do_not_have_is_named_at_its_line(tmp_path):
+    template = OWN_CAMPAIGN_PAGE.replace("megaphone.send_box(", "megaphone.sendbox(")
+    found = own_page_problems(tmp_path, template)
+    assert found == [("campaign.html", 8, "site-theme-piece-unknown")]
+
+
+def test_a_piece_imported_by_name_is_checked_too(tmp_path):
+    template = (
+        '{% extends "layout.html" %}\n'
+        '{% from "megaphone/macros.html" import letter, sendbox with context %}\n'
+        "{% block main %}{{ letter(article) }}{% endblock %}"
+    )
+    found = own_page_problems(tmp_path, template)
+    assert found == [("campaign.html", 2, "site-theme-piece-unknown")]
+
+
+def test_a_theme_flyer_that_extends_a_template_that_is_nowhere(tmp_path):
+    (tmp_path / "x").mkdir()
+    theme = custom_theme(tmp_path / "x")
+    (theme / "templates" / "megaphone").mkdir()
+    (theme / "templates" / "megaphone" / "campaign.html").write_text(OWN_CAMPAIGN_PAGE, "utf-8")
+    flyer = '{% import "megaphone/macros.html" as m %}\n{% extends "layuot.html" %}'
+    (theme / "templates" / "megaphone" / "flyer.html").write_text(flyer, "utf-8")
+    content = blog(tmp_path, the_campaign())
+    with pytest.raises(CampaignProblems) as stop:
+        build_blog(content, tmp_path / "out", str(theme))
+    found = [(Path(p.file).name, p.line, p.code) for p in stop.value.problems]
+    assert found == [("flyer.html", 2, "site-theme-template-names-nothing")]
+
+
+def test_the_pieces_a_theme_can_place_are_the_documented_ones():
+    """docs/site-owners.md lists the pieces: the check's list is the macros' own."""
+    from jinja2 import Environment
+
+    from pelican.plugins.megaphone.site.site_theme import macro_names
+
+    documented = (ROOT / "docs" / "site-owners.md").read_text("utf-8")
+    names = macro_names(Environment())
+    assert {"send_box", "letter", "countdown", "targets", "share_links"} <= names
+    assert all(f"`{name}" in documented for name in names), names
 
 
 def test_a_block_the_theme_does_not_have_is_a_plain_problem(tmp_path):

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import traceback
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from jinja2 import TemplateSyntaxError
 from pelican import Pelican
 from pelican.log import LimitFilter, console
 from pelican.settings import read_settings
@@ -102,6 +104,21 @@ def without_pelicans_summary() -> Iterator[None]:
         console.print = original
 
 
+def in_a_template(error: BaseException) -> str:
+    """Where in a theme's template a rendering error happened, which Jinja keeps as the
+    traceback's frames of the template itself: ` (in theme/templates/x.html, line 4)`."""
+    if isinstance(error, TemplateSyntaxError) and error.filename and error.lineno:
+        return f" (in {shown_path(error.filename)}, line {error.lineno})"
+    frames = [
+        frame
+        for frame in traceback.extract_tb(error.__traceback__)
+        if frame.filename.endswith((".html", ".xml", ".txt", ".j2", ".jinja"))
+    ]
+    if not frames:
+        return ""
+    return f" (in {shown_path(frames[-1].filename)}, line {frames[-1].lineno})"
+
+
 def run_pelican(settings_file: str, override: dict) -> Outcome:
     """Read the settings, build (or only check), and say how it went.
 
@@ -132,7 +149,7 @@ def run_pelican(settings_file: str, override: dict) -> Outcome:
     except PluginFailed as stop:
         outcome.failure = str(stop)
     except Exception as error:  # a theme or settings mistake: say it, no traceback
-        outcome.failure = f"{type(error).__name__}: {error}"
+        outcome.failure = f"{type(error).__name__}: {error}{in_a_template(error)}"
     finally:
         pelicans_logger.removeHandler(errors)
         warnings_logger.removeHandler(collector)

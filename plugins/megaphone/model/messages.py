@@ -368,6 +368,14 @@ PROBLEMS = {
     "site-theme-block-missing": "is a campaign, shown in the site's theme inside the block "
     "{block!r} of its template {name!r}, which has no such block (its blocks: {blocks}). "
     "Set MEGAPHONE_CONTENT_BLOCK to the one of them that holds a page's content.",
+    "site-theme-template-broken": "is the theme's own template for a campaign page, and "
+    "Jinja cannot read it: {error}. Mend the template at this line (docs/site-owners.md "
+    "shows one that works).",
+    "site-theme-template-names-nothing": "names the template {name!r}, which neither the "
+    "theme nor Megaphone has. Write the name of one of the theme's templates (for a base "
+    "template, the one its article.html extends), or megaphone/macros.html for the pieces.",
+    "site-theme-piece-unknown": "places {name!r}, which is not one of the pieces in "
+    "megaphone/macros.html (they are: {pieces}). Write one of them.",
     "output-taken": "would be written to {path!r}, which {other} writes already, so one would "
     "silently replace the other. Rename one of them (a Slug, a file name, a list "
     "or an area).",

@@ -223,7 +223,7 @@ def template_problems(generator, campaigns: list) -> list[Problem]:
     if not campaigns or not uses_site_theme(settings):
         return []
     if os.path.isfile(os.path.join(settings["THEME"], "templates", CAMPAIGN_TEMPLATE + ".html")):
-        return []  # the theme's own campaign page: it places the pieces itself
+        return own_template_problems(generator.env, settings)  # it places the pieces itself
     first = sorted(shown_path(a.source_path) for a in campaigns)[0]
     base, block = settings[BASE_TEMPLATE], settings[CONTENT_BLOCK]
     theme = f"THEME is {str(settings.get('THEME', ''))!r}"
@@ -253,6 +253,95 @@ def template_problems(generator, campaigns: list) -> list[Problem]:
         text = say("site-theme-block-missing", name=base, block=block, blocks=shown)
         return [Problem(first, "file", text, 1, "site-theme-block-missing")]
     return []
+
+
+MACROS = f"{PREFIX}/macros.html"
+
+
+def own_template_problems(env: Environment, settings) -> list[Problem]:
+    """A theme's own megaphone/campaign.html and flyer.html, read before any page is
+    rendered: a Jinja mistake in one, a template it names that is nowhere, or a piece
+    it takes from the macros that is not one of them, is a plain problem at its line.
+    Rendering would stop the build on the first campaign with Jinja's own words."""
+    found: list[Problem] = []
+    for name in ("campaign.html", "flyer.html"):
+        path = os.path.join(settings["THEME"], "templates", PREFIX, name)
+        if os.path.isfile(path):
+            found += _own_template_problems(env, path, f"{PREFIX}/{name}")
+    return found
+
+
+def _own_template_problems(env: Environment, path: str, name: str) -> list[Problem]:
+    from .contents import shown_path
+
+    shown = shown_path(path)
+    try:
+        with open(path, encoding="utf-8") as file:
+            source = file.read()
+        tree = env.parse(source, name, path)
+        env.compile(source, name, path)  # what only compiling finds: a block named twice
+    except TemplateSyntaxError as error:
+        text = say("site-theme-template-broken", error=error.message or str(error))
+        return [Problem(shown, "", text, error.lineno, "site-theme-template-broken")]
+    except (OSError, UnicodeDecodeError) as error:
+        text = say("site-theme-template-broken", error=str(error))
+        return [Problem(shown, "", text, 1, "site-theme-template-broken")]
+    return _missing_templates(env, tree, shown) + _unknown_pieces(env, tree, shown)
+
+
+def _missing_templates(env: Environment, tree: nodes.Template, shown: str) -> list[Problem]:
+    found = []
+    for node in tree.find_all((nodes.Extends, nodes.Include, nodes.Import, nodes.FromImport)):
+        template = getattr(node, "template", None)
+        if not isinstance(template, nodes.Const) or not isinstance(template.value, str):
+            continue  # a name worked out while rendering: Jinja says it then
+        if getattr(node, "ignore_missing", False):
+            continue
+        try:
+            env.get_template(template.value)
+        except TemplateNotFound:
+            text = say("site-theme-template-names-nothing", name=template.value)
+            found.append(Problem(shown, "", text, node.lineno, "site-theme-template-names-nothing"))
+        except TemplateSyntaxError:
+            continue  # another template's own mistake: Jinja names it when rendering
+    return found
+
+
+def _unknown_pieces(env: Environment, tree: nodes.Template, shown: str) -> list[Problem]:
+    """`megaphone.send_bx(article)` (as the macros were imported) or
+    `{% from "megaphone/macros.html" import send_bx %}`: each name checked."""
+    pieces = macro_names(env)
+    used: list[tuple[str, int]] = []
+    for taken in tree.find_all(nodes.FromImport):
+        if _is_macros(taken.template):
+            used += [(n[0] if isinstance(n, tuple) else n, taken.lineno) for n in taken.names]
+    aliases = {node.target for node in tree.find_all(nodes.Import) if _is_macros(node.template)}
+    for piece in tree.find_all(nodes.Getattr):
+        if isinstance(piece.node, nodes.Name) and piece.node.name in aliases:
+            used.append((piece.attr, piece.lineno))
+    shown_pieces = ", ".join(sorted(pieces))
+    return [
+        Problem(
+            shown,
+            "",
+            say("site-theme-piece-unknown", name=name, pieces=shown_pieces),
+            line,
+            "site-theme-piece-unknown",
+        )
+        for name, line in used
+        if name not in pieces
+    ]
+
+
+def _is_macros(template: nodes.Expr) -> bool:
+    return isinstance(template, nodes.Const) and template.value == MACROS
+
+
+def macro_names(env: Environment) -> set[str]:
+    """The pieces megaphone/macros.html offers: its macros, as Megaphone ships them."""
+    with open(os.path.join(megaphone_templates(), _OWN, "macros.html"), encoding="utf-8") as file:
+        tree = env.parse(file.read())
+    return {node.name for node in tree.body if isinstance(node, nodes.Macro)}
 
 
 # What a page loads: (tag, attribute) pairs, and the <link rel> values that load.
