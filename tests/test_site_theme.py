@@ -572,7 +572,7 @@ def test_in_a_sites_theme_megaphones_rules_reach_only_its_own_parts():
     source = (Path(theme_path()) / "static" / "css" / "megaphone.css").read_text("utf-8")
     css = re.sub(r"/\*.*?\*/", "", site_theme_stylesheet(source), flags=re.S)
     preludes = [p.strip() for p in re.findall(r"([^{}]+)\{", css) if not p.strip().startswith("@")]
-    own = (".campaign", ".flyer", ".languages", ".privacy", "[data-", "#", ":root")
+    own = (".campaign", ".flyer", ".megaphone-part", "[data-", "#", ":root")
     loose = [
         selector.strip()
         for prelude in preludes
@@ -582,3 +582,30 @@ def test_in_a_sites_theme_megaphones_rules_reach_only_its_own_parts():
     assert loose == []
     assert ".campaign button, .flyer button {" in css and ".campaign .summary," in css
     assert "\nbutton {" not in css and "\n.summary {" not in css
+    assert ".megaphone-part .languages ul" in css and "\n.privacy {" not in css
+
+
+def test_a_themes_own_languages_and_privacy_classes_keep_their_look(tmp_path):
+    """Megaphone's rules for its language links and privacy note reach them, wherever
+    the macros put them, and not a theme's own `.languages` or `.privacy`."""
+    from pelican.plugins.megaphone.site.site_theme import site_theme_stylesheet
+
+    theme = custom_theme(
+        tmp_path,
+        CUSTOM_BASE.replace(
+            "<body>", '<body><ul class="languages"><li>theme</li></ul><p class="privacy">ours</p>'
+        ),
+    )
+    (theme / "templates" / "megaphone").mkdir()
+    (theme / "templates" / "megaphone" / "campaign.html").write_text(OWN_CAMPAIGN_PAGE, "utf-8")
+    content = blog(tmp_path, the_campaign())
+    out = build_blog(content, tmp_path / "out", str(theme))
+    page = soup(out / "park" / "index.html")
+    for theirs in (page.find("p", class_="privacy"), page.find("ul", class_="languages")):
+        assert theirs.find_parent(class_=["megaphone-part", "campaign", "flyer"]) is None
+    assert page.find("aside", class_="privacy").find_parent(class_="megaphone-part")
+    from pelican.plugins.megaphone import theme_path
+
+    source = (Path(theme_path()) / "static" / "css" / "megaphone.css").read_text("utf-8")
+    css = site_theme_stylesheet(source)
+    assert "\n.campaign .privacy, .flyer .privacy, .megaphone-part .privacy {" in css

@@ -482,7 +482,12 @@ def site_theme_stylesheet(text: str) -> str:
 # Where a campaign's parts sit in a site's page; a selector that starts at one of
 # these, or at an attribute or id of Megaphone's own, touches nothing of the theme's.
 SCOPES = (".campaign", ".flyer")
-_OWN_START = (*SCOPES, ".languages", ".privacy", "[data-", "#", ":root")
+# The language links and the privacy note may stand outside the campaign (the macros
+# `languages` and `privacy`), each inside an element of this class: a theme's own
+# `.languages` or `.privacy` is left as it is.
+PART = ".megaphone-part"
+_OWN_CLASSES = (".languages", ".privacy")
+_OWN_START = (*SCOPES, "[data-", "#", ":root")
 
 
 def scoped_to_the_campaign(css: str) -> str:
@@ -514,11 +519,14 @@ def scoped_to_the_campaign(css: str) -> str:
 
 def _scoped_prelude(prelude: str) -> str:
     selectors = [part.strip() for part in _top_level_commas(prelude)]
-    scoped = [
-        part if part.startswith(_OWN_START) else ", ".join(f"{scope} {part}" for scope in SCOPES)
-        for part in selectors
-    ]
-    return ", ".join(scoped) + " "
+    return ", ".join(_scoped_selector(part) for part in selectors) + " "
+
+
+def _scoped_selector(selector: str) -> str:
+    if selector.startswith(_OWN_START):
+        return selector
+    scopes = (*SCOPES, PART) if selector.startswith(_OWN_CLASSES) else SCOPES
+    return ", ".join(f"{scope} {selector}" for scope in scopes)
 
 
 def _top_level_commas(text: str) -> list[str]:
