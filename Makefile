@@ -83,7 +83,7 @@ check: $(VENV)/.built
 	@$(MEGAPHONE) check $(INPUTDIR) -s $(CONFFILE)
 
 campaign: $(VENV)/.built
-	@$(MEGAPHONE) campaign "$(TITLE)" --content $(INPUTDIR)
+	@$(MEGAPHONE) campaign "$(TITLE)" --content $(INPUTDIR) -s $(CONFFILE)
 
 # Drafts are never published (publishconf.py); SITEURL is checked before anything is built.
 publish: $(VENV)/.built

@@ -120,7 +120,9 @@ def test_letters_written_the_ways_that_work(source, letters):
 def test_the_new_campaign_template_passes():
     from pelican.plugins.megaphone.commands.new_campaign import TEMPLATE
 
-    source = TEMPLATE.format(title="T", slug="t", today="2021-01-01", deadline="2021-02-01")
+    source = TEMPLATE.format(
+        title="T", slug="t", today="2021-01-01", deadline="2021-02-01", timezone="America/New_York"
+    )
     assert len(split_letters(render(source)).letters) == 1 and found(source) == []
 
 

@@ -35,7 +35,9 @@ def test_a_translation_shares_exactly_what_the_schema_says_it_must():
 
 
 def test_make_campaign_writes_only_schema_fields_and_notes_each_it_explains():
-    text = TEMPLATE.format(title="T", slug="t", today="2021-01-01", deadline="2021-02-01")
+    text = TEMPLATE.format(
+        title="T", slug="t", today="2021-01-01", deadline="2021-02-01", timezone="America/New_York"
+    )
     head = text.split("\n\n", 1)[0]
     keys = [line.split(":", 1)[0] for line in head.splitlines()]
     assert keys and all(key.lower() in schema.BY_KEY for key in keys)

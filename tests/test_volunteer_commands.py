@@ -131,3 +131,27 @@ def test_make_html_says_one_plain_line_not_pelicans_own(tmp_path):
     assert status == 0, printed
     assert f"Built {tmp_path / 'out'}/ for preview on this computer" in printed
     assert "Done: Processed" not in printed and "Writing" not in printed
+
+
+def test_a_new_campaign_goes_where_the_sites_settings_say(tmp_path, capsys):
+    """A site owner's campaign folder and time zone, not this repository's."""
+    conf = tmp_path / "siteconf.py"
+    conf.write_text('TIMEZONE = "Europe/Berlin"\nCAMPAIGN_PATHS = ["posts/campaigns"]\n', "utf-8")
+    content = tmp_path / "content"
+    status = commands(["campaign", "Rettet den Park", "--content", str(content), "-s", str(conf)])
+    assert status == 0, capsys.readouterr().out
+    text = (content / "posts" / "campaigns" / "rettet-den-park.md").read_text("utf-8")
+    assert "\nTimezone: Europe/Berlin\n" in text
+    conf.write_text('MEGAPHONE_TIMEZONE = "Asia/Kolkata"\nTIMEZONE = "UTC"\n', "utf-8")
+    assert commands(["campaign", "Park", "--content", str(content), "-s", str(conf)]) == 0
+    assert "\nTimezone: Asia/Kolkata\n" in (content / "campaigns" / "park.md").read_text("utf-8")
+
+
+def test_a_settings_file_that_cannot_be_read_gives_the_examples_and_says_so(tmp_path, capsys):
+    conf = tmp_path / "pelicanconf.py"
+    conf.write_text("TIMEZONE = (\n", "utf-8")
+    content = tmp_path / "content"
+    assert commands(["campaign", "Park", "--content", str(content), "-s", str(conf)]) == 0
+    said = capsys.readouterr().out
+    assert "could not be read (SyntaxError" in said and "Traceback" not in said
+    assert "\nTimezone: America/New_York\n" in (content / "campaigns" / "park.md").read_text()

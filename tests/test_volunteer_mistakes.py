@@ -78,7 +78,13 @@ def test_keys_stay_case_insensitive(tmp_path):
 def test_what_make_campaign_wrote_is_not_published(tmp_path):
     from pelican.plugins.megaphone.model.template import EXAMPLES, TEMPLATE
 
-    text = TEMPLATE.format(title="Park", slug="park", today="2021-01-01", deadline="2030-01-01")
+    text = TEMPLATE.format(
+        title="Park",
+        slug="park",
+        today="2021-01-01",
+        deadline="2030-01-01",
+        timezone="America/New_York",
+    )
     published = text.replace("Status: draft\n", "")
     content = write_site(tmp_path, {"park.md": published})
     status, printed = build_as_make_does(content, tmp_path / "out", "2021-01-01")
@@ -96,7 +102,13 @@ def test_what_make_campaign_wrote_is_not_published(tmp_path):
 def test_in_a_draft_the_examples_are_warnings(tmp_path, caplog):
     from pelican.plugins.megaphone.model.template import TEMPLATE
 
-    text = TEMPLATE.format(title="Park", slug="park", today="2021-01-01", deadline="2030-01-01")
+    text = TEMPLATE.format(
+        title="Park",
+        slug="park",
+        today="2021-01-01",
+        deadline="2030-01-01",
+        timezone="America/New_York",
+    )
     content = write_site(tmp_path, {"park.md": text})
     status, printed = build_as_make_does(content, tmp_path / "out", "2021-01-01")
     assert status == 0, printed

@@ -1,7 +1,9 @@
 """`make campaign TITLE="..."`: start a ready-to-edit campaign file.
 
 Every field has an example value and a note on what to write; the campaign
-starts as a draft, and the site builds with it straight away."""
+starts as a draft, and the site builds with it straight away. It goes in the
+site's first campaign folder, with the site's time zone, as its settings file
+says (a site owner's `CAMPAIGN_PATHS` and `TIMEZONE` are not this repository's)."""
 
 from __future__ import annotations
 
@@ -10,19 +12,29 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 
+from pelican.settings import get_settings_from_file
 from pelican.utils import slugify
 
-from ..model.template import TEMPLATE
+from ..model.template import EXAMPLE_TIMEZONE, TEMPLATE
+from ..site.scope import DEFAULT_CAMPAIGN_PATHS
 from .said_as import command
 
+SETTINGS_FILE = "pelicanconf.py"
 
-def new_campaign(title: str, content: Path, today: date | None = None) -> Path:
+
+def new_campaign(
+    title: str,
+    content: Path,
+    today: date | None = None,
+    folder: str = DEFAULT_CAMPAIGN_PATHS[0],
+    timezone: str = EXAMPLE_TIMEZONE,
+) -> Path:
     today = today or date.today()
     slug = slugify(
         title,
         regex_subs=[(r"[^\w\s-]", ""), (r"(?u)\A\s*", ""), (r"(?u)\s*\Z", ""), (r"[-\s]+", "-")],
     )
-    path = content / "campaigns" / f"{slug}.md"
+    path = content / folder / f"{slug}.md"
     if path.exists():
         raise FileExistsError(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -32,23 +44,50 @@ def new_campaign(title: str, content: Path, today: date | None = None) -> Path:
             slug=slug,
             today=today.isoformat(),
             deadline=(today + timedelta(days=30)).isoformat(),
+            timezone=timezone,
         ),
         "utf-8",
     )
     return path
 
 
+def the_sites_choices(settings_file: str) -> dict[str, str]:
+    """The campaign folder and time zone the site's settings give, where they give them
+    (the settings file is the site's own Python, as Pelican runs it)."""
+    if not Path(settings_file).is_file():
+        return {}
+    try:
+        settings = get_settings_from_file(settings_file)
+    except Exception as error:  # the site's own Python: any mistake in it, said plainly
+        print(
+            f"{settings_file} could not be read ({type(error).__name__}: {error}), so the new "
+            f"campaign goes in {DEFAULT_CAMPAIGN_PATHS[0]}/ with the time zone "
+            f"{EXAMPLE_TIMEZONE}: change its Timezone line if yours differs."
+        )
+        return {}
+    chosen = {}
+    folders = settings.get("MEGAPHONE_CAMPAIGN_PATHS") or settings.get("CAMPAIGN_PATHS")
+    if isinstance(folders, (list, tuple)) and folders and isinstance(folders[0], str):
+        chosen["folder"] = folders[0].strip("/") or DEFAULT_CAMPAIGN_PATHS[0]
+    for name in ("MEGAPHONE_TIMEZONE", "CAMPAIGN_TIMEZONE", "TIMEZONE"):
+        if isinstance(settings.get(name), str) and settings[name].strip():
+            chosen["timezone"] = settings[name].strip()
+            break
+    return chosen
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="make campaign", description=__doc__.splitlines()[0])
     parser.add_argument("title")
     parser.add_argument("--content", default="content")
+    parser.add_argument("-s", "--settings", default=SETTINGS_FILE)
     args = parser.parse_args(argv)
     title = args.title.strip()
     if not title:
         print('Give the campaign a title: make campaign TITLE="Tell the Council: no scans"')
         return 1
     try:
-        path = new_campaign(title, Path(args.content))
+        path = new_campaign(title, Path(args.content), **the_sites_choices(args.settings))
     except FileExistsError as exists:
         print(f"{exists.args[0]} already exists. Choose another title, or edit that file.")
         return 1

@@ -21,8 +21,10 @@ _WRITTEN = {
     "To": "someone@example.org",
     "Subject": "The subject line of the email",
     "Deadline": "{deadline}",
-    "Timezone": "America/New_York",
+    "Timezone": "{timezone}",
 }
+# Where the site's settings name no time zone of their own.
+EXAMPLE_TIMEZONE = "America/New_York"
 
 
 def _header() -> str:
