@@ -25,6 +25,7 @@ SETTINGS_FILE = "pelicanconf.py"
 def new_campaign(
     title: str,
     content: Path,
+    *,
     today: date | None = None,
     folder: str = DEFAULT_CAMPAIGN_PATHS[0],
     timezone: str = EXAMPLE_TIMEZONE,
@@ -87,7 +88,13 @@ def main(argv: list[str] | None = None) -> int:
         print('Give the campaign a title: make campaign TITLE="Tell the Council: no scans"')
         return 1
     try:
-        path = new_campaign(title, Path(args.content), **the_sites_choices(args.settings))
+        chosen = the_sites_choices(args.settings)
+        path = new_campaign(
+            title,
+            Path(args.content),
+            folder=chosen.get("folder", DEFAULT_CAMPAIGN_PATHS[0]),
+            timezone=chosen.get("timezone", EXAMPLE_TIMEZONE),
+        )
     except FileExistsError as exists:
         print(f"{exists.args[0]} already exists. Choose another title, or edit that file.")
         return 1
