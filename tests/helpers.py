@@ -58,6 +58,7 @@ def campaign_md(
     letter=DEFAULT_LETTER,
     letters=None,
     body="Why this matters.",
+    fields: dict[str, str] | None = None,  # more header lines: {"Docket": "EXA-1"}
 ) -> str:
     headers = [
         ("Title", title),
@@ -70,6 +71,7 @@ def campaign_md(
         ("Subject", subject),
         ("Deadline", deadline),
         ("Timezone", timezone),
+        *(fields or {}).items(),
     ]
     lines = [f"{key}: {value}" for key, value in headers if value is not None]
     blocks = letters if letters is not None else ([letter] if letter is not None else [])

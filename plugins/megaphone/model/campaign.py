@@ -14,6 +14,15 @@ from zoneinfo import ZoneInfo
 from . import links as link_builder
 from .addresses import parse_address_list, parse_recipients
 from .blanks import blank_warnings, respelled, target_blank_problems
+from .comment import (
+    counted_length,
+    parse_docket,
+    parse_limit,
+    parse_portal,
+    parse_published,
+    portal_host,
+    with_docket,
+)
 from .deadline import (
     FIRST_YEAR,
     LAST_YEAR,
@@ -90,6 +99,21 @@ class Campaign:
     target: Target | None = None  # on one target's page: who this letter goes to
     target_list: str = ""  # the name of that target's list
     budget: int = link_builder.DEFAULT_BUDGET  # the link budget the links were built with
+    # Public comment mode (comment.py): what the comment answers, in every subject...
+    docket: str = ""
+    portal: str = ""  # the agency's own comment form, an https:// address
+    limit: int = 0  # the agency's longest comment, in characters (0: none)
+    published: bool = True  # the agency publishes the comments, names and all
+
+    @property
+    def says_published(self) -> bool:
+        """Tell the visitor, beside the send buttons, that the comment will be public."""
+        return bool(self.docket) and self.published
+
+    @property
+    def portal_host(self) -> str:
+        """Where the Portal link goes, said in its text: `regulations.gov`."""
+        return portal_host(self.portal)
 
     def display(self, addresses: tuple[str, ...]) -> str:
         """`Jane Doe <jane@city.gov>, clerk@city.gov`: how the page shows recipients."""
@@ -340,6 +364,10 @@ class _Found:
     zone: ZoneInfo | None = None
     deadline: datetime | None = None
     split: Split | None = None
+    docket: str = ""
+    portal: str = ""
+    limit: int = 0
+    published: bool = True
 
     def problem(self, name: str, code: str, find: str = "", **values) -> None:
         self.reading.problems.append(
@@ -409,23 +437,51 @@ def _read_targets(found: _Found) -> None:
         found.problem("To", "to-empty")
 
 
+def _read_comment(found: _Found) -> None:
+    """Docket, Portal, Limit and Published: a public comment's own fields."""
+    readers = (
+        ("docket", "Docket", parse_docket),
+        ("portal", "Portal", parse_portal),
+        ("limit", "Limit", parse_limit),
+        ("published", "Published", parse_published),
+    )
+    for key, name, parse in readers:
+        if key not in found.metadata:
+            continue
+        written = found.text(key)
+        if not written:
+            found.problem(name, "comment-field-empty", field=name)
+            continue
+        try:
+            setattr(found, key, parse(written))
+        except ContentError as error:
+            found.problem_from(name, error)
+    if "published" in found.metadata and "docket" not in found.metadata:
+        found.problem("Published", "published-without-docket")
+
+
 def _read_subjects(found: _Found) -> None:
     metadata, subject = found.metadata, found.text("subject")
-    found.subjects = list(
+    written = list(
         dict.fromkeys(([subject] if subject else []) + _subject_lines(metadata.get("subjects")))
     )
-    if not found.subjects and "subject" in metadata:
+    if not written and "subject" in metadata:
         found.problem("Subject", "subject-empty")
-    elif not found.subjects:
+    elif not written:
         found.problem("Subject", "subject-missing")
     if "subjects" in metadata and "subject" not in metadata:
         found.subject_field = "Subjects"
-    found.reading.problems += _subject_limits(found.file, found.subjects, found.subject_field)
-    for each in found.subjects:
+    for each in written:
         for invisible in text_errors(each):
             found.problem_from("Subject", invisible)
         if _only_a_note(each):
             found.problem("Subject", "subject-instruction", find=each, text=each)
+        if found.docket and each.count(found.docket) > 1:
+            field_name = found.subject_field
+            found.problem(field_name, "docket-twice", find=each, text=each, docket=found.docket)
+    # What every link carries: with a Docket, each subject names it (comment.py).
+    found.subjects = list(dict.fromkeys(with_docket(each, found.docket) for each in written))
+    found.reading.problems += _subject_limits(found.file, found.subjects, found.subject_field)
 
 
 def _read_deadline(found: _Found) -> None:
@@ -463,6 +519,36 @@ def _read_letters(found: _Found) -> None:
                 found.problem_from("letter", invisible)
 
 
+def _read_limit(found: _Found) -> None:
+    """Each letter, its blanks filled as a sender fills them, within the agency's Limit."""
+    if not found.limit or not found.split:
+        return
+    known: dict[str, int] = {}
+    for target_list in found.chosen:
+        for target in target_list.targets:
+            for name, value in target_values(target).items():
+                known[name] = max(known.get(name, 0), len(value))
+    many = len(found.split.letters) > 1
+    for number, letter in enumerate(found.split.letters, start=1):
+        length = counted_length(letter, known)
+        if length > found.limit:
+            found.reading.problems.append(
+                Problem(
+                    found.file,
+                    "letter",
+                    say(
+                        "limit-letter-too-long",
+                        which=f"Letter {number}" if many else "The letter",
+                        length=length,
+                        limit=found.limit,
+                        cut=length - found.limit,
+                    ),
+                    code="limit-letter-too-long",
+                    find=_telling_line(letter),
+                )
+            )
+
+
 def _read_words(found: _Found) -> None:
     """Title, Summary and the explanation: words the page shows."""
     for name in ("Title", "Summary"):
@@ -494,9 +580,11 @@ READERS = (
     _read_recipients,
     _read_count,
     _read_targets,
+    _read_comment,
     _read_subjects,
     _read_deadline,
     _read_letters,
+    _read_limit,
     _read_words,
     _read_blanks,
 )
@@ -593,6 +681,10 @@ def _make_campaign(found: _Found, variants: list[Variant]) -> None:
         count_name=found.count_name,
         targets=tuple(found.chosen),
         budget=found.budget,
+        docket=found.docket,
+        portal=found.portal,
+        limit=found.limit,
+        published=found.published,
     )
     reading.timing = when
     draft = found.text("status").lower() == "draft"

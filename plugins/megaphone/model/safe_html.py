@@ -97,6 +97,7 @@ THEME_IDS = frozenset(
         "forget-status",
         "letter-editor",
         "letter-heading",
+        "limit-count",
         "main",
         "mastodon-instance",
         "open-heading",

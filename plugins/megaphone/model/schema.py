@@ -110,6 +110,21 @@ FIELDS = (
         example="America/New_York",
         note="Where the deadline is, such as America/New_York or Europe/Madrid.",
     ),
+    # Public comment mode (model/comment.py)
+    Field(
+        "Docket",
+        "megaphone",
+        same_as_original=True,
+        example="Facial Recognition: Impact & Use Policy",
+    ),
+    Field(
+        "Portal",
+        "megaphone",
+        same_as_original=True,
+        example="https://comments.example.org/EXA-2026-0001",
+    ),
+    Field("Limit", "megaphone", same_as_original=True, example="5000"),
+    Field("Published", "megaphone", same_as_original=True, example="no"),
     Field("Lang", "pelican", example="es"),
     Field("Translation", "pelican"),
     Field("Tags", "pelican", single=False),

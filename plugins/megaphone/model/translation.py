@@ -40,6 +40,10 @@ FACTS: dict[str, Callable[[Campaign], Hashable]] = {
     "Deadline": lambda c: c.deadline.replace(tzinfo=None),  # the wall-clock time...
     "Timezone": lambda c: c.timezone,  # ...and where (an instant alone would hide a move)
     "Count": lambda c: c.count.casefold(),
+    "Docket": lambda c: c.docket,
+    "Portal": lambda c: c.portal,
+    "Limit": lambda c: c.limit,
+    "Published": lambda c: c.published,
 }
 # A field the schema declares without a fact here stops the import: it cannot be forgotten.
 SAME_AS_ORIGINAL = {name: FACTS[name] for name in schema.SAME_AS_ORIGINAL}
