@@ -22,6 +22,7 @@ from babel import Locale
 from babel.dates import format_datetime, tokenize_pattern, untokenize_pattern
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
 from jinja2 import pass_context
 
 from .. import theme_path
@@ -337,10 +338,18 @@ def plural_samples_filter(context, lang: str) -> tuple[tuple[str, int], ...]:
     return plural_samples(_page_locale(context, lang))
 
 
+@pass_context
+def number_filter(context, number: int) -> str:
+    """`{{ campaign.limit|number }}`: 5,000 in English, 5000 in Spanish, as CLDR writes
+    it in the page's language (the script writes its counts with Intl.NumberFormat)."""
+    return format_decimal(number, locale=_page_locale(context))
+
+
 # Registered with the other filters (hooks.py): what the templates hand the script
 # so that it writes times and plurals as the page does.
 SCRIPT_LOCALE_FILTERS = {
     "clock": clock_filter,
     "intl_locale": intl_locale_filter,
     "plural_samples": plural_samples_filter,
+    "number": number_filter,
 }

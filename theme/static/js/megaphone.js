@@ -569,6 +569,39 @@
     show(root);
   };
 
+  // The agency's Limit (a public comment's): how many characters are left as the
+  // visitor edits the letter, and a warning past it. Counted as the build counts
+  // (comment.py): each code point once, a line break once. A screen reader hears
+  // it once the visitor pauses, not at every key.
+  modules["megaphone-limit"] = function (root) {
+    var letter = letterOf(root);
+    var limit = Number(root.getAttribute("data-limit"));
+    var count = root.querySelector("[data-limit-count]");
+    var status = root.querySelector("[data-limit-status]");
+    var locale = root.getAttribute("data-locale") || undefined;
+    var plurals = new Intl.PluralRules(locale);
+    var numbers = new Intl.NumberFormat(locale);
+    var timer = null;
+    if (!(limit > 0) || !count) return;
+    function template(kind, number) {
+      return root.getAttribute("data-" + kind + "-" + plurals.select(number)) ||
+        root.getAttribute("data-" + kind);
+    }
+    function render(announce) {
+      var length = Array.from(letter.text().replace(/\r\n/g, "\n")).length;
+      var over = length > limit;
+      var number = over ? length - limit : limit - length;
+      var text = say(template(over ? "over" : "left", number),
+        { count: numbers.format(number), limit: numbers.format(limit) });
+      count.textContent = text;
+      root.classList.toggle("over", over);
+      clearTimeout(timer);
+      if (announce && status) timer = setTimeout(function () { status.textContent = text; }, 1000);
+    }
+    letter.onChange(function () { render(true); });
+    render(false);
+  };
+
   // The letter and subject on the page, exactly as the links carry them.
   modules["megaphone-letter"] = function (root) {
     var letter = letterOf(root);
@@ -907,6 +940,7 @@
     return Boolean(window.Intl && Intl.DateTimeFormat && Intl.DateTimeFormat.prototype.formatToParts &&
       Intl.PluralRules && window.crypto && window.crypto.getRandomValues && window.Promise &&
       window.WeakMap && typeof window.CustomEvent === "function" && Object.create &&
+      Array.from && Intl.NumberFormat &&
       document.querySelector && window.Element && Element.prototype.closest &&
       "hidden" in html && "classList" in html);
   }
