@@ -118,7 +118,7 @@ def test_letters_written_the_ways_that_work(source, letters):
 
 
 def test_the_new_campaign_template_passes():
-    from pelican.plugins.megaphone.commands.new_campaign import TEMPLATE
+    from pelican.plugins.megaphone.model.template import TEMPLATE
 
     source = TEMPLATE.format(
         title="T", slug="t", today="2021-01-01", deadline="2021-02-01", timezone="America/New_York"

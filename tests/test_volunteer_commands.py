@@ -155,3 +155,32 @@ def test_a_settings_file_that_cannot_be_read_gives_the_examples_and_says_so(tmp_
     said = capsys.readouterr().out
     assert "could not be read (SyntaxError" in said and "Traceback" not in said
     assert "\nTimezone: America/New_York\n" in (content / "campaigns" / "park.md").read_text()
+
+
+def test_make_campaign_kind_comment_writes_a_public_comment_that_builds(tmp_path, capsys):
+    content = tmp_path / "content"
+    conf = tmp_path / "none.py"  # no settings file: the examples
+    argv = ["campaign", "Keep the trail", "--content", str(content), "-s", str(conf)]
+    assert commands([*argv, "--kind", "comment"]) == 0, capsys.readouterr().out
+    text = (content / "campaigns" / "keep-the-trail.md").read_text("utf-8")
+    for field in ("Docket: ", "Portal: https://", "Limit: ", "Status: draft"):
+        assert f"\n{field}" in text, field
+    out = build(content, tmp_path / "out")
+    draft = soup(out / "drafts" / "keep-the-trail" / "index.html")
+    assert draft.find(class_="docket") is not None
+    assert draft.find(attrs={"data-module": "megaphone-limit"}) is not None
+    assert draft.find(class_="portal") is not None
+    # Published as it is, its made-up docket and form are the template's, and refused.
+    (content / "campaigns" / "keep-the-trail.md").write_text(
+        text.replace("Status: draft\n", ""), "utf-8"
+    )
+    assert commands(["check", str(content), "-s", str(CONF)]) != 0
+    said = capsys.readouterr().out
+    assert "AGENCY-2027-0001" in said and "keep-the-trail.md" in said
+
+
+def test_make_campaign_says_which_kinds_there_are(tmp_path, capsys):
+    argv = ["campaign", "Park", "--content", str(tmp_path), "--kind", "petition"]
+    assert commands(argv) != 0
+    assert "KIND=letter or KIND=comment" in capsys.readouterr().out
+    assert list(tmp_path.iterdir()) == []

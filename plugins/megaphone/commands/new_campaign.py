@@ -15,7 +15,7 @@ from pathlib import Path
 from pelican.settings import get_settings_from_file
 from pelican.utils import slugify
 
-from ..model.template import EXAMPLE_TIMEZONE, TEMPLATE
+from ..model.template import EXAMPLE_TIMEZONE, KINDS, template
 from ..site.scope import DEFAULT_CAMPAIGN_PATHS
 from .said_as import command
 
@@ -29,6 +29,7 @@ def new_campaign(
     today: date | None = None,
     folder: str = DEFAULT_CAMPAIGN_PATHS[0],
     timezone: str = EXAMPLE_TIMEZONE,
+    kind: str = KINDS[0],
 ) -> Path:
     today = today or date.today()
     slug = slugify(
@@ -40,7 +41,7 @@ def new_campaign(
         raise FileExistsError(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(
-        TEMPLATE.format(
+        template(kind).format(
             title=title,
             slug=slug,
             today=today.isoformat(),
@@ -82,7 +83,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("title")
     parser.add_argument("--content", default="content")
     parser.add_argument("-s", "--settings", default=SETTINGS_FILE)
+    parser.add_argument("--kind", default="")
     args = parser.parse_args(argv)
+    kind = args.kind.strip().lower() or KINDS[0]
+    if kind not in KINDS:
+        kinds = " or ".join(f"KIND={k}" for k in KINDS)
+        print(f"KIND={args.kind} is not a kind of campaign: write {kinds}, or leave it out.")
+        return 1
     title = args.title.strip()
     if not title:
         print('Give the campaign a title: make campaign TITLE="Tell the Council: no scans"')
@@ -94,6 +101,7 @@ def main(argv: list[str] | None = None) -> int:
             Path(args.content),
             folder=chosen.get("folder", DEFAULT_CAMPAIGN_PATHS[0]),
             timezone=chosen.get("timezone", EXAMPLE_TIMEZONE),
+            kind=kind,
         )
     except FileExistsError as exists:
         print(f"{exists.args[0]} already exists. Choose another title, or edit that file.")
