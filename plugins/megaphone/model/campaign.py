@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 from . import links as link_builder
 from .addresses import parse_address_list, parse_recipients
 from .blanks import blank_warnings, respelled, target_blank_problems
+from .calls import DEFAULT_REGION, Phone, parse_action, parse_call
 from .comment import (
     counted_length,
     parse_docket,
@@ -104,6 +105,27 @@ class Campaign:
     portal: str = ""  # the agency's own comment form, an https:// address
     limit: int = 0  # the agency's longest comment, in characters (0: none)
     published: bool = True  # the agency publishes the comments, names and all
+    # A call (calls.py): the number, what to say, and what to leave on a machine.
+    call: Phone | None = None
+    call_script: str = ""
+    voicemail: str = ""
+    action: str = "email"  # which the page offers first, when it offers both
+
+    @property
+    def has_email(self) -> bool:
+        """A letter to send (a campaign may be a call alone)."""
+        return bool(self.variants)
+
+    @property
+    def phone(self) -> Phone | None:
+        """The number this page calls: the representative's on their page, else Call."""
+        if self.target is not None and self.target.phone is not None:
+            return self.target.phone
+        return self.call
+
+    @property
+    def calls_first(self) -> bool:
+        return self.action == "call" or not self.has_email
 
     @property
     def says_published(self) -> bool:
@@ -122,11 +144,11 @@ class Campaign:
 
     @property
     def letter(self) -> str:
-        return self.variants[0].letter
+        return self.variants[0].letter if self.variants else ""
 
     @property
     def subject(self) -> str:
-        return self.variants[0].subject
+        return self.variants[0].subject if self.variants else ""
 
     @property
     def links(self) -> link_builder.Links:
@@ -141,8 +163,10 @@ class Campaign:
     def placeholders(self) -> tuple[str, ...]:
         """Every distinct [Placeholder] in any subject, then in any variant, in order.
 
-        One field fills a placeholder wherever it is, in the subject as in the letter."""
-        return placeholders("\n".join(self.subjects + tuple(v.letter for v in self.variants)))
+        One field fills a placeholder wherever it is, in the subject as in the letter (and
+        in what to say on the phone)."""
+        texts = self.subjects + tuple(v.letter for v in self.variants)
+        return placeholders("\n".join(texts + (self.call_script, self.voicemail)))
 
     @property
     def visitor_placeholders(self) -> tuple[str, ...]:
@@ -368,6 +392,19 @@ class _Found:
     portal: str = ""
     limit: int = 0
     published: bool = True
+    phone_region: str = DEFAULT_REGION
+    call: Phone | None = None
+    action: str = "email"
+
+    @property
+    def call_only(self) -> bool:
+        """A call and what to say, with nothing of an email: no To, Targets, Subject or
+        letter. Then those are not missing."""
+        emails = ("to", "targets", "subject", "subjects")
+        split = self.split
+        return bool(split and split.calls and not split.letters) and not any(
+            key in self.metadata for key in emails
+        )
 
     def problem(self, name: str, code: str, find: str = "", **values) -> None:
         self.reading.problems.append(
@@ -379,6 +416,12 @@ class _Found:
 
     def text(self, key: str) -> str:
         return _text(self.metadata.get(key))
+
+
+def _read_blocks(found: _Found) -> None:
+    """The letter, call and voicemail blocks, out of the page (read once, first: whether
+    the campaign is a call alone decides what else it needs)."""
+    found.split = split_letters(found.html)
 
 
 def _read_dates(found: _Found) -> None:
@@ -427,6 +470,8 @@ def _read_targets(found: _Found) -> None:
         found.problem("Targets", "targets-empty")
     # With Targets, each representative's page writes to them: To is for fixed
     # recipients besides them (a committee clerk), and may be left out.
+    if found.call_only:
+        return
     if "to" not in metadata and not found.chosen and "targets" not in metadata:
         found.problem("To", "to-missing")
     elif (
@@ -450,7 +495,7 @@ def _read_comment(found: _Found) -> None:
             continue
         written = found.text(key)
         if not written:
-            found.problem(name, "comment-field-empty", field=name)
+            found.problem(name, "field-value-empty", field=name)
             continue
         try:
             setattr(found, key, parse(written))
@@ -467,7 +512,7 @@ def _read_subjects(found: _Found) -> None:
     )
     if not written and "subject" in metadata:
         found.problem("Subject", "subject-empty")
-    elif not written:
+    elif not written and not found.call_only:
         found.problem("Subject", "subject-missing")
     if "subjects" in metadata and "subject" not in metadata:
         found.subject_field = "Subjects"
@@ -500,8 +545,9 @@ def _read_deadline(found: _Found) -> None:
 
 
 def _read_letters(found: _Found) -> None:
-    split = found.split = split_letters(found.html)
-    if not split.letters:
+    split = found.split
+    assert split is not None  # _read_blocks
+    if not split.letters and not found.call_only:
         found.problem("letter", "letter-missing")
     too_many = len(split.letters) > MAX_LETTER_VERSIONS
     sized = _letter_limits(found.file, split.letters)
@@ -517,6 +563,50 @@ def _read_letters(found: _Found) -> None:
         else:
             for invisible in letter_errors(letter, number):
                 found.problem_from("letter", invisible)
+
+
+def _read_call(found: _Found) -> None:
+    """Call, Action and the call and voicemail blocks: what a call needs, together."""
+    split = found.split
+    assert split is not None
+    if "call" in found.metadata:
+        written = found.text("call")
+        if not written:
+            found.problem("Call", "field-value-empty", field="Call")
+        else:
+            try:
+                found.call = parse_call(written, found.phone_region)
+            except ContentError as error:
+                found.problem_from("Call", error)
+    if "action" in found.metadata:
+        try:
+            found.action = parse_action(found.text("action"))
+        except ContentError as error:
+            found.problem_from("Action", error)
+    with_phones = any(t.phone for target_list in found.chosen for t in target_list.targets)
+    if len(split.calls) > 1:
+        found.problem("call", "call-script-twice", count=len(split.calls))
+    if len(split.voicemails) > 1:
+        found.problem("voicemail", "voicemail-twice", count=len(split.voicemails))
+    if split.voicemails and not split.calls:
+        found.problem("voicemail", "voicemail-without-call")
+    if "call" in found.metadata and not split.calls:
+        found.problem("Call", "call-script-missing")
+    if split.calls and "call" not in found.metadata and not with_phones:
+        found.problem("call", "call-number-none")
+    if found.action == "call" and not split.calls:
+        found.problem("Action", "action-without-call")
+    for name, texts in (("call", split.calls), ("voicemail", split.voicemails)):
+        for text in texts[:1]:
+            if not text.strip():
+                found.problem(name, "call-script-empty", block=name)
+            for invisible in letter_errors(text, 1):
+                found.problem_from(name, invisible)
+            if len(text) > MAX_LETTER_CHARS:
+                words = say("letter-too-long", number=1, length=len(text), most=MAX_LETTER_CHARS)
+                found.reading.problems.append(
+                    Problem(found.file, name, words, code="letter-too-long")
+                )
 
 
 def _read_limit(found: _Found) -> None:
@@ -570,12 +660,20 @@ def _blank_texts(found: _Found) -> list[tuple[str, str]]:
 def _read_blanks(found: _Found) -> None:
     """The blanks of every subject and letter, read together: one box per blank meant."""
     with_targets = "targets" in found.metadata
-    found.reading.problems += target_blank_problems(found.file, _blank_texts(found), with_targets)
+    split = found.split
+    scripts = (
+        [("call", t) for t in split.calls[:1]] + [("voicemail", t) for t in split.voicemails[:1]]
+        if split
+        else []
+    )
+    texts = _blank_texts(found) + scripts
+    found.reading.problems += target_blank_problems(found.file, texts, with_targets)
 
 
 # The header's readers, in order: each reads its fields and says its problems. A new
 # field is one more reader here (and one line in schema.py).
 READERS = (
+    _read_blocks,
     _read_dates,
     _read_recipients,
     _read_count,
@@ -584,6 +682,7 @@ READERS = (
     _read_subjects,
     _read_deadline,
     _read_letters,
+    _read_call,
     _read_limit,
     _read_words,
     _read_blanks,
@@ -600,6 +699,7 @@ def read_campaign(
     budget: int = link_builder.DEFAULT_BUDGET,
     target_lists: dict[str, TargetList] | None = None,
     broken_lists: frozenset[str] = frozenset(),
+    phone_region: str = DEFAULT_REGION,
 ) -> Reading:
     found = _Found(
         file,
@@ -610,6 +710,7 @@ def read_campaign(
         budget,
         dict(target_lists or {}),
         broken_lists,
+        phone_region=phone_region,
     )
     for reader in READERS:
         reader(found)
@@ -685,6 +786,10 @@ def _make_campaign(found: _Found, variants: list[Variant]) -> None:
         portal=found.portal,
         limit=found.limit,
         published=found.published,
+        call=found.call,
+        call_script=found.split.calls[0] if found.split.calls else "",
+        voicemail=found.split.voicemails[0] if found.split.voicemails else "",
+        action=found.action,
     )
     reading.timing = when
     draft = found.text("status").lower() == "draft"
@@ -749,4 +854,6 @@ def for_target(campaign: Campaign, target_list: TargetList, target: Target) -> C
         names=named + campaign.names,
         target=target,
         target_list=target_list.name,
+        call_script=fill(campaign.call_script, values),
+        voicemail=fill(campaign.voicemail, values),
     )

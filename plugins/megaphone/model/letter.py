@@ -14,12 +14,17 @@ from dataclasses import dataclass
 from bs4 import BeautifulSoup, Comment
 
 LETTER_CLASS = "language-letter"
+# What to say on the phone (calls.py): ```call, and ```voicemail for an answering machine.
+CALL_CLASS = "language-call"
+VOICEMAIL_CLASS = "language-voicemail"
 
 
 @dataclass(frozen=True)
 class Split:
     letters: tuple[str, ...]
-    explanation: str  # the HTML without the letter blocks
+    explanation: str  # the HTML without the letter (and call) blocks
+    calls: tuple[str, ...] = ()
+    voicemails: tuple[str, ...] = ()
 
 
 def split_letters(html: str) -> Split:
@@ -27,12 +32,20 @@ def split_letters(html: str) -> Split:
     comments = soup.find_all(string=lambda text: isinstance(text, Comment))
     for comment in comments:  # notes for volunteers, such as `make campaign`'s
         comment.extract()
-    letters = []
-    for code in soup.find_all("code", class_=LETTER_CLASS):
-        letters.append(_clean(code.get_text()))
+    found: dict[str, list[str]] = {LETTER_CLASS: [], CALL_CLASS: [], VOICEMAIL_CLASS: []}
+    for code in soup.find_all("code", class_=list(found)):
+        classes: list[str] = list(code.get("class") or [])
+        kind = next(c for c in classes if c in found)
+        found[kind].append(_clean(code.get_text()))
         block = code.parent if code.parent and code.parent.name == "pre" else code
         block.decompose()
-    return Split(tuple(letters), str(soup) if letters or comments else html)
+    taken = any(found.values())
+    return Split(
+        tuple(found[LETTER_CLASS]),
+        str(soup) if taken or comments else html,
+        tuple(found[CALL_CLASS]),
+        tuple(found[VOICEMAIL_CLASS]),
+    )
 
 
 def _clean(text: str) -> str:

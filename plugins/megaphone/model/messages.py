@@ -42,8 +42,8 @@ PROBLEMS = {
     "subject-too-long": "a subject line is {length:,} characters long, and may be at most "
     "{most:,}. Write what the email is about in a few words; mail apps show about 150.",
     # Public comments: Docket, Portal, Limit, Published
-    "comment-field-empty": "is empty. Write its value after '{field}:', or delete the line "
-    "(docs/writing-a-campaign.md, Public comments).",
+    "field-value-empty": "is empty. Write its value after '{field}:', or delete the line "
+    "(docs/writing-a-campaign.md says what each field takes).",
     "docket-too-long": "is {length} characters long, and may be at most {most}: it goes in "
     "front of every subject. Write the docket number, RIN or the policy's short name, such "
     "as 'Docket: EXA-2026-0001'.",
@@ -66,6 +66,33 @@ PROBLEMS = {
     "it will), or delete the line. (For the day the campaign starts, use Date.)",
     "published-without-docket": "says whether the agency publishes the comments, and is "
     "only read with a Docket. Add the 'Docket:' line, or delete this one.",
+    # Calls: Call, Action, the call and voicemail blocks, a list's phone column
+    "call-number-missing": "has no phone number. Write the number people call, for "
+    "example 'Call: Office of the Commissioner <646-610-5000>' or 'Call: 646-610-5000'.",
+    "call-number-letters": "{text!r} has letters in it, and a phone link needs the digits: "
+    "write the number as digits ('555-225-5669' for '555-CALL-NOW'), without an extension "
+    "('ext. 5'): tell callers the extension in the script instead.",
+    "call-number-invalid": "{text!r} is not a phone number that can be called in region "
+    "{region} (MEGAPHONE_PHONE_REGION): check the digits, or write it with its country "
+    "code, such as '+44 20 7946 0958'.",
+    "call-name-too-long": "the name before the number is {length} characters long, and may "
+    "be at most {most}. Write who answers, such as 'Office of the Commissioner'.",
+    "action-unknown": "{text!r} is not an action. Write 'Action: call' to offer the call "
+    "first, or 'Action: email' (or delete the line) to offer the email first.",
+    "action-without-call": "asks to offer the call first, and the campaign has no call. "
+    "Add a 'Call:' line and a ```call block with what to say, or delete the Action line.",
+    "call-script-missing": "gives a number to call, and there is no ```call block saying what "
+    "to say. Add one, between a line ```call and a line ```.",
+    "call-number-none": "there is a ```call block, and no number to call: add a line such as "
+    "'Call: Office of the Commissioner <646-610-5000>', or a phone column to the target "
+    "lists.",
+    "call-script-twice": "there are {count} ```call blocks, and a campaign has one: what to "
+    "say when someone answers. Keep one (put the rest in it, or delete them).",
+    "voicemail-twice": "there are {count} ```voicemail blocks, and a campaign has one. Keep one.",
+    "voicemail-without-call": "there is a ```voicemail block and no ```call block. Write "
+    "what to say when someone answers in a ```call block first.",
+    "call-script-empty": "the ```{block} block is empty. Write what to say in it, or delete "
+    "the block.",
     # Deadline and Timezone
     "deadline-missing": "is missing. Add the last day people can send, for example "
     "'Deadline: 2021-02-25' (or '2021-02-25 17:00').",
@@ -343,6 +370,8 @@ PROBLEMS = {
     "setting-locales": "{name} = {text!r} is not a table of page languages and the Babel "
     "locales that write their dates. Write, for example, {name} = "
     "{{'en': 'en_GB', 'es': 'es'}}, each locale a name Babel knows.",
+    "setting-phone-region": "{name} = {text!r} is not a region phone numbers are read in. "
+    "Write a country's two-letter code, such as 'US', 'GB' or 'IN'.",
     "setting-postcode-country": "{name} = {text!r} is not a country's two-letter code. "
     "Write the country whose postcodes content/targets/ holds, for example {name} = 'AU', "
     "or {name} = '' for no postcode check.",
@@ -470,6 +499,9 @@ WARNINGS = {
     "list content/targets/{list}.csv, or delete the map.",
     "targets-not-csv": "only .csv files in content/targets/ are read; this one is not used. "
     "Save the list from your spreadsheet as 'CSV UTF-8'.",
+    "targets-phone-missing": "{count} representatives have no phone (lines {lines}): their "
+    "pages offer the email alone. Fill in their numbers, or leave them empty if they "
+    "take no calls.",
     "targets-area-unmapped": "no postcode in {map} leads to area {area!r} (line {line}): "
     "visitors can find this representative by searching, not by "
     "postcode.",

@@ -92,6 +92,7 @@ URL_SCHEMES = frozenset({"http", "https", "mailto"})
 # must not take them over. tests/test_safe_html.py checks this against the theme.
 THEME_IDS = frozenset(
     {
+        "call-heading",
         "closed-heading",
         "count-choice",
         "forget-status",

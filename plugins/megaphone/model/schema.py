@@ -125,6 +125,14 @@ FIELDS = (
     ),
     Field("Limit", "megaphone", same_as_original=True, example="5000"),
     Field("Published", "megaphone", same_as_original=True, example="no"),
+    # A call (model/calls.py)
+    Field(
+        "Call",
+        "megaphone",
+        same_as_original=True,
+        example="Office of the Commissioner <646-610-5000>",
+    ),
+    Field("Action", "megaphone", example="call"),
     Field("Lang", "pelican", example="es"),
     Field("Translation", "pelican"),
     Field("Tags", "pelican", single=False),

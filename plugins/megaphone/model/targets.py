@@ -21,12 +21,14 @@ from dataclasses import dataclass, field
 from difflib import get_close_matches
 
 from .addresses import parse_recipients
+from .calls import DEFAULT_REGION, Phone, parse_phone
 from .invisible import Invisible, describe, hidden_text, invisible_characters, mixed_scripts_warning
 from .limits import MAX_CELL_CHARS, MAX_LIST_NAME_CHARS, MAX_MAP_SHARDS, MAX_TARGET_ROWS
-from .messages import say
+from .messages import ContentError, say
 from .report import Problem
 
 COLUMNS = ("area", "name", "title", "email")
+PHONE_COLUMN = "phone"
 MAP_COLUMNS = ("postcode", "area")
 _DIGITS = re.compile(r"^\d+$")
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
@@ -40,6 +42,7 @@ class Target:
     emails: tuple[str, ...]
     extra: tuple[tuple[str, str], ...] = ()  # further columns, in file order
     line: int = 0
+    phone: Phone | None = None  # the `phone` column: each page offers the call too
 
 
 @dataclass(frozen=True)
@@ -260,9 +263,10 @@ def read_target_list(
     map_file: str = "",
     map_text: str | None = None,
     postcodes: PostcodeFormat | None = None,
+    phone_region: str = DEFAULT_REGION,
 ) -> ListReading:
     """One list, and its area map if it has one (`postcodes`: the site's country's
-    format, if the build knows it)."""
+    format, if the build knows it; `phone_region`: where its phone numbers are)."""
     reading = ListReading()
     at = _File(file, reading)
     header, rows = _rows(at, text, MAX_TARGET_ROWS)
@@ -285,10 +289,11 @@ def read_target_list(
         if not cells.get("email"):
             at.problem(line, "email", "targets-email-empty", area=area)
             continue
-        target = _target(at, line, cells, header)
+        target = _target(at, line, cells, header, phone_region)
         if target is not None:
             targets.append(target)
     _shared_addresses(at, targets)
+    _phones_partly_empty(at, header, targets)
     mapped_postcodes: tuple[tuple[str, tuple[str, ...]], ...] = ()
     if map_text is not None:
         map_at = _File(map_file, reading)
@@ -318,12 +323,21 @@ def _no_rows(at: _File, header: list[str], rows: Rows) -> bool:
     return True
 
 
-def _target(at: _File, line: int, cells: dict[str, str], header: list[str]) -> Target | None:
-    """One row's representative, or None if an address is wrong. An address that
-    mixes alphabets is a warning, as it is in `To`."""
+def _target(
+    at: _File, line: int, cells: dict[str, str], header: list[str], phone_region: str
+) -> Target | None:
+    """One row's representative, or None if an address or the phone is wrong. An
+    address that mixes alphabets is a warning, as it is in `To`."""
     read = parse_recipients(cells["email"])
     for error in read.problems:
         at.reading.problems.append(Problem(at.name, "email", str(error), line, error.code))
+    phone = None
+    if cells.get(PHONE_COLUMN, "").strip():
+        try:
+            phone = parse_phone(cells[PHONE_COLUMN], phone_region)
+        except ContentError as error:
+            at.reading.problems.append(Problem(at.name, PHONE_COLUMN, str(error), line, error.code))
+            return None
     if read.problems:
         return None
     for warning in read.warnings:
@@ -335,11 +349,29 @@ def _target(at: _File, line: int, cells: dict[str, str], header: list[str]) -> T
     extra = tuple(
         (column, cells.get(column, ""))
         for column in header
-        if column not in COLUMNS and cells.get(column, "")
+        if column not in COLUMNS and column != PHONE_COLUMN and cells.get(column, "")
     )
     return Target(
-        cells["area"], cells.get("name", ""), cells.get("title", ""), read.addresses, extra, line
+        cells["area"],
+        cells.get("name", ""),
+        cells.get("title", ""),
+        read.addresses,
+        extra,
+        line,
+        phone,
     )
+
+
+def _phones_partly_empty(at: _File, header: list[str], targets: list[Target]) -> None:
+    """A phone column with some cells empty: those representatives' pages offer the
+    email alone, which the volunteer should know (one warning naming the lines)."""
+    if PHONE_COLUMN not in header or not any(t.phone for t in targets):
+        return
+    empty = [t.line for t in targets if t.phone is None]
+    if empty:
+        shown = ", ".join(str(line) for line in empty[:20]) + (" ..." if len(empty) > 20 else "")
+        words = say("targets-phone-missing", count=len(empty), lines=shown)
+        at.warning(empty[0], PHONE_COLUMN, words)
 
 
 def _shared_addresses(at: _File, targets: list[Target]) -> None:

@@ -49,6 +49,7 @@ PACKAGES = (
     "markupsafe",
     "python-dateutil",
     "pillow",  # the published pictures' bytes (its encoders come with it)
+    "phonenumbers",  # what a number is, and how it is written
     # Not tzdata: the rules of each zone a campaign uses are in its key, as
     # zoneinfo reads them (zone_digest), from the system's files or from tzdata.
 )

@@ -323,6 +323,7 @@ def read_one(article, source: str, site: dict) -> FileReading:
         default_timezone=site["default_timezone"],
         today=site["today"],
         budget=site["budget"],
+        phone_region=site["phone_region"],
         target_lists=site["targets"].lists,
         broken_lists=frozenset(site["targets"].broken),
     )
@@ -388,6 +389,7 @@ def cached_read_one(article, source: str, site: dict) -> tuple[FileReading, str]
         shown_path(article.source_path),  # as the messages name it
         source,
         site["targets_digest"],
+        site["phone_region"],  # how its numbers are read
         article.metadata.get("date", ""),
         article.metadata.get("modified", ""),
         article.status,  # not only the file's: WITH_FUTURE_DATES makes a page dated later a draft
@@ -412,7 +414,8 @@ def read_campaigns(articles: ArticlesGenerator) -> SiteReading:
     site = SiteReading(problems=list(run.of(settings).read_failures.problems))
     today, default_timezone, budget = site_settings(settings, site.problems)
     reserved = reserved_names(settings)
-    targets = read_site_targets(settings["PATH"], site_postcode_format(settings))
+    region = settings["MEGAPHONE_PHONE_REGION"].strip().upper()
+    targets = read_site_targets(settings["PATH"], site_postcode_format(settings), region)
     site.problems.extend(targets.problems)
     site.placed_warnings.extend(targets.warnings)
     shared = {
@@ -420,6 +423,7 @@ def read_campaigns(articles: ArticlesGenerator) -> SiteReading:
         "today": today,
         "default_timezone": default_timezone,
         "budget": budget,
+        "phone_region": region,
         "targets": targets,
         "targets_digest": build_cache.folder_digest(os.path.join(settings["PATH"], TARGETS_FOLDER)),
         "extra_fields": tuple(settings["MEGAPHONE_EXTRA_FIELDS"]),

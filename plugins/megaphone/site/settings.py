@@ -182,6 +182,14 @@ def _postcode_country(name: str, value: Any, settings: Settings) -> Problem | No
     return problem(name, "setting-postcode-country", name=name, text=value)
 
 
+def _phone_region(name: str, value: Any, settings: Settings) -> Problem | None:
+    from ..model.calls import regions
+
+    if isinstance(value, str) and value.strip().upper() in regions():
+        return None
+    return problem(name, "setting-phone-region", name=name, text=value)
+
+
 def _sitemap(name: str, value: Any, settings: Settings) -> Problem | None:
     return (
         None if isinstance(value, bool) else problem(name, "setting-sitemap", name=name, text=value)
@@ -264,6 +272,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "MEGAPHONE_POSTCODE_COUNTRY", lambda s: None, _postcode_country, alias="POSTCODE_COUNTRY"
     ),
+    Setting("MEGAPHONE_PHONE_REGION", lambda s: "US", _phone_region),
     Setting(
         "MEGAPHONE_SITEMAP",
         lambda s: False,

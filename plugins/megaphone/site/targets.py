@@ -14,6 +14,7 @@ import zoneinfo
 from dataclasses import dataclass, field
 from importlib import resources
 
+from ..model.calls import DEFAULT_REGION
 from ..model.limits import MAX_LIST_BYTES, MAX_MAP_BYTES, in_megabytes
 from ..model.messages import say
 from ..model.report import Problem
@@ -88,9 +89,11 @@ def _zone_countries() -> dict[str, str]:
     return {row[2]: row[0] for row in rows if len(row) >= 3}
 
 
-def read_site_targets(content: str, postcodes: PostcodeFormat | None = None) -> SiteTargets:
+def read_site_targets(
+    content: str, postcodes: PostcodeFormat | None = None, phone_region: str = DEFAULT_REGION
+) -> SiteTargets:
     """Every list in <content>/targets/, in name order (`postcodes`: the country's
-    format, for the maps)."""
+    format, for the maps; `phone_region`: where the lists' phone numbers are)."""
     found = SiteTargets()
     folder = os.path.join(content, TARGETS_FOLDER)
     if not os.path.isdir(folder):
@@ -107,7 +110,7 @@ def read_site_targets(content: str, postcodes: PostcodeFormat | None = None) -> 
         elif not name.endswith(".csv"):
             found.warnings.append(Problem(shown_path(path), "", say("targets-not-csv")))
         else:
-            _read_list(found, folder, name[: -len(".csv")], postcodes)
+            _read_list(found, folder, name[: -len(".csv")], postcodes, phone_region)
     return found
 
 
@@ -118,7 +121,11 @@ def _file_problem(found: SiteTargets, path: str, list_name: str, text: str, code
 
 
 def _read_list(
-    found: SiteTargets, folder: str, list_name: str, postcodes: PostcodeFormat | None
+    found: SiteTargets,
+    folder: str,
+    list_name: str,
+    postcodes: PostcodeFormat | None,
+    phone_region: str,
 ) -> None:
     """One list and its map, if its name can be a list's and both files can be read."""
     path = os.path.join(folder, list_name + ".csv")
@@ -146,7 +153,7 @@ def _read_list(
         _file_problem(found, reading_path, list_name, words, "targets-unreadable")
         return
     reading = read_target_list(
-        list_name, shown_path(path), text, shown_path(map_path), map_text, postcodes
+        list_name, shown_path(path), text, shown_path(map_path), map_text, postcodes, phone_region
     )
     found.problems.extend(reading.problems)
     found.warnings.extend(reading.warnings)
