@@ -52,7 +52,7 @@ help:
 	@echo 'make lint        check style, formatting and types (ruff, mypy)'
 	@echo 'make fuzz        try thousands of random broken campaign files (FUZZ_EXAMPLES=2000)'
 	@echo 'make check       list every problem in every campaign, without touching output/'
-	@echo 'make campaign TITLE="..."  start a new campaign file in content/campaigns/ (KIND=comment: a public comment)'
+	@echo 'make campaign TITLE="..."  start a new campaign file in content/campaigns/ (KIND=comment: a public comment; KIND=call: a call)'
 	@echo 'make serve       preview $(OUTPUTDIR)/ on http://localhost:$(PORT)'
 	@echo 'make devserver   preview and rebuild on every save'
 	@echo 'make publish     build with $(PUBLISHCONF) (absolute URLs, feed, sitemap, .gz and .br copies)'

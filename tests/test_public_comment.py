@@ -114,7 +114,7 @@ def test_a_docket_that_cannot_go_in_a_subject_is_refused(docket, code):
 
 def test_an_empty_docket_line_is_a_problem_not_a_docket():
     reading = read(comment(docket=""))
-    assert codes(reading) == [("Docket", "comment-field-empty")]
+    assert codes(reading) == [("Docket", "field-value-empty")]
 
 
 # --- The agency's own form -------------------------------------------------------------
@@ -254,7 +254,7 @@ def test_a_docket_says_comments_are_published_unless_the_campaign_says_not(tmp_p
     [
         ({"published": "maybe"}, [("Published", "published-yes-or-no")]),
         ({"published": "2021-01-01"}, [("Published", "published-yes-or-no")]),
-        ({"limit": ""}, [("Limit", "comment-field-empty")]),
+        ({"limit": ""}, [("Limit", "field-value-empty")]),
     ],
 )
 def test_a_published_or_limit_line_that_says_nothing_useful_is_refused(fields, found):

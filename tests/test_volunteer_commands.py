@@ -182,5 +182,18 @@ def test_make_campaign_kind_comment_writes_a_public_comment_that_builds(tmp_path
 def test_make_campaign_says_which_kinds_there_are(tmp_path, capsys):
     argv = ["campaign", "Park", "--content", str(tmp_path), "--kind", "petition"]
     assert commands(argv) != 0
-    assert "KIND=letter or KIND=comment" in capsys.readouterr().out
+    assert "KIND=letter or KIND=comment or KIND=call" in capsys.readouterr().out
     assert list(tmp_path.iterdir()) == []
+
+
+def test_make_campaign_kind_call_writes_a_call_that_builds(tmp_path, capsys):
+    content = tmp_path / "content"
+    argv = ["campaign", "Call the Mayor", "--content", str(content), "-s", str(tmp_path / "x.py")]
+    assert commands([*argv, "--kind", "call"]) == 0, capsys.readouterr().out
+    text = (content / "campaigns" / "call-the-mayor.md").read_text("utf-8")
+    assert "\nCall: " in text and "\n```call\n" in text and "\n```voicemail\n" in text
+    assert "\nTo:" not in text and "\nSubject:" not in text
+    out = build(content, tmp_path / "out")
+    draft = soup(out / "drafts" / "call-the-mayor" / "index.html")
+    assert draft.find(attrs={"data-call-link": True})["href"] == "tel:+12125550100"
+    assert draft.find(attrs={"data-link": True}) is None  # a call alone

@@ -75,7 +75,7 @@ def test_keys_stay_case_insensitive(tmp_path):
     assert build_as_make_does(content, tmp_path / "out", "2021-01-01")[0] == 0
 
 
-@pytest.mark.parametrize("kind", ["letter", "comment"])
+@pytest.mark.parametrize("kind", ["letter", "comment", "call"])
 def test_what_make_campaign_wrote_is_not_published(tmp_path, kind):
     from pelican.plugins.megaphone.model.template import template, template_examples
 
@@ -96,12 +96,18 @@ def test_what_make_campaign_wrote_is_not_published(tmp_path, kind):
     assert printed.count("[template-example]") == kept >= len(examples) >= 6
     if kind == "comment":
         assert len(examples) == len(template_examples("letter")) + 2  # Docket, Portal
-    for needle in (
-        "someone@example.org",
-        "The subject line of the email",
-        "Say in one sentence",
-        "[Title and name of the person who decides]",
-    ):
+    needles = {
+        "call": ("Office of the person who decides <212-555-0100>", "Say in one sentence"),
+    }.get(
+        kind,
+        (
+            "someone@example.org",
+            "The subject line of the email",
+            "Say in one sentence",
+            "[Title and name of the person who decides]",
+        ),
+    )
+    for needle in needles:
         assert needle in printed, printed
 
 

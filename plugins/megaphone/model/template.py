@@ -29,22 +29,30 @@ _COMMENT = {
     "Portal": "https://comments.example.org/AGENCY-2027-0001",
     "Limit": "5000",
 }
-_COMMENT_NOTES = {
+# `make campaign KIND=call`: a number to call (calls.py) instead of To and Subject.
+# 555-0100 to 555-0199 are the numbers set aside for examples.
+_CALL = {"Call": "Office of the person who decides <212-555-0100>"}
+_EMAIL_ONLY = ("To", "Subject")
+_NOTES = {
     "Docket": "The docket number, RIN or policy the comment answers: every subject names it.",
     "Portal": "The agency's own comment form (https://...), or delete the line.",
     "Limit": "The most characters the agency takes in one comment, or delete the line.",
+    "Call": "Who answers, and the number <in angle brackets>, as people write it.",
 }
-KINDS = ("letter", "comment")
+KINDS = ("letter", "comment", "call")
 # Where the site's settings name no time zone of their own.
 EXAMPLE_TIMEZONE = "America/New_York"
 
 
 def _written(kind: str) -> dict[str, str]:
-    if kind == "letter":
-        return dict(_WRITTEN)
     fields = list(_WRITTEN.items())
     at = [name for name, _ in fields].index("Subject") + 1
-    return dict(fields[:at] + list(_COMMENT.items()) + fields[at:])
+    if kind == "comment":
+        return dict(fields[:at] + list(_COMMENT.items()) + fields[at:])
+    if kind == "call":
+        kept = [(name, value) for name, value in fields if name not in _EMAIL_ONLY]
+        return dict(kept[: at - 2] + list(_CALL.items()) + kept[at - 2 :])
+    return dict(fields)
 
 
 def _header(kind: str) -> str:
@@ -55,18 +63,21 @@ def _header(kind: str) -> str:
 
 
 def _notes(kind: str) -> str:
-    """One line for each field the schema has a note for, in the schema's order (and,
-    for a comment, its own fields' notes)."""
+    """One line for each field the schema has a note for, in the schema's order, and
+    the notes of this kind's own fields after Subject (a call has no Subject or To)."""
+    written = _written(kind)
     notes = [(f.name, f.note) for f in schema.FIELDS if f.note]
-    if kind == "comment":
-        at = [name for name, _ in notes].index("Subject") + 1
-        notes = notes[:at] + list(_COMMENT_NOTES.items()) + notes[at:]
+    if kind == "call":
+        notes = [(name, note) for name, note in notes if name not in _EMAIL_ONLY + ("Cc", "Bcc")]
+    at = next(i for i, (name, _) in enumerate(notes) if name == "Deadline")
+    own = [(name, note) for name, note in _NOTES.items() if name in written]
+    notes = notes[:at] + own + notes[at:]
     return "".join(f"  {name:<9} {note}\n" for name, note in notes)
 
 
 def template(kind: str = "letter") -> str:
-    """The file `make campaign` writes: `letter` (an email to someone) or `comment`
-    (a public comment on a docket)."""
+    """The file `make campaign` writes: `letter` (an email to someone), `comment` (a
+    public comment on a docket) or `call` (a call, with what to say)."""
     return (
         _header(kind)
         + """
@@ -75,9 +86,36 @@ def template(kind: str = "letter") -> str:
 
 """
         + _notes(kind)
-        + _BODY
+        + (_CALL_BODY if kind == "call" else _BODY)
     )
 
+
+_CALL_BODY = """
+  What to say goes between the two lines of backticks below: the call block
+  when someone answers, the voicemail block for an answering machine (delete
+  it if you like). Words in square brackets, like [Your name], become fields
+  the visitor fills in. Everything after the blocks is the page's
+  explanation. See docs/ for more.
+-->
+
+```call
+Hello, my name is [Your name] and I live in [Your city].
+
+Say in one sentence what you are calling about, and what you ask for.
+
+Thank you.
+```
+
+```voicemail
+Hello, this is [Your name] from [Your city]. Say what you ask for in one
+sentence. Thank you.
+```
+
+## Why this matters
+
+Explain the issue in a few short paragraphs: what is being decided, by whom,
+and by when. Link to your sources.
+"""
 
 _BODY = """
   The letter goes between the two lines of backticks below. Words in square

@@ -346,6 +346,10 @@
     this.subject = this.subjects.length > 1 ? this.subjects[random(this.subjects.length)]
       : this.subjects[0];
     this.offered = Object.create(null);
+    // A call (data-phone): the number, and what to say as written, before any blank is filled.
+    this.phone = campaign.getAttribute("data-phone") || "";
+    this.scripts = all("[data-call-script], [data-voicemail-script]", campaign)
+      .map(function (pre) { return pre.textContent; });
   }
 
   Letter.prototype = {
@@ -373,7 +377,7 @@
     // (as Campaign.placeholders), so that switching keeps them.
     placeholderNames: function () {
       var letters = this.campaign.getAttribute("data-all-letters") || this.original;
-      var names = placeholders(this.subjects.concat([letters]).join("\n"));
+      var names = placeholders(this.subjects.concat([letters], this.scripts).join("\n"));
       // With target lists, the chosen representative fills these, not the visitor.
       if (!this.campaign.querySelector("[data-module='megaphone-targets']")) return names;
       return names.filter(function (name) { return TARGET_FIELDS.indexOf(name) < 0; });
@@ -602,6 +606,19 @@
     render(false);
   };
 
+  // What to say on the phone, with the visitor's blanks filled as in the letter. The
+  // tel: link itself is the page's as built: the number never changes.
+  modules["megaphone-call"] = function (root) {
+    var letter = letterOf(root);
+    var scripts = all("[data-call-script], [data-voicemail-script]", root);
+    var written = scripts.map(function (pre) { return pre.textContent; });
+    function render() {
+      scripts.forEach(function (pre, i) { pre.textContent = fill(written[i], letter.values); });
+    }
+    letter.onChange(render);
+    render();
+  };
+
   // The letter and subject on the page, exactly as the links carry them.
   modules["megaphone-letter"] = function (root) {
     var letter = letterOf(root);
@@ -701,7 +718,8 @@
       cc: function () { return letter.cc.join(", "); },
       bcc: function () { return letter.bcc.join(", "); },
       subject: function () { return letter.subjectText(); },
-      letter: function () { return letter.text(); }
+      letter: function () { return letter.text(); },
+      number: function () { return letter.phone; }
     };
     var what = button.getAttribute("data-copy");
     if (!own(sources, what)) return;
