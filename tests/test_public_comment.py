@@ -112,9 +112,39 @@ def test_a_docket_that_cannot_go_in_a_subject_is_refused(docket, code):
     assert refused.value.code == code
 
 
-def test_an_empty_docket_line_is_a_problem_not_a_docket():
-    reading = read(comment(docket=""))
-    assert codes(reading) == [("Docket", "field-value-empty")]
+def test_an_empty_docket_line_is_one_problem_not_a_docket(tmp_path):
+    text = comment().replace(f"Docket: {DOCKET}", "Docket:")
+    status, built, checked, printed = both_commands(
+        write_site(tmp_path, {"park.md": text}), tmp_path / "out"
+    )
+    line = text.splitlines().index("Docket:") + 1
+    assert status != 0 and checked != 0
+    assert built.count(f"park.md:{line}:") == 1 and "[field-empty] Docket:" in built
+
+
+@pytest.mark.parametrize(
+    "docket, subject",
+    [
+        ("Your name", "A comment from [Your name]"),  # a blank the visitor fills is not it
+        ("EXA-2026-0001", "Comment on exa-2026-0001"),  # any case: it is there
+        ("EXA 2026 0001", "Comment on EXA  2026\t0001"),  # any spacing
+    ],
+)
+def test_the_docket_is_found_as_a_reader_would_find_it(docket, subject):
+    sent = with_docket(subject, docket)
+    named = "exa-2026-0001" in subject.lower() or "  2026" in subject
+    assert sent == (subject if named else f"{docket}: {subject}")
+
+
+def test_a_representative_whose_name_holds_the_docket_would_get_it_twice():
+    lists = (
+        TargetList("council", (Target("1", "Ann EXA-2026-0001", "Member", ("a@example.org",)),)),
+    )
+    text = comment(
+        subject="To [Target name]: keep the park", letter="Dear [Target name],\n\nKeep it."
+    )
+    text = text.replace("To: council@example.org", "Targets: council")
+    assert codes(read(text, lists)) == [("Subject", "docket-twice")]
 
 
 # --- The agency's own form -------------------------------------------------------------
@@ -133,6 +163,12 @@ def test_an_empty_docket_line_is_a_problem_not_a_docket():
         "data:text/html,hi",
         "https://comments.example.org:0/",
         "https://comments.example.org:x/",
+        "https://evil.example\\.regulations.gov/x",  # a browser goes to evil.example
+        "https://www.regul\u0430tions.gov/x",  # a Cyrillic a: another site that looks alike
+        "https://10.0.0.1/admin",
+        "https://0x7f.1/",
+        "https://[::1]/",
+        "https://comments.example.org/" + "x" * 2000,
     ],
 )
 def test_a_portal_that_is_not_an_https_page_is_refused(portal):
@@ -166,6 +202,10 @@ def test_a_limit_is_read_as_people_write_numbers(written, limit):
 @pytest.mark.parametrize(
     "written, code",
     [
+        ("5" * 5000, "limit-not-a-number"),  # not a ValueError from int()
+        ("\uff15\uff10\uff10\uff10", "limit-not-a-number"),  # full-width digits
+        ("\u0665\u0660\u0660\u0660", "limit-not-a-number"),
+        ("12345678", "limit-out-of-range"),
         ("five thousand", "limit-not-a-number"),
         ("5000 characters", "limit-not-a-number"),
         ("-5", "limit-not-a-number"),
@@ -184,17 +224,18 @@ def test_the_count_fills_each_blank_as_a_sender_would():
     by_name = dict((names[0], length) for names, length in TYPICAL_BLANK_LENGTHS)
     filled = len("Dear Council,\n") + by_name["name"] + 1 + by_name["address"] + 1
     filled += by_name["zip"] + 1 + 60
-    assert counted_length(letter) == filled
-    assert comment_length("a\r\nb") == 3 and comment_length("é\u0301") == 2
+    assert counted_length(letter) == filled + 4  # each of the 4 line breaks counts twice
+    assert comment_length("a\r\nb") == 4 and comment_length("é\u0301") == 2
+    assert comment_length("\U0001f600") == 2  # as a browser's maxlength counts it
 
 
 def test_a_letter_over_the_limit_once_filled_in_is_refused_and_one_under_builds():
     words = "Please keep the park open. " * 7  # 189 characters
-    letter = f"Dear Council,\n\n{words}\n\n[Your name]"  # 14 + 1 + 189 + 2 + 30 = 236 filled
+    letter = f"Dear Council,\n\n{words}\n\n[Your name]"  # 13 + 189 + 30, 4 breaks: 240
     assert codes(read(comment(letter=letter, limit="240"))) == []
     refused = read(comment(letter=letter, limit="230"))
     assert codes(refused) == [("letter", "limit-letter-too-long")]
-    assert "about 236 characters" in refused.problems[0].message
+    assert "about 240 characters" in refused.problems[0].message
     assert "at most 230" in refused.problems[0].message
 
 
@@ -254,16 +295,19 @@ def test_a_docket_says_comments_are_published_unless_the_campaign_says_not(tmp_p
     [
         ({"published": "maybe"}, [("Published", "published-yes-or-no")]),
         ({"published": "2021-01-01"}, [("Published", "published-yes-or-no")]),
-        ({"limit": ""}, [("Limit", "field-value-empty")]),
     ],
 )
 def test_a_published_or_limit_line_that_says_nothing_useful_is_refused(fields, found):
     assert codes(read(comment(**fields))) == found
 
 
-def test_published_without_a_docket_is_refused_not_ignored():
-    text = campaign_md(slug="park", fields={"Published": "no"})
-    assert codes(read(text)) == [("Published", "published-without-docket")]
+@pytest.mark.parametrize(
+    "field, value",
+    [("Published", "no"), ("Portal", "https://comments.example.org/x"), ("Limit", "5000")],
+)
+def test_a_comments_field_without_a_docket_is_refused_not_ignored(field, value):
+    text = campaign_md(slug="park", fields={field: value})
+    assert codes(read(text)) == [(field, "docket-missing")]
 
 
 def test_make_html_and_make_check_name_the_file_line_and_field(tmp_path):

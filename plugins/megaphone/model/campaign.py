@@ -17,6 +17,7 @@ from .blanks import blank_warnings, respelled, target_blank_problems
 from .calls import DEFAULT_REGION, Phone, parse_action, parse_call
 from .comment import (
     counted_length,
+    docket_count,
     parse_docket,
     parse_limit,
     parse_portal,
@@ -303,16 +304,17 @@ def link_reach(which: str, links: link_builder.Links, budget: int) -> str:
     )
 
 
-def _subject_limits(file: str, subjects: list[str], field: str) -> list[Problem]:
-    """Subject lines a stranger's pull request could multiply: every page carries them all."""
+def _subject_limits(file: str, subjects: dict[str, str], field: str) -> list[Problem]:
+    """Subject lines a stranger's pull request could multiply: every page carries them all.
+    `subjects`: each as sent (with a docket in front) -> as written (to find its line)."""
     found = []
     if len(subjects) > MAX_SUBJECTS:
         words = say("subject-too-many", count=len(subjects), most=MAX_SUBJECTS)
         found.append(Problem(file, field, words, code="subject-too-many"))
-    for subject in subjects:
+    for subject, written in subjects.items():
         if len(subject) > MAX_SUBJECT_CHARS:
             words = say("subject-too-long", length=len(subject), most=MAX_SUBJECT_CHARS)
-            found.append(Problem(file, field, words, code="subject-too-long", find=subject[:60]))
+            found.append(Problem(file, field, words, code="subject-too-long", find=written[:60]))
     return found
 
 
@@ -332,6 +334,14 @@ def _letter_limits(file: str, letters: tuple[str, ...]) -> list[Problem]:
         for number, letter in enumerate(letters, start=1)
         if len(letter) > MAX_LETTER_CHARS
     ]
+
+
+def _own_line(letter: str, letters: tuple[str, ...]) -> str:
+    """The start of the longest line that only this letter has, to find its line in the
+    file (the longest line of all may be shared with another version)."""
+    others = {line for other in letters if other is not letter for line in other.split("\n")}
+    own = [line for line in letter.split("\n") if line.strip() and line not in others]
+    return max(own, key=len).strip()[:60] if own else _telling_line(letter)
 
 
 def _telling_line(letter: str) -> str:
@@ -491,18 +501,17 @@ def _read_comment(found: _Found) -> None:
         ("published", "Published", parse_published),
     )
     for key, name, parse in readers:
-        if key not in found.metadata:
-            continue
         written = found.text(key)
-        if not written:
-            found.problem(name, "field-value-empty", field=name)
+        if not written:  # an empty line is the header's own problem (field-empty)
             continue
         try:
             setattr(found, key, parse(written))
         except ContentError as error:
             found.problem_from(name, error)
-    if "published" in found.metadata and "docket" not in found.metadata:
-        found.problem("Published", "published-without-docket")
+        # Without a Docket the page would send visitors to a form, or count for one,
+        # and not tell them that comments are usually published.
+        if key != "docket" and "docket" not in found.metadata:
+            found.problem(name, "docket-missing", field=name)
 
 
 def _read_subjects(found: _Found) -> None:
@@ -521,12 +530,26 @@ def _read_subjects(found: _Found) -> None:
             found.problem_from("Subject", invisible)
         if _only_a_note(each):
             found.problem("Subject", "subject-instruction", find=each, text=each)
-        if found.docket and each.count(found.docket) > 1:
-            field_name = found.subject_field
-            found.problem(field_name, "docket-twice", find=each, text=each, docket=found.docket)
+    _docket_problems(found, written)
     # What every link carries: with a Docket, each subject names it (comment.py).
-    found.subjects = list(dict.fromkeys(with_docket(each, found.docket) for each in written))
-    found.reading.problems += _subject_limits(found.file, found.subjects, found.subject_field)
+    sent = {with_docket(each, found.docket): each for each in written}
+    found.subjects = list(sent)
+    found.reading.problems += _subject_limits(found.file, sent, found.subject_field)
+
+
+def _docket_problems(found: _Found, written: list[str]) -> None:
+    """Each subject names the docket at most once as written, and once filled in for
+    each representative (a name could hold it too)."""
+    if not found.docket:
+        return
+    subjects_line = _subject_lines(found.metadata.get("subjects"))
+    values = [target_values(t) for target_list in found.chosen for t in target_list.targets]
+    for each in written:
+        field_name = "Subjects" if each in subjects_line else "Subject"
+        sent = with_docket(each, found.docket)
+        filled = [fill(sent, value) for value in values]
+        if max(docket_count(text, found.docket) for text in filled + [sent]) > 1:
+            found.problem(field_name, "docket-twice", find=each, text=each, docket=found.docket)
 
 
 def _read_deadline(found: _Found) -> None:
@@ -569,15 +592,12 @@ def _read_call(found: _Found) -> None:
     """Call, Action and the call and voicemail blocks: what a call needs, together."""
     split = found.split
     assert split is not None
-    if "call" in found.metadata:
-        written = found.text("call")
-        if not written:
-            found.problem("Call", "field-value-empty", field="Call")
-        else:
-            try:
-                found.call = parse_call(written, found.phone_region)
-            except ContentError as error:
-                found.problem_from("Call", error)
+    written = found.text("call")
+    if written:  # an empty line is the header's own problem (field-empty)
+        try:
+            found.call = parse_call(written, found.phone_region)
+        except ContentError as error:
+            found.problem_from("Call", error)
     if "action" in found.metadata:
         try:
             found.action = parse_action(found.text("action"))
@@ -634,7 +654,7 @@ def _read_limit(found: _Found) -> None:
                         cut=length - found.limit,
                     ),
                     code="limit-letter-too-long",
-                    find=_telling_line(letter),
+                    find=_own_line(letter, found.split.letters),
                 )
             )
 

@@ -43,28 +43,62 @@ def parse_docket(text: str) -> str:
     return docket
 
 
+_BLANK = re.compile(r"\[[^\[\]\n]*\]")
+
+
+def _plain(text: str) -> str:
+    """As a reader compares a docket: in any case and spacing, blanks left out (what a
+    visitor types there is theirs, and may not stand in for the docket)."""
+    return " ".join(_BLANK.sub(" ", text).casefold().split())
+
+
+def docket_count(subject: str, docket: str) -> int:
+    """How many times the subject names the docket."""
+    return _plain(subject).count(_plain(docket)) if docket else 0
+
+
 def with_docket(subject: str, docket: str) -> str:
     """The subject as every link carries it: with the docket in front, unless it has it."""
-    if not docket or docket in subject:
+    if not docket or docket_count(subject, docket):
         return subject
     return f"{docket}: {subject}"
 
 
+_IP_LABEL = re.compile(r"^(?:[0-9]+|0x[0-9a-f]*)$", re.IGNORECASE)
+_HOST = re.compile(r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$", re.I)
+
+
 def parse_portal(text: str) -> str:
-    """The agency's own comment form: an https:// address of a real host, nothing else."""
+    """The agency's own comment form: an https:// address of a named host, written so
+    that what the page shows of it is where a browser goes."""
     portal = text.strip()
+    shown = portal if len(portal) <= 80 else portal[:77] + "..."
+
+    def refused(why: str) -> ContentError:
+        return ContentError("portal-not-https", text=shown, why=why)
+
+    if len(portal) > PORTAL_MAX:
+        raise refused(f"it is {len(portal):,} characters long, and may be at most {PORTAL_MAX:,}")
+    if any(c.isspace() or not c.isprintable() for c in portal):
+        raise refused("it has a space or an invisible character in it")
+    if "\\" in portal:
+        raise refused("it has a backslash, which browsers read as a slash")
     try:
         parts = urlsplit(portal)
         host = parts.hostname or ""
         port = parts.port  # raises on a port that is no number
     except ValueError:
-        raise ContentError("portal-not-https", text=portal) from None
-    if parts.scheme.lower() != "https" or not host or "." not in host.strip("."):
-        raise ContentError("portal-not-https", text=portal)
-    if parts.username is not None or parts.password is not None or port == 0:
-        raise ContentError("portal-not-https", text=portal)
-    if len(portal) > PORTAL_MAX or any(c.isspace() or not c.isprintable() for c in portal):
-        raise ContentError("portal-not-https", text=portal)
+        raise refused("it cannot be read as a web address") from None
+    if parts.scheme.lower() != "https" or not portal.lower().startswith("https://"):
+        raise refused("it must start with https://")
+    if parts.username is not None or parts.password is not None or "@" in parts.netloc:
+        raise refused("it has a name or password before the site's name")
+    if port == 0 or "[" in parts.netloc:
+        raise refused("it names no site")
+    if not host.isascii():
+        raise refused("the site's name has letters other than a to z, which can pass for another's")
+    if not _HOST.match(host) or _IP_LABEL.match(host.rsplit(".", 1)[-1]):
+        raise refused("it names no site by its name (an IP address, or no dot in the name)")
     return portal
 
 
@@ -73,15 +107,16 @@ def portal_host(portal: str) -> str:
     return (urlsplit(portal).hostname or "").removeprefix("www.")
 
 
-_DIGITS = re.compile(r"^\d{1,3}(?:[ ,.\u00a0\u202f]?\d{3})*$|^\d+$")
+# Digits 0-9 only (a limit is typed on a keyboard: `5000`, `5,000`, `5 000`), at most 7.
+_DIGITS = re.compile(r"^[0-9]{1,3}(?:[ ,.\u00a0\u202f]?[0-9]{3}){0,2}$|^[0-9]{1,7}$", re.ASCII)
 
 
 def parse_limit(text: str) -> int:
     """`5000`, `5,000` or `5 000` characters."""
     written = text.strip()
     if not _DIGITS.match(written):
-        raise ContentError("limit-not-a-number", text=written)
-    limit = int(re.sub(r"\D", "", written))
+        raise ContentError("limit-not-a-number", text=written[:40])
+    limit = int(re.sub(r"[^0-9]", "", written))
     if not LIMIT_MIN <= limit <= LIMIT_MAX:
         raise ContentError("limit-out-of-range", text=written, least=LIMIT_MIN, most=LIMIT_MAX)
     return limit
@@ -101,9 +136,11 @@ def parse_published(text: str) -> bool:
 
 
 def comment_length(text: str) -> int:
-    """Characters as an agency's form counts them: each letter, digit, space, mark and
-    line break once (code points; a line break is one, as a text box sends it)."""
-    return len(text.replace("\r\n", "\n"))
+    """Characters as an agency's form may count them, on the long side: in UTF-16 units
+    (as a browser's maxlength does: an emoji is two) and each line break as two (a form
+    sends CR LF). The page's script counts the same way."""
+    text = text.replace("\r\n", "\n")
+    return len(text.encode("utf-16-le")) // 2 + text.count("\n")
 
 
 def typical_length(blank: str) -> int:

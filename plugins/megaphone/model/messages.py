@@ -42,8 +42,6 @@ PROBLEMS = {
     "subject-too-long": "a subject line is {length:,} characters long, and may be at most "
     "{most:,}. Write what the email is about in a few words; mail apps show about 150.",
     # Public comments: Docket, Portal, Limit, Published
-    "field-value-empty": "is empty. Write its value after '{field}:', or delete the line "
-    "(docs/writing-a-campaign.md says what each field takes).",
     "docket-too-long": "is {length} characters long, and may be at most {most}: it goes in "
     "front of every subject. Write the docket number, RIN or the policy's short name, such "
     "as 'Docket: EXA-2026-0001'.",
@@ -51,21 +49,23 @@ PROBLEMS = {
     "every subject line as it is written. Write the docket number or name without them.",
     "docket-twice": "{text!r} names the docket {docket!r} more than once. Write it once (or "
     "not at all: the page puts it in front of every subject that lacks it).",
-    "portal-not-https": "{text!r} is not the address of a web page that starts with "
-    "https://. Copy the address of the agency's own comment form from your browser, for "
+    "portal-not-https": "{text!r} is not the address of an agency's web page: {why}. Copy "
+    "the address of the agency's own comment form from your browser's address bar, for "
     "example 'Portal: https://www.regulations.gov/commenton/EXA-2026-0001-0001'.",
     "limit-not-a-number": "{text!r} is not a number. Write the most characters the agency "
     "takes in one comment, in digits: 'Limit: 5000'.",
     "limit-out-of-range": "{text!r} is not a limit an agency sets: write a number from "
     "{least:,} to {most:,}, the most characters one comment may have ('Limit: 5000').",
     "limit-letter-too-long": "{which} is about {length:,} characters once a sender fills in "
-    "the words in square brackets, and the agency takes at most {limit:,} (Limit). Cut "
-    "about {cut:,} characters, so that a sender's own sentence still fits.",
+    "the words in square brackets (counted as docs/errors.md says), and the agency takes "
+    "at most {limit:,} (Limit). Cut about {cut:,} characters, so that a sender's own "
+    "sentence still fits.",
     "published-yes-or-no": "{text!r} is neither yes nor no. Write 'Published: no' if the "
     "agency does not publish the comments it receives (the page then does not warn that "
     "it will), or delete the line. (For the day the campaign starts, use Date.)",
-    "published-without-docket": "says whether the agency publishes the comments, and is "
-    "only read with a Docket. Add the 'Docket:' line, or delete this one.",
+    "docket-missing": "is for a public comment, and is only read with a Docket (which also "
+    "tells visitors that comments are usually published). Add the 'Docket:' line, or "
+    "delete the {field} line.",
     # Calls: Call, Action, the call and voicemail blocks, a list's phone column
     "call-number-missing": "has no phone number. Write the number people call, for "
     "example 'Call: Office of the Commissioner <646-610-5000>' or 'Call: 646-610-5000'.",

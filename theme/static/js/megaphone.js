@@ -575,8 +575,9 @@
 
   // The agency's Limit (a public comment's): how many characters are left as the
   // visitor edits the letter, and a warning past it. Counted as the build counts
-  // (comment.py): each code point once, a line break once. A screen reader hears
-  // it once the visitor pauses, not at every key.
+  // (comment.py), on the long side: UTF-16 units, a line break as two. A screen
+  // reader hears it only when the letter goes over the limit or back under it
+  // (the running count is the editor's description), not at every key.
   modules["megaphone-limit"] = function (root) {
     var letter = letterOf(root);
     var limit = Number(root.getAttribute("data-limit"));
@@ -585,25 +586,26 @@
     var locale = root.getAttribute("data-locale") || undefined;
     var plurals = new Intl.PluralRules(locale);
     var numbers = new Intl.NumberFormat(locale);
-    var timer = null;
+    var wasOver = null;
     if (!(limit > 0) || !count) return;
     function template(kind, number) {
       return root.getAttribute("data-" + kind + "-" + plurals.select(number)) ||
         root.getAttribute("data-" + kind);
     }
-    function render(announce) {
-      var length = Array.from(letter.text().replace(/\r\n/g, "\n")).length;
+    function render() {
+      var text = letter.text().replace(/\r\n/g, "\n");
+      var length = text.length + text.split("\n").length - 1;
       var over = length > limit;
       var number = over ? length - limit : limit - length;
-      var text = say(template(over ? "over" : "left", number),
+      var words = say(template(over ? "over" : "left", number),
         { count: numbers.format(number), limit: numbers.format(limit) });
-      count.textContent = text;
+      count.textContent = words;
       root.classList.toggle("over", over);
-      clearTimeout(timer);
-      if (announce && status) timer = setTimeout(function () { status.textContent = text; }, 1000);
+      if (status && wasOver !== null && over !== wasOver) status.textContent = words;
+      wasOver = over;
     }
-    letter.onChange(function () { render(true); });
-    render(false);
+    letter.onChange(render);
+    render();
   };
 
   // What to say on the phone, with the visitor's blanks filled as in the letter. The
@@ -958,7 +960,7 @@
     return Boolean(window.Intl && Intl.DateTimeFormat && Intl.DateTimeFormat.prototype.formatToParts &&
       Intl.PluralRules && window.crypto && window.crypto.getRandomValues && window.Promise &&
       window.WeakMap && typeof window.CustomEvent === "function" && Object.create &&
-      Array.from && Intl.NumberFormat &&
+      Intl.NumberFormat &&
       document.querySelector && window.Element && Element.prototype.closest &&
       "hidden" in html && "classList" in html);
   }
