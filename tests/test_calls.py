@@ -277,3 +277,13 @@ def test_a_phone_cell_that_cannot_be_called_names_its_line_and_column():
     assert [(p.file, p.line, p.field, p.code) for p in reading.problems] == [
         ("council.csv", 2, "phone", "call-number-letters")
     ]
+
+
+def test_a_phone_column_without_a_call_block_offers_no_call(tmp_path):
+    content = senate_call_site(tmp_path, (FIXTURES / "ny-senate-phones.csv").read_text("utf-8"))
+    campaign = content / "campaigns" / "park.md"
+    campaign.write_text(campaign.read_text("utf-8").split("\n```call")[0] + "\n", "utf-8")
+    out = build(content, tmp_path / "out", TODAY)
+    page = soup(out / "park" / "to" / "1" / "index.html")
+    assert page.find("section", class_="call") is None
+    assert page.find(attrs={"data-link": "mailto"}) is not None

@@ -119,7 +119,10 @@ class Campaign:
 
     @property
     def phone(self) -> Phone | None:
-        """The number this page calls: the representative's on their page, else Call."""
+        """The number this page calls: the representative's on their page, else Call;
+        none without a call block (a list's phone column alone offers no call)."""
+        if not self.call_script:
+            return None
         if self.target is not None and self.target.phone is not None:
             return self.target.phone
         return self.call
