@@ -73,12 +73,31 @@ def test_the_sites_region_reads_its_own_numbers():
         ("518\u200b455-3121", "invisible-characters"),
         ("Office <>", "call-number-missing"),
         ("Office <518-455-3121", "call-number-invalid"),
+        ("Office <212-639-9675#5>", "call-number-letters"),  # an extension the link drops
+        ("212-639-9675,,5", "call-number-letters"),
+        ("1-900-225-5288", "call-number-costly"),  # premium rate
+        ("+44 909 879 0000", "call-number-costly"),
+        ("+881 6 1234 5678", "call-number-costly"),  # satellite: no country
+        ("518-\u09ea55-3121", "call-number-digits"),  # a Bengali four, read as an eight
+        ("\uff15\uff11\uff18-455-3121", "call-number-digits"),
+        ("Office of Mayor Rivera (212) 555-0142", "call-name-outside"),
+        ("a" + " " * 200_000 + "b", "call-number-letters"),  # at once, not in minutes
+        ("1" * 300_000, "call-too-long"),
     ],
 )
 def test_a_number_that_cannot_be_called_is_refused(written, code):
     with pytest.raises(ContentError) as refused:
         parse_call(written, "US")
     assert refused.value.code == code
+
+
+def test_the_messages_say_what_to_write():
+    with pytest.raises(ContentError) as refused:
+        parse_call("1-800-FLOWERS", "US")
+    assert "'1-800-3569377'" in str(refused.value)
+    with pytest.raises(ContentError) as refused:
+        parse_call("Office of Mayor Rivera (212) 555-0142", "US")
+    assert "'Call: Office of Mayor Rivera <(212) 555-0142>'" in str(refused.value)
 
 
 def test_who_answers_is_written_before_the_number():
@@ -121,6 +140,45 @@ def test_a_call_beside_the_email_is_a_real_tel_link_after_it(tmp_path):
 def test_action_call_offers_the_call_first(tmp_path):
     page, _ = page_of(tmp_path, call_md(fields={"Action": "call"}))
     assert sections(page) == ["call", "send", "letter"]
+    call, send = page.find("section", class_="call"), page.find("section", class_="send")
+    assert call.find("h2").get_text() == "Make the call"
+    assert send.find("h2").get_text() == "Or send the letter"
+    assert call.find(attrs={"data-personalise": True}) is not None  # the fields come first
+    assert send.find(attrs={"data-personalise": True}) is None
+    page, _ = page_of(tmp_path / "email-first", call_md())
+    assert page.find("section", class_="call").find("h2").get_text() == "Or call"
+    assert page.find("section", class_="send").find(attrs={"data-personalise": True})
+
+
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("Cc", "clerk@example.org"),
+        ("Docket", "EXA-2026-0001"),
+        ("Count", "tally@example.org"),
+        ("Action", "email"),
+    ],
+)
+def test_an_email_field_in_a_call_alone_is_refused_not_ignored(tmp_path, field, value):
+    from pelican.plugins.megaphone.model.report import CampaignProblems
+
+    text = call_md(**CALL_ONLY, fields={field: value})
+    with pytest.raises(CampaignProblems) as stop:
+        build(write_site(tmp_path, {"park.md": text}), tmp_path / "out", TODAY)
+    assert [(p.field, p.code) for p in stop.value.problems] == [(field, "call-only-email-field")]
+
+
+def test_a_call_blocks_problems_are_on_its_own_lines(tmp_path):
+    text = call_md(**CALL_ONLY, fields={"Action": "call"}).replace(
+        "```call\n", "```call\n\u200b", 1
+    )
+    text += "\n```call\nAgain.\n```\n"
+    content = write_site(tmp_path, {"park.md": text})
+    status, built, checked, printed = both_commands(content, tmp_path / "out")
+    lines = text.splitlines()
+    fence = lines.index("```call") + 1
+    assert f"park.md:{fence}: [call-script-twice] call:" in built
+    assert f"park.md:{fence + 1}: [invisible-characters] call:" in built
 
 
 def test_a_call_alone_needs_no_address_subject_or_letter(tmp_path):
@@ -287,3 +345,68 @@ def test_a_phone_column_without_a_call_block_offers_no_call(tmp_path):
     page = soup(out / "park" / "to" / "1" / "index.html")
     assert page.find("section", class_="call") is None
     assert page.find(attrs={"data-link": "mailto"}) is not None
+
+
+@pytest.mark.parametrize(
+    "fence, code",
+    [
+        ("```Call", "block-fence-spelling"),
+        ("```calls", "block-fence-spelling"),
+        ("``` call", None),  # Markdown reads a space there: it is a call block
+        ("```voicemal", "block-fence-spelling"),
+    ],
+)
+def test_a_misspelt_call_block_is_named_at_its_line_not_lost(tmp_path, fence, code):
+    text = call_md(**CALL_ONLY).replace("```call", fence, 1)
+    content = write_site(tmp_path, {"park.md": text})
+    status, built, checked, printed = both_commands(content, tmp_path / "out")
+    line = text.splitlines().index(fence) + 1
+    if code is None:
+        assert status == 0 and checked == 0, built
+        return
+    assert status != 0 and checked != 0
+    assert f"park.md:{line}: [{code}]" in built and f"park.md:{line}: [{code}]" in printed
+    for wrong in ("to-missing", "subject-missing", "letter-missing", "call-script-missing"):
+        assert wrong not in built  # a call alone: no email is missing; the block's own says it
+
+
+def test_an_unclosed_call_block_is_named_not_shown_with_the_voicemail_inside(tmp_path):
+    text = call_md(**CALL_ONLY).rstrip("`\n") + f"\n\n```voicemail\n{VOICEMAIL}\n```\n"
+    content = write_site(tmp_path, {"park.md": text})
+    status, built, checked, printed = both_commands(content, tmp_path / "out")
+    line = text.splitlines().index("```call") + 1
+    assert status != 0 and f"park.md:{line}: [block-unclosed] call:" in built
+
+
+def test_an_unclosed_letter_before_the_call_is_named(tmp_path):
+    text = call_md()
+    text = text.replace("\n```\n\n```call", "\n\n```call", 1)  # the letter's closing line lost
+    content = write_site(tmp_path, {"park.md": text})
+    status, built, checked, printed = both_commands(content, tmp_path / "out")
+    line = text.splitlines().index("```letter") + 1
+    assert status != 0 and f"park.md:{line}: [letter-unclosed] letter:" in built
+    assert "before the next call block" in built
+
+
+def test_the_number_is_always_the_office_the_script_names(tmp_path):
+    """Call and Targets together: a script naming the representative never dials the
+    Call line's office, on the campaign's page or on a representative's without a phone."""
+    rows = (FIXTURES / "ny-senate-phones.csv").read_text("utf-8").splitlines()
+    rows[2] = rows[2].rsplit(",", 1)[0] + ","  # area 2 has no phone
+    content = senate_call_site(tmp_path, "\n".join(rows) + "\n")
+    campaign = content / "campaigns" / "park.md"
+    leader = "Call: Office of the Majority Leader <518-455-2585>\n"
+    campaign.write_text(leader + campaign.read_text("utf-8"), "utf-8")
+    out = build(content, tmp_path / "out", TODAY)
+    assert soup(out / "park" / "index.html").find("section", class_="call") is None
+    assert soup(out / "park" / "to" / "2" / "index.html").find("section", class_="call") is None
+    one = soup(out / "park" / "to" / "1" / "index.html").find(attrs={"data-call-link": True})
+    assert one["href"] == "tel:+15184553121"  # Tony Palumbo's own office
+    # A script that names no one may call the Call line's office from every page.
+    text = campaign.read_text("utf-8").replace("[Target title] [Target name]", "the senator")
+    campaign.write_text(text, "utf-8")
+    out = build(content, tmp_path / "out2", TODAY)
+    main = soup(out / "park" / "index.html").find(attrs={"data-call-link": True})
+    assert main["href"] == "tel:+15184552585"
+    two = soup(out / "park" / "to" / "2" / "index.html").find(attrs={"data-call-link": True})
+    assert two["href"] == "tel:+15184552585"

@@ -5,6 +5,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 from helpers import build_as_make_does, campaign_md, write_site
 from settings_under_test import CONF, ROOT
@@ -108,7 +109,38 @@ def test_a_killed_build_leaves_the_last_good_site(tmp_path):
     # The next build clears what the killed one left, and succeeds.
     assert build_as_make_does(content, output, "2021-01-01")[0] == 0
     assert "Changed 2" in (output / "c2" / "index.html").read_text("utf-8")
-    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".output")] == []
+    assert_no_leftovers(tmp_path)
+
+
+def assert_no_leftovers(folder, wait: float = 20.0) -> None:
+    """The replaced site is removed by a process of its own (swap.remove_in_background):
+    it is gone soon after the command, not at once."""
+    deadline = time.monotonic() + wait
+    while True:
+        left = [p.name for p in folder.iterdir() if p.name.startswith(".output")]
+        if not left or time.monotonic() > deadline:
+            break
+        time.sleep(0.05)
+    assert left == []
+
+
+def test_the_replaced_site_is_removed_by_a_process_of_its_own(tmp_path, monkeypatch):
+    """`make html` does not wait for thousands of old files to be deleted: it starts a
+    process that deletes them, in a session of its own, and returns."""
+    from pelican.plugins.megaphone.commands import swap
+
+    started = []
+    monkeypatch.setattr(swap.subprocess, "Popen", lambda args, **kw: started.append((args, kw)))
+    output, building = tmp_path / "output", tmp_path / "new"
+    (output / "old-page").mkdir(parents=True)
+    (building / "page").mkdir(parents=True)
+    swap.put_in_place(building, output)
+    assert (output / "page").is_dir() and not building.exists()
+    ((args, options),) = started
+    old = Path(args[-1])
+    assert (old / "old-page").is_dir()  # still there: the process removes it
+    assert old.parent == tmp_path and old.name.startswith(".output.partial-old-")
+    assert options["start_new_session"] is True
 
 
 def test_files_that_did_not_change_keep_their_time(tmp_path):

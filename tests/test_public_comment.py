@@ -177,6 +177,21 @@ def test_a_portal_that_is_not_an_https_page_is_refused(portal):
     assert refused.value.code == "portal-not-https"
 
 
+@pytest.mark.parametrize(
+    "portal, says",
+    [
+        ("www.example.org/form", "add https:// in front: 'Portal: https://www.example.org/form'"),
+        ("http://www.example.org/form", "write https://, not http://"),
+        ("<https://www.example.org/form>", "without the < >"),
+        ("[form](https://www.example.org/form)", "not as a Markdown link"),
+    ],
+)
+def test_a_portal_slip_is_told_what_to_write(portal, says):
+    with pytest.raises(ContentError) as refused:
+        parse_portal(portal)
+    assert says in str(refused.value)
+
+
 def test_the_portal_is_a_plain_link_beside_the_letter_to_copy(tmp_path):
     portal = "https://www.regulations.gov/commenton/EXA-2026-0001-0001"
     out = build(write_site(tmp_path, {"park.md": comment(portal=portal)}), tmp_path / "out", TODAY)

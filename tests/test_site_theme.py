@@ -609,3 +609,22 @@ def test_a_themes_own_languages_and_privacy_classes_keep_their_look(tmp_path):
     source = (Path(theme_path()) / "static" / "css" / "megaphone.css").read_text("utf-8")
     css = site_theme_stylesheet(source)
     assert "\n.campaign .privacy, .flyer .privacy, .megaphone-part .privacy {" in css
+
+
+def test_a_theme_page_without_the_call_is_told_to_place_it(tmp_path):
+    theme = custom_theme(tmp_path)
+    (theme / "templates" / "megaphone").mkdir()
+    own = theme / "templates" / "megaphone" / "campaign.html"
+    own.write_text(OWN_CAMPAIGN_PAGE, "utf-8")
+    call = the_campaign().replace("Subject:", "Call: 212-639-9675\nSubject:")
+    call += "\n```call\nHello, please keep the park open.\n```\n"
+    content = blog(tmp_path, call)
+    found = problems(content, tmp_path / "out", str(theme))
+    assert found == [("park.md", "site-theme-piece-missing")]
+    own.write_text(
+        OWN_CAMPAIGN_PAGE.replace("{% endcall %}", "{{ megaphone.call(article) }}\n{% endcall %}"),
+        "utf-8",
+    )
+    out = build_blog(content, tmp_path / "out2", str(theme))
+    page = soup(out / "park" / "index.html")
+    assert page.find(attrs={"data-call-link": True})["href"] == "tel:+12126399675"

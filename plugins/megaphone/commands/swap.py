@@ -11,6 +11,8 @@ import contextlib
 import os
 import shutil
 import stat
+import subprocess
+import sys
 import tempfile
 import threading
 from collections.abc import Iterator
@@ -38,7 +40,10 @@ def put_in_place(building: Path, output: str | os.PathLike, *, preview: bool = F
     """Replace `output` with `building`: two renames, so no moment shows half a site.
 
     For the preview (`make devserver`) the times do not matter and the old site
-    is removed in the background: the rebuilt page shows without waiting."""
+    is removed by a thread: the rebuilt page shows without waiting. Otherwise it is
+    removed by a process of its own that outlives the command (`make html` returns
+    once the new site is in place: the old one's thousands of files are nobody's
+    to wait for). A killed removal leaves it for the next build's fresh_output."""
     output = Path(output).absolute()
     building.chmod(0o755)  # mkdtemp makes it private; a web server must read it
     if not output.exists():
@@ -54,7 +59,24 @@ def put_in_place(building: Path, output: str | os.PathLike, *, preview: bool = F
         _being_removed.add(old)
         threading.Thread(target=_remove, args=(old,), daemon=True).start()
     else:
-        shutil.rmtree(old, ignore_errors=True)
+        remove_in_background(old)
+
+
+def remove_in_background(folder: Path) -> None:
+    """rmtree in a new process, in a session of its own (a Ctrl-C in the terminal after
+    the command ended does not stop it); where no process can start, here and now."""
+    code = "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)"
+    try:
+        subprocess.Popen(
+            [sys.executable, "-I", "-S", "-c", code, str(folder)],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+            close_fds=True,
+        )
+    except OSError:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 _being_removed: set[Path] = set()  # old previews going in the background

@@ -120,12 +120,21 @@ class Campaign:
     @property
     def phone(self) -> Phone | None:
         """The number this page calls: the representative's on their page, else Call;
-        none without a call block (a list's phone column alone offers no call)."""
+        none without a call block (a list's phone column alone offers no call), and
+        never another office's number beside a script that names a representative."""
         if not self.call_script:
             return None
         if self.target is not None and self.target.phone is not None:
             return self.target.phone
+        if self.targets and self.target is None and self.names_a_target:
+            return None  # the campaign's page: the representative is not chosen yet
         return self.call
+
+    @property
+    def names_a_target(self) -> bool:
+        """What to say names the representative ([Target name]...)."""
+        texts = (self.call_script, self.voicemail)
+        return any(name in TARGET_PLACEHOLDERS for name in placeholders("\n".join(texts)))
 
     @property
     def calls_first(self) -> bool:
@@ -411,13 +420,13 @@ class _Found:
 
     @property
     def call_only(self) -> bool:
-        """A call and what to say, with nothing of an email: no To, Targets, Subject or
-        letter. Then those are not missing."""
+        """A call (a Call line or a call block), with nothing of an email: no To,
+        Targets, Subject or letter. Then those are not missing."""
         emails = ("to", "targets", "subject", "subjects")
         split = self.split
-        return bool(split and split.calls and not split.letters) and not any(
-            key in self.metadata for key in emails
-        )
+        calls = bool(split and split.calls) or "call" in self.metadata
+        letters = bool(split and split.letters)
+        return calls and not letters and not any(key in self.metadata for key in emails)
 
     def problem(self, name: str, code: str, find: str = "", **values) -> None:
         self.reading.problems.append(
@@ -601,35 +610,68 @@ def _read_call(found: _Found) -> None:
             found.call = parse_call(written, found.phone_region)
         except ContentError as error:
             found.problem_from("Call", error)
-    if "action" in found.metadata:
+    if found.text("action"):  # an empty line is the header's own problem (field-empty)
         try:
             found.action = parse_action(found.text("action"))
         except ContentError as error:
             found.problem_from("Action", error)
     with_phones = any(t.phone for target_list in found.chosen for t in target_list.targets)
+    at_call, at_voicemail = "```call", "```voicemail"  # found on the block's first line
     if len(split.calls) > 1:
-        found.problem("call", "call-script-twice", count=len(split.calls))
+        found.problem("call", "call-script-twice", find=at_call, count=len(split.calls))
     if len(split.voicemails) > 1:
-        found.problem("voicemail", "voicemail-twice", count=len(split.voicemails))
+        count = len(split.voicemails)
+        found.problem("voicemail", "voicemail-twice", find=at_voicemail, count=count)
     if split.voicemails and not split.calls:
-        found.problem("voicemail", "voicemail-without-call")
+        found.problem("voicemail", "voicemail-without-call", find=at_voicemail)
     if "call" in found.metadata and not split.calls:
         found.problem("Call", "call-script-missing")
     if split.calls and "call" not in found.metadata and not with_phones:
-        found.problem("call", "call-number-none")
+        found.problem("call", "call-number-none", find=at_call)
     if found.action == "call" and not split.calls:
         found.problem("Action", "action-without-call")
+    if found.call_only:
+        _email_fields_in_a_call(found)
     for name, texts in (("call", split.calls), ("voicemail", split.voicemails)):
         for text in texts[:1]:
-            if not text.strip():
-                found.problem(name, "call-script-empty", block=name)
-            for invisible in letter_errors(text, 1):
-                found.problem_from(name, invisible)
-            if len(text) > MAX_LETTER_CHARS:
-                words = say("letter-too-long", number=1, length=len(text), most=MAX_LETTER_CHARS)
-                found.reading.problems.append(
-                    Problem(found.file, name, words, code="letter-too-long")
-                )
+            _script_problems(found, name, text)
+
+
+# Fields that say something of the email only: in a call alone, nothing would read them.
+_EMAIL_FIELDS = (
+    ("cc", "Cc"),
+    ("bcc", "Bcc"),
+    ("count", "Count"),
+    ("docket", "Docket"),
+    ("portal", "Portal"),
+    ("limit", "Limit"),
+    ("published", "Published"),
+)
+
+
+def _email_fields_in_a_call(found: _Found) -> None:
+    for key, name in _EMAIL_FIELDS:
+        if key in found.metadata:
+            found.problem(name, "call-only-email-field", field=name)
+    if found.text("action") and found.action == "email":
+        found.problem("Action", "call-only-email-field", field="Action")
+
+
+def _script_problems(found: _Found, name: str, text: str) -> None:
+    """What to say: not empty, nothing invisible on any line, not longer than a letter."""
+    fence = f"```{name}"
+    if not text.strip():
+        found.problem(name, "call-script-empty", find=fence, block=name)
+    for line in text.split("\n"):
+        for invisible in text_errors(line):
+            found.reading.problems.append(
+                Problem(found.file, name, str(invisible), code=invisible.code, find=line[:60])
+            )
+    if len(text) > MAX_LETTER_CHARS:
+        most, length = MAX_LETTER_CHARS, len(text)
+        found.problem(
+            name, "call-script-too-long", find=fence, block=name, length=length, most=most
+        )
 
 
 def _read_limit(found: _Found) -> None:
@@ -879,4 +921,7 @@ def for_target(campaign: Campaign, target_list: TargetList, target: Target) -> C
         target_list=target_list.name,
         call_script=fill(campaign.call_script, values),
         voicemail=fill(campaign.voicemail, values),
+        # Without their own number, Call would reach another office while the script
+        # names them: then their page offers the email alone.
+        call=None if target.phone is None and campaign.names_a_target else campaign.call,
     )

@@ -77,6 +77,14 @@ def parse_portal(text: str) -> str:
     def refused(why: str) -> ContentError:
         return ContentError("portal-not-https", text=shown, why=why)
 
+    if portal.startswith("<") and portal.endswith(">"):
+        raise refused("write the address without the < >")
+    if portal.startswith("[") and "](" in portal:
+        raise refused("write the address alone, not as a Markdown link")
+    if portal.lower().startswith("http://"):
+        raise refused("write https://, not http://: an agency's form is on https")
+    if "://" not in portal and "." in portal.split("/", 1)[0]:
+        raise refused(f"add https:// in front: 'Portal: https://{shown}'")
     if len(portal) > PORTAL_MAX:
         raise refused(f"it is {len(portal):,} characters long, and may be at most {PORTAL_MAX:,}")
     if any(c.isspace() or not c.isprintable() for c in portal):

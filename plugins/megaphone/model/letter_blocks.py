@@ -18,12 +18,16 @@ page in silence:
 
 This reads the file as the volunteer meant it (a letter ends at its own
 closing line, a misspelt opening still opens a letter), so one build names
-every mistake, each on its line."""
+every mistake, each on its line.
+
+A call's blocks (```call, what to say; ```voicemail, what to leave on a machine) are
+read the same way: a misspelt or unclosed one would vanish from the page as surely."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from difflib import get_close_matches
 
 from .messages import say
 from .report import Problem
@@ -33,8 +37,12 @@ from .report import Problem
 _OPENING = re.compile(
     r"^(?P<indent>[ \t]*)(?P<fence>`{2,}|~{2,}|'{3,}|´{3,}|‘{3,}|’{3,})(?P<info>.*)$"
 )
-# The openings Python-Markdown reads as a letter (its `lang` or `{.class}`).
-_LETTER = re.compile(r"(?:`{3,}|~{3,}) *(?:\.?letter|\{ *\.letter *\}) *")
+# The blocks the page reads, by the word after the fence.
+KINDS = ("letter", "call", "voicemail")
+# The openings Python-Markdown reads as one of them (its `lang` or `{.class}`).
+_EXACT = {
+    kind: re.compile(rf"(?:`{{3,}}|~{{3,}}) *(?:\.?{kind}|\{{ *\.{kind} *\}}) *") for kind in KINDS
+}
 # Any opening Python-Markdown reads as a fenced block.
 _FENCE = re.compile(r"(?P<fence>`{3,}|~{3,}) *(?P<info>\{[^\n]*\}|\.?[\w#.+-]*) *")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -46,13 +54,29 @@ _BLANK = re.compile(r"\[[^\W\d_][^\]\n]{0,39}\]")
 class _Letter:
     line: int  # where it starts
     fence: str  # the line that ends it, as Markdown reads it (or as meant)
+    kind: str = "letter"  # or call, voicemail
+
+
+def _block_word(info: str) -> tuple[str, str]:
+    """(kind, word): the word after the fence if it is meant to say one of KINDS (any
+    case, any ending, a letter or two wrong: `Letters`, `Call`, `voicemal`)."""
+    match = _WORD.search(info.strip(" \t{}.:"))
+    word = match.group(0) if match and match.start() == 0 else ""
+    lower = word.lower()
+    for kind in KINDS:
+        if lower.startswith(kind):
+            return kind, word
+    close = get_close_matches(lower, KINDS[1:], n=1, cutoff=0.8) if len(lower) > 3 else []
+    return (close[0], word) if close else ("", "")
+
+
+def _a(kind: str) -> str:
+    """How the messages name a block: 'a letter', 'a call block'."""
+    return "a letter" if kind == "letter" else f"a {kind} block"
 
 
 def _letter_word(info: str) -> str:
-    """The word after the fence, if it is meant to say `letter` (any case, any ending)."""
-    match = _WORD.search(info.strip(" \t{}.:"))
-    word = match.group(0) if match and match.start() == 0 else ""
-    return word if word.lower().startswith("letter") else ""
+    return _block_word(info)[1]
 
 
 def _meant_fence(fence: str) -> str:
@@ -60,23 +84,24 @@ def _meant_fence(fence: str) -> str:
 
 
 def _spelling(file: str, number: int, line: str, match: re.Match) -> Problem:
-    fence, word = match["fence"], _letter_word(match["info"])
+    fence, (kind, word) = match["fence"], _block_word(match["info"])
     why = []
     if match["indent"]:
         why.append("there is space before it (it must start at the beginning of the line)")
     if _meant_fence(fence) != fence:
         why.append(f"it starts with {fence!r} instead of three backticks")
-    if word != "letter":
+    if word != kind:
         why.append(
-            "the word letter must be in lower case"
-            if word.lower() == "letter"
-            else f"the word after the backticks must be exactly 'letter', not {word!r}"
+            f"the word {kind} must be in lower case"
+            if word.lower() == kind
+            else f"the word after the backticks must be exactly {kind!r}, not {word!r}"
         )
     if not why:
-        why.append("nothing but the word letter may follow the backticks")
-    instead = _meant_fence(fence) + "letter"
-    message = say("letter-fence-spelling", text=line.strip(), why="; ".join(why), instead=instead)
-    return Problem(file, "letter", message, number, "letter-fence-spelling")
+        why.append(f"nothing but the word {kind} may follow the backticks")
+    instead = _meant_fence(fence) + kind
+    code = "letter-fence-spelling" if kind == "letter" else "block-fence-spelling"
+    message = say(code, text=line.strip(), why="; ".join(why), instead=instead, kind=kind)
+    return Problem(file, kind, message, number, code)
 
 
 def _closes(line: str, fence: str) -> bool:
@@ -107,9 +132,10 @@ def letter_block_problems(file: str, source: str) -> list[Problem]:
         return match if match and _letter_word(match["info"]) else None
 
     def unclosed(letter: _Letter, **words: str) -> Problem:
-        """A letter whose closing line never comes; `words` say where and what follows."""
-        message = say("letter-unclosed", fence=letter.fence, **words)
-        return Problem(file, "letter", message, letter.line, "letter-unclosed")
+        """A block whose closing line never comes; `words` say where and what follows."""
+        code = "letter-unclosed" if letter.kind == "letter" else "block-unclosed"
+        message = say(code, fence=letter.fence, kind=letter.kind, **words)
+        return Problem(file, letter.kind, message, letter.line, code)
 
     def closing_before_next_letter(fence: str, start: int) -> bool:
         for line in lines[start:]:
@@ -131,11 +157,17 @@ def letter_block_problems(file: str, source: str) -> list[Problem]:
                 closed, letter = (letter.line, number, letter.fence), None
             elif opening and opening["fence"][0] == letter.fence[0]:
                 written = [n for n in range(letter.line + 1, number) if lines[n - 1].strip()]
+                following = _a(_block_word(opening["info"])[0]).split(" ", 1)[1]
+                result = (
+                    "the next letter would be sent inside this one"
+                    if following == "letter" == letter.kind
+                    else f"the {following} after it would be read as part of it"
+                )
                 problems.append(
                     unclosed(
                         letter,
-                        before=f" before the next letter, on line {number}",
-                        result="the next letter would be sent inside this one",
+                        before=f" before the next {following}, on line {number}",
+                        result=result,
                         last=f" (line {written[-1]})" if written else "",
                     )
                 )
@@ -146,24 +178,28 @@ def letter_block_problems(file: str, source: str) -> list[Problem]:
                 why = (
                     "there is space before it"
                     if indented and line.strip() == letter.fence
-                    else f"a letter ends with exactly {letter.fence!r}"
+                    else f"{_a(letter.kind)} ends with exactly {letter.fence!r}"
                 )
+                kind = letter.kind
+                code = "letter-close-spelling" if kind == "letter" else "block-close-spelling"
                 message = say(
-                    "letter-close-spelling",
+                    code,
                     text=line.strip(),
                     start=letter.line,
                     why=why,
                     fence=letter.fence,
+                    kind=letter.kind,
                 )
-                problems.append(Problem(file, "letter", message, number, "letter-close-spelling"))
+                problems.append(Problem(file, letter.kind, message, number, code))
                 closed, letter = None, None
             continue
         opening = letter_opening(line)
         if opening:
-            if not _LETTER.fullmatch(line):
+            kind = _block_word(opening["info"])[0]
+            if not _EXACT[kind].fullmatch(line):
                 problems.append(_spelling(file, number, line, opening))
-            letter, closed = _Letter(number, _meant_fence(opening["fence"])), None
-            opened_letters = True
+            letter, closed = _Letter(number, _meant_fence(opening["fence"]), kind), None
+            opened_letters = opened_letters or kind == "letter"
             continue
         fence = _FENCE.fullmatch(line)
         if not fence:
@@ -193,12 +229,10 @@ def letter_block_problems(file: str, source: str) -> list[Problem]:
             for n in bare
         ]
     if letter is not None:
-        problems.append(
-            unclosed(
-                letter,
-                before="",
-                result="it would show on the page as ordinary text, and could not be sent",
-                last="",
-            )
+        result = (
+            "it would show on the page as ordinary text, and could not be sent"
+            if letter.kind == "letter"
+            else "it would show on the page as ordinary text, not as what to say"
         )
+        problems.append(unclosed(letter, before="", result=result, last=""))
     return problems

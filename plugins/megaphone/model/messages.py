@@ -69,14 +69,22 @@ PROBLEMS = {
     # Calls: Call, Action, the call and voicemail blocks, a list's phone column
     "call-number-missing": "has no phone number. Write the number people call, for "
     "example 'Call: Office of the Commissioner <646-610-5000>' or 'Call: 646-610-5000'.",
-    "call-number-letters": "{text!r} has letters in it, and a phone link needs the digits: "
-    "write the number as digits ('555-225-5669' for '555-CALL-NOW'), without an extension "
-    "('ext. 5'): tell callers the extension in the script instead.",
-    "call-number-invalid": "{text!r} is not a phone number that can be called in region "
-    "{region} (MEGAPHONE_PHONE_REGION): check the digits, or write it with its country "
-    "code, such as '+44 20 7946 0958'.",
-    "call-name-too-long": "the name before the number is {length} characters long, and may "
-    "be at most {most}. Write who answers, such as 'Office of the Commissioner'.",
+    "call-number-letters": "{text!r} has letters or an extension in it, and a phone link "
+    "dials digits only: write the number as digits ({digits!r} on a phone's keypad), "
+    "without an extension; if callers need one, tell them in the call block.",
+    "call-name-outside": "{text!r} has the name outside the angle brackets. Write the name "
+    "first and the number inside < >: 'Call: {name} <{number}>'.",
+    "call-number-digits": "{text!r} has digits of another script, which read like other "
+    "digits to some: write the number with the digits 0 to 9.",
+    "call-number-invalid": "{text!r} is not a phone number that can be called: check the "
+    "digits and write the area code too ('212-555-0142'), or for another country its "
+    "country code ('+44 20 7946 0958'). Write one number. (Numbers are read as written in "
+    "{region}: the site's MEGAPHONE_PHONE_REGION.)",
+    "call-number-costly": "{text!r} is a number that costs callers more than a call (premium "
+    "rate, shared cost, or a satellite or global number). Write the office's ordinary "
+    "number.",
+    "call-too-long": "is {length} characters long, and may be at most {most}: a name and "
+    "a number, such as 'Call: Office of the Commissioner <646-610-5000>'.",
     "action-unknown": "{text!r} is not an action. Write 'Action: call' to offer the call "
     "first, or 'Action: email' (or delete the line) to offer the email first.",
     "action-without-call": "asks to offer the call first, and the campaign has no call. "
@@ -91,6 +99,11 @@ PROBLEMS = {
     "voicemail-twice": "there are {count} ```voicemail blocks, and a campaign has one. Keep one.",
     "voicemail-without-call": "there is a ```voicemail block and no ```call block. Write "
     "what to say when someone answers in a ```call block first.",
+    "call-only-email-field": "is for the email, and this campaign is a call alone (it has "
+    "no To, Subject or letter), so nothing would read it. Delete the {field} line, or add "
+    "the email: To, Subject and a ```letter block.",
+    "call-script-too-long": "the ```{block} block is {length:,} characters long, and may be "
+    "at most {most:,}. Say it in a few sentences: a caller reads it out.",
     "call-script-empty": "the ```{block} block is empty. Write what to say in it, or delete "
     "the block.",
     # Deadline and Timezone
@@ -149,6 +162,14 @@ PROBLEMS = {
     "letter-unclosed": "the letter that starts here has no line {fence!r} to end it{before}, "
     "so {result}. Write {fence!r} alone on the line after the letter's last "
     "line{last}.",
+    "block-fence-spelling": "{text!r} looks like the start of a {kind} block, but it is not "
+    "one: {why}. The page would show it as code, not as what to say. Write {instead!r} on "
+    "a line of its own, with nothing before it.",
+    "block-unclosed": "the {kind} block that starts here has no line {fence!r} to end "
+    "it{before}, so {result}. Write {fence!r} alone on the line after its last line{last}.",
+    "block-close-spelling": "{text!r} looks like the end of the {kind} block that starts on "
+    "line {start}, but it does not end it: {why}. Write {fence!r} alone on the line, with "
+    "nothing before it.",
     "letter-close-spelling": "{text!r} looks like the end of the letter that starts on line "
     "{start}, but it does not end it: {why}. Write {fence!r} alone on the "
     "line, with nothing before it.",
@@ -428,6 +449,9 @@ PROBLEMS = {
     "site-theme-template-names-nothing": "names the template {name!r}, which neither the "
     "theme nor Megaphone has. Write the name of one of the theme's templates (for a base "
     "template, the one its article.html extends), or megaphone/macros.html for the pieces.",
+    "site-theme-piece-missing": "is a campaign with a call, and the theme's own campaign "
+    "page, {template}, does not place it: add {{{{ megaphone.{piece}(article) }}}} where the "
+    "call should be (docs/site-owners.md).",
     "site-theme-piece-unknown": "places {name!r}, which is not one of the pieces in "
     "megaphone/macros.html (they are: {pieces}). Write one of them.",
     "output-taken": "would be written to {path!r}, which {other} writes already, so one would "
@@ -499,9 +523,9 @@ WARNINGS = {
     "list content/targets/{list}.csv, or delete the map.",
     "targets-not-csv": "only .csv files in content/targets/ are read; this one is not used. "
     "Save the list from your spreadsheet as 'CSV UTF-8'.",
-    "targets-phone-missing": "{count} representatives have no phone (lines {lines}): their "
-    "pages offer the email alone. Fill in their numbers, or leave them empty if they "
-    "take no calls.",
+    "targets-phone-missing": "{count} of the representatives have no phone (lines {lines}): "
+    "with a call block that names them, their pages offer the email alone. Fill in their "
+    "numbers, or leave them empty if they take no calls.",
     "targets-area-unmapped": "no postcode in {map} leads to area {area!r} (line {line}): "
     "visitors can find this representative by searching, not by "
     "postcode.",

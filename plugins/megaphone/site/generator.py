@@ -28,7 +28,12 @@ from .page_cache import reuses_pages, template_of
 from .settings import settings_file
 from .site_theme import FLYER_TEMPLATE, uses_site_theme
 from .sitemaps import Unlisted, warn_two_sitemaps, writes_own_sitemap
-from .words import REMINDER_ALARM, REMINDER_DESCRIPTION, REMINDER_SUMMARY
+from .words import (
+    REMINDER_ALARM,
+    REMINDER_CALL_DESCRIPTION,
+    REMINDER_DESCRIPTION,
+    REMINDER_SUMMARY,
+)
 
 
 class CampaignGenerator(Generator):
@@ -204,7 +209,9 @@ def reminder(article, settings) -> bytes:
         uid=f"{article.slug}-{article.lang}-deadline@megaphone",
         deadline=page.campaign.deadline,
         summary=gettext(REMINDER_SUMMARY).format(title=article.title),
-        description=gettext(REMINDER_DESCRIPTION).format(when=when, url=page.url),
+        description=gettext(
+            REMINDER_DESCRIPTION if page.campaign.has_email else REMINDER_CALL_DESCRIPTION
+        ).format(when=when, url=page.url),
         alarm_text=gettext(REMINDER_ALARM).format(title=article.title),
         url=page.url,
         stamp=article.date,

@@ -329,6 +329,12 @@ def read_one(article, source: str, site: dict) -> FileReading:
     )
     campaign = reading.campaign
     blocks = letter_block_problems(file, source)  # each says why, better than "no letter"
+    # What a misspelt or unclosed block leaves missing: the block's own problem says it.
+    said = {"letter-missing"} | (
+        {"call-script-missing", "voicemail-without-call", "call-number-none"}
+        if any(p.field in ("call", "voicemail") for p in blocks)
+        else set()
+    )
     html, html_warnings = html_problems(
         file,
         source,
@@ -338,7 +344,7 @@ def read_one(article, source: str, site: dict) -> FileReading:
     summary, _ = html_problems(file, source, summary_of(article), field="Summary")
     leftovers, leftover_warnings = template_problems(file, source, draft=article.status == "draft")
     problems = with_lines(
-        [p for p in reading.problems if not (blocks and p.code == "letter-missing")]
+        [p for p in reading.problems if not (blocks and p.code in said)]
         + blocks
         + page_problems(file, source, site["extra_fields"])
         + source_problems(file, source)
@@ -510,7 +516,9 @@ def scoped_stop_on_problems(site: SiteReading, articles: ArticlesGenerator, gene
     problems += [
         page_in_campaign_folder(page) for page in campaign_pages(all_pages(generators), settings)
     ]
-    problems += theme_template_problems(articles, campaigns) + shared_slug_problems(articles)
+    calls = [a for a in campaigns if getattr(site.campaigns.get(a), "call_script", "")]
+    problems += theme_template_problems(articles, campaigns, calls)
+    problems += shared_slug_problems(articles)
     problems += reserved_template_problems(everything, settings)
     pictures = campaign_pictures(campaigns, articles.context, settings)
     problems += copy_problems(

@@ -27,6 +27,7 @@ import os
 import re
 import shutil
 import tempfile
+from collections.abc import Sequence
 from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import urlsplit
@@ -214,16 +215,20 @@ def _blocks(env: Environment, name: str, seen: tuple[str, ...] = ()) -> set[str]
     return found
 
 
-def template_problems(generator, campaigns: list) -> list[Problem]:
+def template_problems(generator, campaigns: list, calls: Sequence = ()) -> list[Problem]:
     """The base template and its block, as the site's theme has them, or a plain problem
-    (on the first campaign) before any page is rendered."""
+    (on the first campaign) before any page is rendered. `calls`: the campaigns with a
+    call, which a theme's own campaign page must place."""
     from .contents import shown_path
 
     settings = generator.settings
     if not campaigns or not uses_site_theme(settings):
         return []
     if os.path.isfile(os.path.join(settings["THEME"], "templates", CAMPAIGN_TEMPLATE + ".html")):
-        return own_template_problems(generator.env, settings)  # it places the pieces itself
+        found = own_template_problems(generator.env, settings)  # it places the pieces itself
+        if calls and not found:
+            found = _call_not_placed(generator.env, settings, calls)
+        return found
     first = sorted(shown_path(a.source_path) for a in campaigns)[0]
     base, block = settings[BASE_TEMPLATE], settings[CONTENT_BLOCK]
     theme = f"THEME is {str(settings.get('THEME', ''))!r}"
@@ -289,6 +294,34 @@ def _own_template_problems(env: Environment, path: str, name: str) -> list[Probl
     return _missing_templates(env, tree, shown) + _unknown_pieces(env, tree, shown)
 
 
+def _call_not_placed(env: Environment, settings, calls: list) -> list[Problem]:
+    """A theme's own campaign page without the call (the `call` piece, or `page`, which
+    holds it) would show a call campaign with no number and nothing to say."""
+    from .contents import shown_path
+
+    path = os.path.join(settings["THEME"], "templates", CAMPAIGN_TEMPLATE + ".html")
+    with open(path, encoding="utf-8") as file:
+        tree = env.parse(file.read())
+    if {"call", "page"} & {name for name, _ in _pieces_used(tree)}:
+        return []
+    first = sorted(shown_path(a.source_path) for a in calls)[0]
+    text = say("site-theme-piece-missing", piece="call", template=shown_path(path))
+    return [Problem(first, "file", text, 1, "site-theme-piece-missing")]
+
+
+def _pieces_used(tree: nodes.Template) -> list[tuple[str, int]]:
+    """Each piece of megaphone/macros.html the template takes, with its line."""
+    used: list[tuple[str, int]] = []
+    for taken in tree.find_all(nodes.FromImport):
+        if _is_macros(taken.template):
+            used += [(n[0] if isinstance(n, tuple) else n, taken.lineno) for n in taken.names]
+    aliases = {node.target for node in tree.find_all(nodes.Import) if _is_macros(node.template)}
+    for piece in tree.find_all(nodes.Getattr):
+        if isinstance(piece.node, nodes.Name) and piece.node.name in aliases:
+            used.append((piece.attr, piece.lineno))
+    return used
+
+
 def _missing_templates(env: Environment, tree: nodes.Template, shown: str) -> list[Problem]:
     found = []
     for node in tree.find_all((nodes.Extends, nodes.Include, nodes.Import, nodes.FromImport)):
@@ -311,14 +344,7 @@ def _unknown_pieces(env: Environment, tree: nodes.Template, shown: str) -> list[
     """`megaphone.send_bx(article)` (as the macros were imported) or
     `{% from "megaphone/macros.html" import send_bx %}`: each name checked."""
     pieces = macro_names(env)
-    used: list[tuple[str, int]] = []
-    for taken in tree.find_all(nodes.FromImport):
-        if _is_macros(taken.template):
-            used += [(n[0] if isinstance(n, tuple) else n, taken.lineno) for n in taken.names]
-    aliases = {node.target for node in tree.find_all(nodes.Import) if _is_macros(node.template)}
-    for piece in tree.find_all(nodes.Getattr):
-        if isinstance(piece.node, nodes.Name) and piece.node.name in aliases:
-            used.append((piece.attr, piece.lineno))
+    used = _pieces_used(tree)
     shown_pieces = ", ".join(sorted(pieces))
     return [
         Problem(

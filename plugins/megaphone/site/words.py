@@ -16,4 +16,5 @@ DEADLINE_SENTENCE = N_("{when}, {city} time")
 # The calendar reminder (remind.ics).
 REMINDER_SUMMARY = N_("Last chance: {title}")
 REMINDER_DESCRIPTION = N_("Closes {when}. Send the letter: {url}")
+REMINDER_CALL_DESCRIPTION = N_("Closes {when}. Make the call: {url}")  # a call alone
 REMINDER_ALARM = N_("One day left: {title}")
