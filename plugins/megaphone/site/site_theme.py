@@ -294,7 +294,7 @@ def _own_template_problems(env: Environment, path: str, name: str) -> list[Probl
     return _missing_templates(env, tree, shown) + _unknown_pieces(env, tree, shown)
 
 
-def _call_not_placed(env: Environment, settings, calls: list) -> list[Problem]:
+def _call_not_placed(env: Environment, settings, calls: Sequence) -> list[Problem]:
     """A theme's own campaign page without the call (the `call` piece, or `page`, which
     holds it) would show a call campaign with no number and nothing to say."""
     from .contents import shown_path
