@@ -607,6 +607,11 @@ def attach_pages(site: SiteReading, settings) -> None:
         if campaign.targets and save_as_of(article)  # a page not written needs no header
     )
     for article, campaign in site.campaigns.items():
+        # By language code, whatever order the files were read in: the switcher, the
+        # hreflang links and the home page list them so, the same in every build.
+        translations = getattr(article, "translations", None)
+        if isinstance(translations, list):
+            article.translations = sorted(translations, key=lambda t: str(t.lang))
         article.campaign_page = campaign_page(
             campaign,
             base=base,
