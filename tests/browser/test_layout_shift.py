@@ -4,13 +4,16 @@ Instability API on a phone, the script slowed down so that the page is
 painted before it runs (as on a slow network, where Lighthouse saw 0.149)."""
 
 import re
+import shutil
 import time
 from datetime import datetime
 
 import pytest
 
 from browser.support import EXAMPLE, NEW_YORK, serve
-from helpers import build, campaign_md, write_example
+from helpers import ROOT, build, campaign_md, write_example
+
+TARGETS = ROOT / "tests" / "fixtures" / "targets"
 
 BUDGET = 0.01  # "good" is 0.1; a page that never moves stays under a tenth of that
 SCRIPT_DELAY = 0.3  # seconds: the first paint comes before the script
@@ -31,6 +34,23 @@ def shifting(tmp_path_factory):
     root = tmp_path_factory.mktemp("shift")
     content = write_example(root)
     (content / "campaigns" / "plain.md").write_text(campaign_md(slug="plain", letter=PLAIN))
+    # Every other kind of page (issue 22, part 6): target lists, a representative's own
+    # page, a public comment with its counter, a call.
+    (content / "targets").mkdir(exist_ok=True)
+    shutil.copy(TARGETS / "ny-senate-phones.csv", content / "targets" / "senate.csv")
+    letter = "Dear [Target title] [Target name],\n\nPlease support S79.\n\n[Your name]"
+    senate = campaign_md(slug="s79", to=None, subject="Support S79", letter=letter)
+    senate = senate.replace("Subject:", "Targets: senate\nSubject:")
+    script = "\n```call\nHello, I ask [Target title] [Target name] to support S79.\n```\n"
+    (content / "campaigns" / "s79.md").write_text(senate + script, "utf-8")
+    comment = campaign_md(slug="comment", fields={"Docket": "EXA-2026-0001", "Limit": "5000"})
+    (content / "campaigns" / "comment.md").write_text(comment, "utf-8")
+    call = campaign_md(
+        slug="call", to=None, subject=None, letter=None, fields={"Call": "212-639-9675"}
+    )
+    (content / "campaigns" / "call.md").write_text(
+        call + "\n```call\nHello, [Your name] here.\n```\n"
+    )
     servers, urls = [], {}
     for state, today in (("open", "2021-02-22"), ("closed", "2021-03-01")):
         server, urls[state] = serve(build(content, root / state, today))
@@ -49,6 +69,12 @@ CASES = {
     # <head> closes it before the first paint (a deferred one would move the letter up).
     "closed in the browser": ("open", EXAMPLE, datetime(2021, 2, 26, 0, 0, 5, tzinfo=NEW_YORK)),
     "home page": ("open", "/", OPEN),
+    "archive": ("closed", "/closed/", OPEN),
+    "flyer": ("open", EXAMPLE + "flyer/", OPEN),
+    "with target lists": ("open", "/s79/", OPEN),
+    "a representative's page": ("open", "/s79/to/1/", OPEN),
+    "a public comment": ("open", "/comment/", OPEN),
+    "a call": ("open", "/call/", OPEN),
 }
 
 

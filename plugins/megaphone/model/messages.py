@@ -383,6 +383,8 @@ PROBLEMS = {
     "{name} = [] for none.",
     "setting-home-closed": "{name} = {text!r} is not a whole number of campaigns. Write how "
     "many closed campaigns the home page lists, for example {name} = 5 (0 for none).",
+    "setting-description": "{name} = {text!r} is not one line of words. Write one or two "
+    "sentences (at most 300 characters) that say what the site is for, or leave it out.",
     "setting-closed-url": "{name} = {text!r} is not an address inside the site. Write the "
     "archive's address without the host or a leading /, for example {name} = 'closed/'.",
     "setting-closed-save-as": "{name} = {text!r} is not a file inside the site. Write where "

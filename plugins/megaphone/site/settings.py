@@ -143,6 +143,14 @@ def _site_path(text: str) -> bool:
     )
 
 
+def _description(name: str, value: Any, settings: Settings) -> Problem | None:
+    """What the home page and the archive say of the site to search engines: one line."""
+    if value == "" or (isinstance(value, str) and 0 < len(value.strip()) <= 300):
+        if isinstance(value, str) and "\n" not in value.strip():
+            return None
+    return problem(name, "setting-description", name=name, text=str(value)[:80])
+
+
 def _closed_url(name: str, value: Any, settings: Settings) -> Problem | None:
     if isinstance(value, str) and _site_path(value):
         return None
@@ -273,6 +281,8 @@ SETTINGS: tuple[Setting, ...] = (
         "MEGAPHONE_POSTCODE_COUNTRY", lambda s: None, _postcode_country, alias="POSTCODE_COUNTRY"
     ),
     Setting("MEGAPHONE_PHONE_REGION", lambda s: "US", _phone_region),
+    # "": the theme's own words, in each page's language.
+    Setting("MEGAPHONE_DESCRIPTION", lambda s: "", _description),
     Setting(
         "MEGAPHONE_SITEMAP",
         lambda s: False,
