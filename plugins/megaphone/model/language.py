@@ -38,6 +38,15 @@ def babel_locale(code: str) -> str:
     return str(Locale.parse(code.replace("-", "_")))
 
 
+def text_direction(code: str) -> str:
+    """'rtl' for a language CLDR writes right to left (Arabic, Hebrew, Persian, Urdu,
+    Yiddish, Pashto...), else 'ltr' (an unknown code too)."""
+    try:
+        return "rtl" if Locale.parse(code.replace("-", "_")).text_direction == "rtl" else "ltr"
+    except (UnknownLocaleError, ValueError, TypeError, AttributeError):
+        return "ltr"
+
+
 def _known(code: str) -> bool:
     try:
         Locale.parse(code.replace("-", "_"))

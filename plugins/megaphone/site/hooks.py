@@ -24,6 +24,7 @@ from pelican.generators import ArticlesGenerator, PagesGenerator
 from ..model.campaign import Campaign, read_campaign
 from ..model.deadline import DeadlineError, Timing, parse_timezone, timing, zone_of
 from ..model.header import line_containing
+from ..model.language import text_direction
 from ..model.letter_blocks import letter_block_problems
 from ..model.messages import say
 from ..model.page import campaign_page
@@ -154,7 +155,10 @@ def start_build(settings) -> None:
     # Updated in place: Pelican's context, a copy of the settings, holds the same dicts.
     filters = settings.setdefault("JINJA_FILTERS", {})
     filters.update(
-        deadline_words=deadline_words_filter, city=city_filter, language_name=language_name
+        deadline_words=deadline_words_filter,
+        city=city_filter,
+        language_name=language_name,
+        text_direction=text_direction,
     )
     filters.update(SCRIPT_LOCALE_FILTERS)
     # Each page's words in its own language (i18n.py): one environment renders them all.
