@@ -172,3 +172,30 @@ def test_files_that_did_not_change_keep_their_time(tmp_path):
     # The edited campaign's page is new, and looks it.
     assert (output / "park" / "index.html").read_bytes() != park
     assert (output / "park" / "index.html").stat().st_mtime_ns > long_ago
+
+
+def test_what_the_site_keeps_in_its_output_folder_stays(tmp_path):
+    """Pelican's OUTPUT_RETENTION (a site owner's CNAME, a .git of the published site):
+    `build` puts the new site in place and moves these into it."""
+    from pelican.plugins.megaphone.commands.build import build_site
+    from settings_under_test import CONF
+
+    content = write_site(tmp_path, {"park.md": campaign_md(slug="park")})
+    output = tmp_path / "output"
+    assert build_site(str(CONF), str(content), str(output), MEGAPHONE_TODAY="2021-01-01").ok
+    (output / "CNAME").write_text("campaigns.example.org\n", "utf-8")
+    (output / ".git").mkdir()
+    (output / ".git" / "HEAD").write_text("ref: refs/heads/gh-pages\n", "utf-8")
+    (output / "stale.txt").write_text("not kept\n", "utf-8")
+    outcome = build_site(
+        str(CONF),
+        str(content),
+        str(output),
+        MEGAPHONE_TODAY="2021-01-01",
+        OUTPUT_RETENTION=[".git", "CNAME"],
+    )
+    assert outcome.ok, outcome.failure
+    assert (output / "CNAME").read_text("utf-8") == "campaigns.example.org\n"
+    assert (output / ".git" / "HEAD").read_text("utf-8") == "ref: refs/heads/gh-pages\n"
+    assert not (output / "stale.txt").exists()  # the rest is the new site, nothing stale
+    assert (output / "park" / "index.html").exists()

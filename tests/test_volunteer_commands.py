@@ -182,7 +182,7 @@ def test_make_campaign_kind_comment_writes_a_public_comment_that_builds(tmp_path
 def test_make_campaign_says_which_kinds_there_are(tmp_path, capsys):
     argv = ["campaign", "Park", "--content", str(tmp_path), "--kind", "petition"]
     assert commands(argv) != 0
-    assert "KIND=letter or KIND=comment or KIND=call" in capsys.readouterr().out
+    assert "--kind letter or --kind comment or --kind call" in capsys.readouterr().out
     assert list(tmp_path.iterdir()) == []
 
 
@@ -197,3 +197,15 @@ def test_make_campaign_kind_call_writes_a_call_that_builds(tmp_path, capsys):
     draft = soup(out / "drafts" / "call-the-mayor" / "index.html")
     assert draft.find(attrs={"data-call-link": True})["href"] == "tel:+12125550100"
     assert draft.find(attrs={"data-link": True}) is None  # a call alone
+
+
+def test_a_new_campaign_in_a_folder_pelican_does_not_read_is_said_at_once(tmp_path, capsys):
+    conf = tmp_path / "siteconf.py"
+    conf.write_text('ARTICLE_PATHS = ["posts"]\n', "utf-8")
+    argv = ["campaign", "Park", "--content", str(tmp_path / "content"), "-s", str(conf)]
+    assert commands(argv) == 0
+    said = capsys.readouterr().out
+    assert "will not read campaigns/" in said and "ARTICLE_PATHS" in said
+    conf.write_text('ARTICLE_PATHS = ["posts", "campaigns"]\n', "utf-8")
+    assert commands(["campaign", "Pool", *argv[2:]]) == 0
+    assert "will not read" not in capsys.readouterr().out

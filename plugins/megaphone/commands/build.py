@@ -36,7 +36,8 @@ def build_site(
         if outcome.ok:  # what is about to be published, checked as it is on disk
             outcome.problems = shipped_problems(str(building), outcome.settings)
         if outcome.ok:
-            put_in_place(building, output, preview=preview)
+            kept = tuple(outcome.settings.get("OUTPUT_RETENTION") or ())
+            put_in_place(building, output, preview=preview, kept=kept)
     return outcome
 
 

@@ -8,6 +8,7 @@ says (a site owner's `CAMPAIGN_PATHS` and `TIMEZONE` are not this repository's).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import date, timedelta
 from pathlib import Path
@@ -75,7 +76,19 @@ def the_sites_choices(settings_file: str) -> dict[str, str]:
         if isinstance(settings.get(name), str) and settings[name].strip():
             chosen["timezone"] = settings[name].strip()
             break
+    read = settings.get("ARTICLE_PATHS")
+    if isinstance(read, (list, tuple)) and all(isinstance(p, str) for p in read):
+        chosen["article_paths"] = ",".join(p.strip("/") for p in read)
     return chosen
+
+
+def read_by_pelican(folder: str, article_paths: str | None) -> bool:
+    """Whether Pelican reads articles from the campaign folder (ARTICLE_PATHS, by
+    default the whole content folder)."""
+    if article_paths is None:
+        return True
+    paths = article_paths.split(",")
+    return any(not p or folder == p or folder.startswith(p + "/") for p in paths)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -87,8 +100,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     kind = args.kind.strip().lower() or KINDS[0]
     if kind not in KINDS:
-        kinds = " or ".join(f"KIND={k}" for k in KINDS)
-        print(f"KIND={args.kind} is not a kind of campaign: write {kinds}, or leave it out.")
+        said = "KIND={}" if os.environ.get("MEGAPHONE_MAKE") == "1" else "--kind {}"
+        kinds = " or ".join(said.format(k) for k in KINDS)
+        wrote = said.format(args.kind)
+        print(f"{wrote} is not a kind of campaign: write {kinds}, or leave it out.")
         return 1
     title = args.title.strip()
     if not title:
@@ -110,6 +125,13 @@ def main(argv: list[str] | None = None) -> int:
         f"Created {path}. Open it in your editor and fill it in, then preview it with "
         f"'{command('devserver')}'. It is a draft until you delete the line 'Status: draft'."
     )
+    folder = chosen.get("folder", DEFAULT_CAMPAIGN_PATHS[0])
+    if not read_by_pelican(folder, chosen.get("article_paths")):
+        print(
+            f"Note: Pelican reads articles only from {chosen['article_paths']!r} "
+            f"(ARTICLE_PATHS), so it will not read {folder}/: add {folder!r} to "
+            f"ARTICLE_PATHS, or set MEGAPHONE_CAMPAIGN_PATHS to a folder inside one of them."
+        )
     return 0
 
 

@@ -36,8 +36,12 @@ def fresh_output(output: str | os.PathLike) -> Iterator[Path]:
         shutil.rmtree(building, ignore_errors=True)  # gone already if it was kept
 
 
-def put_in_place(building: Path, output: str | os.PathLike, *, preview: bool = False) -> None:
+def put_in_place(
+    building: Path, output: str | os.PathLike, *, preview: bool = False, kept: tuple = ()
+) -> None:
     """Replace `output` with `building`: two renames, so no moment shows half a site.
+    `kept`: Pelican's OUTPUT_RETENTION, what a site keeps in its output folder (`CNAME`,
+    `.git`): moved into the new site, unless the build wrote one of its own.
 
     For the preview (`make devserver`) the times do not matter and the old site
     is removed by a thread: the rebuilt page shows without waiting. Otherwise it is
@@ -51,6 +55,7 @@ def put_in_place(building: Path, output: str | os.PathLike, *, preview: bool = F
         return
     if not preview:
         keep_unchanged_times(building, output)
+    _keep(kept, output, building)
     old = Path(tempfile.mkdtemp(prefix=f".{output.name}{PARTIAL}old-", dir=output.parent))
     old.rmdir()
     output.rename(old)
@@ -77,6 +82,15 @@ def remove_in_background(folder: Path) -> None:
         )
     except OSError:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _keep(names: tuple, output: Path, building: Path) -> None:
+    for name in names:
+        if not isinstance(name, str) or not name or os.sep in name or name in (".", ".."):
+            continue  # a name in the folder itself, as Pelican reads OUTPUT_RETENTION
+        before, after = output / name, building / name
+        if (before.exists() or before.is_symlink()) and not (after.exists() or after.is_symlink()):
+            before.rename(after)
 
 
 _being_removed: set[Path] = set()  # old previews going in the background

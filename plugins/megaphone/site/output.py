@@ -19,7 +19,7 @@ from .assets import fingerprinted_name, inline, shipped_script
 from .contents import public_base, shown_path
 from .headers import content_security_policy, headers_file
 from .pictures import PictureError
-from .scope import header_paths, megaphone_theme, strict, writes_site_file
+from .scope import SITE_FILE_MARK, header_paths, megaphone_theme, strict, writes_site_file
 from .site_theme import ASSETS_FOLDER, site_theme_stylesheet, uses_site_theme
 from .sitemaps import sitemap_file
 from .static_files import picture_problem, published_bytes
@@ -133,6 +133,7 @@ def write_site_files(settings) -> None:
         write_robots(settings)
     if writes_site_file(settings, "_headers"):
         with open(os.path.join(settings["OUTPUT_PATH"], "_headers"), "w", encoding="utf-8") as out:
+            out.write(_mark(settings))
             out.write(
                 headers_file(
                     settings["JINJA_GLOBALS"]["STYLE_HASH"],
@@ -152,7 +153,12 @@ def write_robots(settings) -> None:
     if sitemap:
         lines.append(f"Sitemap: {public_base(settings)}/{sitemap}")
     with open(os.path.join(settings["OUTPUT_PATH"], "robots.txt"), "w", encoding="utf-8") as out:
-        out.write("\n".join(lines) + "\n")
+        out.write(_mark(settings) + "\n".join(lines) + "\n")
+
+
+def _mark(settings) -> str:
+    """On a site that may have files of its own (not strict), what says the file is ours."""
+    return "" if strict(settings) else SITE_FILE_MARK + "\n"
 
 
 def link_previous(settings, name: str, path: str, data: bytes) -> bool:

@@ -364,10 +364,24 @@ def _site_path(settings) -> str:
     return urlsplit(public_base(settings)).path.rstrip("/")
 
 
+# The first line of the robots.txt and _headers Megaphone writes on a site that may have
+# its own: a later build rewrites a file that starts so, and keeps any other.
+SITE_FILE_MARK = "# Written by Megaphone on every build (a file of your own here is kept)."
+
+
 def writes_site_file(settings, name: str) -> bool:
     """robots.txt, _headers: Megaphone's own in strict mode; otherwise only when the site
-    has none of its own (a static file, another plugin's)."""
-    return strict(settings) or not os.path.exists(os.path.join(settings["OUTPUT_PATH"], name))
+    has none of its own (a static file, another plugin's). One an earlier build of
+    Megaphone left in OUTPUT_PATH (Pelican keeps what it does not write) is Megaphone's,
+    and written anew: its campaign pages may have changed."""
+    path = os.path.join(settings["OUTPUT_PATH"], name)
+    if strict(settings) or not os.path.exists(path):
+        return True
+    try:
+        with open(path, encoding="utf-8", errors="replace") as file:
+            return file.readline().rstrip("\n") == SITE_FILE_MARK
+    except OSError:
+        return False
 
 
 def in_a_folder(url: str, save_as: str) -> tuple[str, str]:
