@@ -136,6 +136,8 @@ def package_files(checkout: Path) -> set[str]:
     shipped += [p for p in files_under(theme / "translations") if p.suffix == ".po"]
     shipped.append(theme / "translations" / "messages.pot")
     expected |= {f"{PACKAGE}/theme/{p.relative_to(theme)}" for p in shipped}
+    # The guide, which the messages name: beside the plugin for a site owner.
+    expected |= {f"{PACKAGE}/docs/{p.name}" for p in sorted((checkout / "docs").glob("*.md"))}
     info = f"{NAME.replace('-', '_')}-{VERSION}.dist-info"
     expected |= {f"{info}/{name}" for name in ("METADATA", "WHEEL", "RECORD", "top_level.txt")}
     expected.add(f"{info}/licenses/LICENSE")
@@ -174,7 +176,7 @@ def dists(tmp_path_factory):
 def test_the_wheel_holds_the_plugin_its_theme_and_licence_and_nothing_else(dists):
     files = wheel_files(dists["wheel"])
     assert set(files) == package_files(dists["checkout"])
-    outside = ("tests/", "content/", ".plugin/", "theme/", "plugins/")
+    outside = ("tests/", "content/", ".plugin/", "theme/", "plugins/", "docs/")
     assert not [name for name in files if name.startswith(outside) or "__pycache__" in name]
     with zipfile.ZipFile(dists["wheel"]) as archive:
         licence = archive.read(f"{NAME.replace('-', '_')}-{VERSION}.dist-info/licenses/LICENSE")
@@ -205,6 +207,7 @@ def test_the_sdist_builds_the_same_wheel_as_the_tree(dists):
         f"{NAME.replace('-', '_')}.egg-info",
         "plugins",
         "theme",
+        "docs",
     }
     assert not [name for name in names if "__pycache__" in name or name.endswith(".mo")]
 

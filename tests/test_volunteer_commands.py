@@ -209,3 +209,24 @@ def test_a_new_campaign_in_a_folder_pelican_does_not_read_is_said_at_once(tmp_pa
     conf.write_text('ARTICLE_PATHS = ["posts", "campaigns"]\n', "utf-8")
     assert commands(["campaign", "Pool", *argv[2:]]) == 0
     assert "will not read" not in capsys.readouterr().out
+
+
+def test_the_guide_is_named_where_the_reader_has_it(tmp_path, monkeypatch):
+    """Under this repository's Makefile, docs/…; for a site owner with the installed
+    package, the copy it carries beside the plugin (a path that exists)."""
+    from pelican.plugins.megaphone.commands import said_as
+
+    monkeypatch.setenv("MEGAPHONE_MAKE", "1")
+    assert said_as.guide("errors.md") == "docs/errors.md"
+    monkeypatch.delenv("MEGAPHONE_MAKE")
+    package = tmp_path / "site-packages" / "pelican" / "plugins" / "megaphone"
+    (package / "commands").mkdir(parents=True)
+    (package / "docs").mkdir()
+    (package / "docs" / "errors.md").write_text("# Errors\n", "utf-8")
+    monkeypatch.setattr(said_as, "__file__", str(package / "commands" / "said_as.py"))
+    monkeypatch.chdir(tmp_path / "site-packages")
+    found = said_as.guide("errors.md")
+    assert (
+        found == "pelican/plugins/megaphone/docs/errors.md"
+        and (tmp_path / "site-packages" / found).is_file()
+    )

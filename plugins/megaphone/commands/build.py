@@ -18,7 +18,7 @@ from ..site.shipped import shipped_problems
 from ..site.site_checks import siteurl_problem
 from .log_lines import one_line_handler
 from .pelican_run import Outcome, run_pelican, without_pelicans_summary
-from .said_as import command
+from .said_as import command, guide
 from .swap import fresh_output, put_in_place
 
 
@@ -55,10 +55,10 @@ def build(content: str, output: str, settings_file: str, publishing: str = "") -
     if outcome.ok and not publishing:
         print(
             f"Built {output}/ for preview on this computer ('{command('serve')}' shows it). "
-            f"To put the site online, run '{command('publish')}' (docs/publishing.md)."
+            f"To put the site online, run '{command('publish')}' ({guide('publishing.md')})."
         )
     if outcome.problems:
-        print(format_report(outcome.problems), file=sys.stderr)
+        print(format_report(outcome.problems, guide("errors.md")), file=sys.stderr)
     elif outcome.failure:
         print(f"The site was not built: {outcome.failure}", file=sys.stderr)
     elif outcome.errors:

@@ -19,6 +19,7 @@ from ..model.report import Problem, annotation, count
 from ..site.shipped import shipped_problems
 from .log_lines import OneLine
 from .pelican_run import run_pelican
+from .said_as import guide
 
 
 class _OtherErrors(logging.Handler):
@@ -86,7 +87,7 @@ def check(content: str, settings_file: str) -> int:
     if found:
         print(
             f"{count(found, 'problem')} to fix, {warned}. The site will not build until "
-            "the problems are fixed. Each [code] is explained in docs/errors.md."
+            f"the problems are fixed. Each [code] is explained in {guide('errors.md')}."
         )
         return 1
     print(

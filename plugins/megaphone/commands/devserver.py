@@ -28,7 +28,7 @@ from ..model.report import count, format_report, summarised
 from .build import build_site
 from .log_lines import one_line_handler
 from .pelican_run import Outcome, without_pelicans_summary
-from .said_as import command
+from .said_as import command, guide
 
 # Live reload, in preview only. The preview build (MEGAPHONE_PREVIEW_RELOAD) adds
 # <script src="/.megaphone/reload.js"> to each page and lets that page fetch from its
@@ -160,7 +160,8 @@ def build_once(settings_file: str, content: str, output: str) -> Outcome:
     seconds = time.monotonic() - started
     if outcome.problems:
         print(
-            f"{format_report(outcome.problems)}\nThe preview still shows the last good "
+            format_report(outcome.problems, guide("errors.md"))
+            + "\nThe preview still shows the last good "
             "build. Fix the file and save it: the site rebuilds by itself.",
             flush=True,
         )

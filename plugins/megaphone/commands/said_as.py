@@ -23,3 +23,14 @@ def command(target: str, make_arguments: str = "", direct_arguments: str = "") -
     if os.environ.get("MEGAPHONE_MAKE") == "1":
         return " ".join(p for p in (f"make {target}", make_arguments) if p)
     return " ".join(p for p in (DIRECT[target], direct_arguments) if p)
+
+
+def guide(page: str) -> str:
+    """Where a page of the guide is, as the reader can open it: `docs/errors.md` in
+    this repository (or under its Makefile), else the copy the installed package
+    carries (pelican/plugins/megaphone/docs/), as a path from here."""
+    installed = os.path.join(os.path.dirname(os.path.dirname(__file__)), "docs", page)
+    if os.environ.get("MEGAPHONE_MAKE") == "1" or not os.path.isfile(installed):
+        return f"docs/{page}"
+    relative = os.path.relpath(installed)
+    return installed if relative.startswith("..") else relative

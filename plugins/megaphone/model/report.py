@@ -101,12 +101,14 @@ def count(number: int, noun: str, nouns: str = "") -> str:
     return f"{number} {noun if number == 1 else nouns or noun + 's'}"
 
 
-def format_report(problems: list[Problem]) -> str:
-    """One line per problem, then what to do."""
+def format_report(problems: list[Problem], guide: str = "docs/errors.md") -> str:
+    """One line per problem, then what to do (`guide`: where the reader has the page
+    that explains each code)."""
+    them = "it" if len(problems) == 1 else "them"
     tail = (
         f"The site was not built: {count(len(problems), 'problem')} in "
-        f"{count(len({p.file for p in problems}), 'file')}. Fix them, then build again. "
-        "Each [code] is explained in docs/errors.md."
+        f"{count(len({p.file for p in problems}), 'file')}. Fix {them}, then build again. "
+        f"Each [code] is explained in {guide}."
     )
     return "\n".join([str(p) for p in problems] + [tail])
 
