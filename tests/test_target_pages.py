@@ -228,3 +228,29 @@ def test_an_empty_targets_line_is_a_problem_not_a_letter_to_nobody(tmp_path):
     status, printed = build_as_make_does(content, tmp_path / "out", TODAY)
     assert status != 0
     assert re.search(r"s79\.md:\d+: \[targets-empty\] Targets: names no list\.", printed), printed
+
+
+def test_a_representatives_page_links_their_page_in_every_translation(tmp_path):
+    """Issue 22: representatives' pages had no language switcher. Each links the same
+    representative's page in each other language, by language code, in a second build
+    from the cache too (the translation added after the first)."""
+    content, text = targets_site(tmp_path)
+    output = tmp_path / "out"
+    build(content, output, TODAY)
+    for lang in ("fr", "es"):
+        other = text.replace("Slug: s79", f"Slug: s79\nLang: {lang}")
+        (content / "campaigns" / f"s79.{lang}.md").write_text(other, "utf-8")
+    build(content, output, TODAY)
+    page = soup(output / "s79" / "to" / "7" / "index.html")
+    links = page.find("nav", class_="languages").find_all("a")
+    assert [(a["hreflang"], a["href"]) for a in links] == [
+        ("es", "/es/s79/to/7/"),
+        ("fr", "/fr/s79/to/7/"),
+    ]
+    alternates = [link["href"] for link in page.find_all("link", rel="alternate", hreflang=True)]
+    assert any(href.endswith("/es/s79/to/7/") for href in alternates)
+    spanish = soup(output / "es" / "s79" / "to" / "7" / "index.html")
+    assert [a["hreflang"] for a in spanish.find("nav", class_="languages").find_all("a")] == [
+        "en",
+        "fr",
+    ]

@@ -96,7 +96,9 @@ class CampaignGenerator(Generator):
                 template,
                 article.source_path,
                 url=target_page.path,
-                article=TargetArticle(article, target_page.page),
+                article=TargetArticle(
+                    article, target_page.page, counterparts(article, target_page)
+                ),
             )
 
     def write_reminder_and_flyer(self, writer, article, page) -> None:
@@ -187,13 +189,38 @@ def campaign_generator(pelican):
 
 class TargetArticle(Unlisted):
     """A campaign's article as one representative's page shows it: the same
-    page, with that target's CampaignPage (and no language switcher, since
-    its translations are pages of the whole campaign); not in a sitemap."""
+    page, with that target's CampaignPage, and as its translations the same
+    representative's page in each of the campaign's other languages; not in a
+    sitemap."""
 
-    def __init__(self, article, page) -> None:
+    def __init__(self, article, page, translations: list | None = None) -> None:
         super().__init__(article)
         self.campaign_page = page
-        self.translations: list = []
+        self.translations: list = translations or []
+
+
+class TargetCounterpart:
+    """The same representative's page in another language: what the language links
+    and the hreflang links read of a translation (its language, address and page)."""
+
+    def __init__(self, lang: str, page) -> None:
+        self.lang = lang
+        self.url = page.path
+        self.campaign_page = page
+
+
+def counterparts(article, target_page) -> list:
+    """For each translation written, its page for this list and area, by language code."""
+    found = []
+    for translation in getattr(article, "translations", None) or []:
+        other = campaign_page_of(translation)
+        if other is None or not save_as_of(translation):
+            continue
+        for page in other.target_pages:
+            same = page.list_name == target_page.list_name
+            if same and page.target.area == target_page.target.area:
+                found.append(TargetCounterpart(str(translation.lang), page.page))
+    return sorted(found, key=lambda c: c.lang)
 
 
 def reminder(article, settings) -> bytes:
