@@ -138,6 +138,26 @@ def test_built_open_and_loaded_after_the_deadline_it_is_closed_before_the_script
     assert v.console_errors == []  # no CSP refusal
 
 
+def test_open_at_the_deadline_it_closes_even_if_the_main_script_cannot_run(visit, shifting):
+    """Issue 22: one syntax error must not take closing down with the rest. The inline
+    script in <head> closes the page at the deadline by itself, while it is open, with
+    the main script served broken (as an old browser that cannot parse it would)."""
+    v = visit()
+
+    def broken(route):
+        route.fulfill(body="this is not JavaScript (", content_type="text/javascript")
+
+    v.context.route(re.compile(r"/megaphone\.[0-9a-f]+\.js$"), broken)
+    just_before = datetime(2021, 2, 25, 23, 58, 0, tzinfo=NEW_YORK)
+    page = v.open(shifting["open"] + EXAMPLE, at=just_before)
+    assert page.evaluate("typeof window.Megaphone") == "undefined"
+    assert page.locator(".send").is_visible()
+    page.clock.run_for(3 * 60 * 1000)  # past 23:59 New York time
+    assert page.locator("html[data-megaphone-closed]").count() == 1
+    assert page.get_by_role("heading", name="This campaign has closed").is_visible()
+    assert page.locator("[data-open-only]:visible").count() == 0
+
+
 def test_loaded_before_the_deadline_it_stays_open_until_it(visit, shifting):
     page = visit().open(shifting["open"] + EXAMPLE, at=OPEN)
     page.wait_for_function("window.Megaphone !== undefined")
