@@ -175,7 +175,7 @@ def test_an_incomplete_catalogue_is_counted(tmp_path):
             "this language ("
         )
     )
-    assert "parc.md) show the rest, and their dates, in English." in said[0]
+    assert "parc.md) show the rest in English, marked as English" in said[0]
 
 
 def _deadline_words(out):
@@ -183,10 +183,27 @@ def _deadline_words(out):
     return page.find("time").get_text()
 
 
-def test_a_french_page_without_a_catalogue_never_mixes_two_languages(tmp_path):
+def test_a_french_page_without_a_catalogue_says_its_deadline_in_french_by_cldr(tmp_path):
+    """Issue 22: dates come from CLDR for any language Babel knows; the theme's words
+    that have no translation are English, and marked so (the deadline inside is not)."""
     content = write_site(tmp_path, {"parc.md": FRENCH})
     out = build(content, tmp_path / "out", today="2026-12-01")
-    assert _deadline_words(out) == "Tuesday 15 December 2026 at 5:00 pm, Paris time"
+    assert _deadline_words(out) == "mardi 15 décembre 2026, 17:00, heure : Paris"
+    page = soup(next(out.rglob("parc/index.html")))
+    assert page.find("time")["lang"] == "fr"
+    assert page.find("div", class_="deadline-box")["lang"] == "en"
+    assert page.find("p", class_="deadline").get_text().startswith("Closes mardi")
+
+
+def test_a_hindi_page_says_its_deadline_in_hindi_with_no_catalogue(tmp_path):
+    hindi = FRENCH.replace("Lang: fr", "Lang: hi")
+    content = write_site(tmp_path, {"parc.md": hindi})
+    out = build(content, tmp_path / "out", today="2026-12-01")
+    words = _deadline_words(out)
+    assert "दिसंबर" in words and "पेरिस" in words, words  # December, Paris
+    page = soup(next(out.rglob("parc/index.html")))
+    assert page.html["lang"] == "hi" and page.find("time")["lang"] == "hi"
+    assert page.find("div", class_="deadline-box")["lang"] == "en"
 
 
 def test_a_french_page_gets_french_dates_without_an_entry_in_LOCALES(tmp_path):

@@ -11,7 +11,14 @@ from datetime import UTC, date, datetime, time, timedelta
 from functools import cache, lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from babel.dates import format_datetime, get_timezone_location
+from babel import Locale
+from babel.dates import (
+    format_date,
+    format_datetime,
+    format_time,
+    get_datetime_format,
+    get_timezone_location,
+)
 
 from .messages import ContentError
 
@@ -159,6 +166,28 @@ def zone_city(zone: ZoneInfo, locale: str = "en") -> str:
         hours = int(offset.total_seconds() // 3600)
         return f"UTC{'+' if hours >= 0 else '−'}{abs(hours)}"
     return get_timezone_location(zone, locale=locale, return_city=True)
+
+
+def cldr_in_words(deadline: datetime, locale: str) -> str:
+    """The deadline in a language the theme has no words for, in CLDR's own: its full
+    date and short time, joined as the language joins them, and its way of naming a
+    zone by its city: 'मंगलवार, 15 दिसंबर 2026, 5:00 pm, पेरिस समय'."""
+    return _cldr_in_words(deadline.isoformat(), zone_of(deadline).key, locale)
+
+
+@lru_cache(maxsize=4096)
+def _cldr_in_words(moment: str, zone_name: str, locale: str) -> str:
+    deadline = datetime.fromisoformat(moment).astimezone(ZoneInfo(zone_name))
+    language = Locale.parse(locale)
+    glue = re.sub(r"'([^']*)'", r"\1", str(get_datetime_format("full", locale=language)))
+    date_words = format_date(deadline, "full", locale=language)
+    when = glue.replace("{1}", date_words).replace(
+        "{0}", format_time(deadline, "short", locale=language)
+    )
+    region = language.zone_formats.get("region") or "%s"
+    between = re.fullmatch(r"\{1\}(.*)\{0\}", glue)  # how the language joins the two
+    joint = between.group(1) if between and between.group(1).strip() else ", "
+    return f"{when}{joint}{region % zone_city(zone_of(deadline), locale)}"
 
 
 ENGLISH_PATTERN = "EEEE d MMMM y 'at' h:mm a"

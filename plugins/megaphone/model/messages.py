@@ -597,10 +597,12 @@ WARNINGS = {
     "for you, do what it says and delete it; if the visitor should fill it "
     "in, write a short label instead.",
     "theme-translation-incomplete": "{lang}: {translated} of {total} strings translated, so "
-    "pages in this language ({pages}) show the rest, and their dates, in English. Translate "
+    "pages in this language ({pages}) show the rest in English, marked as English (their "
+    "deadline is in their own language, from CLDR). Translate "
     "the rest in this file (docs/translating.md).",
     "theme-not-translated": "{lang}: the theme is not translated into this language, so its "
-    "pages ({pages}) show their buttons, labels and dates in English. Start the translation "
+    "pages ({pages}) show their buttons and labels in English, marked as English (their "
+    "deadline is in their own language, from CLDR). Start the translation "
     "with 'make language CODE={lang}' (docs/translating.md).",
     "slug-not-file-name": "the file is named {name!r} but its Slug is {slug!r}, so the page "
     "is at {address} and the file is hard to find from the address. Rename the file to "

@@ -26,7 +26,7 @@ from babel.numbers import format_decimal
 from jinja2 import pass_context
 
 from .. import theme_path
-from ..model.deadline import in_words, zone_city, zone_of
+from ..model.deadline import cldr_in_words, in_words, zone_city, zone_of
 from ..model.language import babel_locale, is_language
 from ..model.messages import say
 from ..model.report import Problem
@@ -239,7 +239,11 @@ def _page_lang(context) -> str:
 
 
 # Installed in JINJA_GLOBALS (settings.fill_in): the i18n extension's `_` calls `gettext`.
-PAGE_WORDS = {"gettext": _gettext, "ngettext": _ngettext, "page_lang": _page_lang}
+PAGE_WORDS = {
+    "gettext": _gettext,
+    "ngettext": _ngettext,
+    "page_lang": _page_lang,
+}
 
 
 def _plain_gettext(context):
@@ -260,8 +264,26 @@ def language_name(lang: str) -> str:
 
 @pass_context
 def deadline_words_filter(context, deadline: datetime) -> str:
-    """`{{ campaign.deadline|deadline_words }}`, in the page's language."""
+    """`{{ campaign.deadline|deadline_words }}`, in the page's language: with the
+    theme's words where its catalogue has them, else in CLDR's own (the page marks the
+    English sentence around it, words_in_english)."""
+    if words_in_english(context):
+        return cldr_in_words(deadline, babel_locale(page_lang_of(context)))
     return deadline_in_words(deadline, _plain_gettext(context), _page_locale(context))
+
+
+@pass_context
+def words_in_english(context) -> bool:
+    """`{% if words_in_english() %} lang="en"{% endif %}`: a page in another language
+    whose catalogue lacks the theme's words (none yet, or unfinished): they are shown
+    in English, marked so, and its deadline is written in its own language by CLDR."""
+    lang = page_lang_of(context)
+    if lang.split("-")[0] == SOURCE_LANG or not is_language(lang):
+        return False
+    return _plain_gettext(context)(DEADLINE_PATTERN) == DEADLINE_PATTERN
+
+
+PAGE_WORDS["words_in_english"] = words_in_english
 
 
 @pass_context
