@@ -379,3 +379,15 @@ def picture(kind: str = "PNG", size: tuple[int, int] = (120, 63), **options) -> 
     out = io.BytesIO()
     image.save(out, format=kind, **options)
     return out.getvalue()
+
+
+RTL_FIXTURES = ROOT / "tests" / "fixtures" / "rtl"
+
+
+def write_rtl_site(root: Path) -> Path:
+    """The right-to-left test campaigns (tests/fixtures/rtl: English, Arabic, Hebrew)."""
+    folder = root / "content" / "campaigns"
+    folder.mkdir(parents=True)
+    for path in sorted(RTL_FIXTURES.glob("park*.md")):
+        shutil.copy(path, folder / path.name)
+    return root / "content"

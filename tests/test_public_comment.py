@@ -43,6 +43,13 @@ def read(text: str, lists: tuple[TargetList, ...] = ()):
     )
 
 
+def refused(parse, text: str) -> ContentError:
+    """The plain-words refusal `parse` gives `text` (it must give one)."""
+    with pytest.raises(ContentError) as error:
+        parse(text)
+    return error.value
+
+
 def codes(reading) -> list[tuple[str, str]]:
     return [(p.field, p.code) for p in reading.problems]
 
@@ -107,9 +114,7 @@ def test_a_subject_that_names_the_docket_twice_is_refused():
     ],
 )
 def test_a_docket_that_cannot_go_in_a_subject_is_refused(docket, code):
-    with pytest.raises(ContentError) as refused:
-        parse_docket(docket)
-    assert refused.value.code == code
+    assert refused(parse_docket, docket).code == code
 
 
 def test_an_empty_docket_line_is_one_problem_not_a_docket(tmp_path):
@@ -172,9 +177,7 @@ def test_a_representative_whose_name_holds_the_docket_would_get_it_twice():
     ],
 )
 def test_a_portal_that_is_not_an_https_page_is_refused(portal):
-    with pytest.raises(ContentError) as refused:
-        parse_portal(portal)
-    assert refused.value.code == "portal-not-https"
+    assert refused(parse_portal, portal).code == "portal-not-https"
 
 
 @pytest.mark.parametrize(
@@ -187,9 +190,7 @@ def test_a_portal_that_is_not_an_https_page_is_refused(portal):
     ],
 )
 def test_a_portal_slip_is_told_what_to_write(portal, says):
-    with pytest.raises(ContentError) as refused:
-        parse_portal(portal)
-    assert says in str(refused.value)
+    assert says in str(refused(parse_portal, portal))
 
 
 def test_the_portal_is_a_plain_link_beside_the_letter_to_copy(tmp_path):
@@ -229,9 +230,7 @@ def test_a_limit_is_read_as_people_write_numbers(written, limit):
     ],
 )
 def test_a_limit_that_is_no_count_of_characters_is_refused(written, code):
-    with pytest.raises(ContentError) as refused:
-        parse_limit(written)
-    assert refused.value.code == code
+    assert refused(parse_limit, written).code == code
 
 
 def test_the_count_fills_each_blank_as_a_sender_would():

@@ -5,25 +5,18 @@ fixtures (tests/fixtures/rtl/README.md), not reviewed translations."""
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from decoders import form_decode, rfc_decode
-from helpers import ROOT, build, letter_in_source, soup
+from helpers import RTL_FIXTURES as FIXTURES
+from helpers import build, letter_in_source, soup, write_rtl_site
 from pelican.plugins.megaphone.model.language import text_direction
-
-FIXTURES = ROOT / "tests" / "fixtures" / "rtl"
 
 
 @pytest.fixture(scope="module")
 def rtl_site(tmp_path_factory):
     root = tmp_path_factory.mktemp("rtl")
-    folder = root / "content" / "campaigns"
-    folder.mkdir(parents=True)
-    for path in FIXTURES.glob("park*.md"):
-        shutil.copy(path, folder / path.name)
-    return build(root / "content", root / "out", "2021-01-01")
+    return build(write_rtl_site(root), root / "out", "2021-01-01")
 
 
 @pytest.mark.parametrize(

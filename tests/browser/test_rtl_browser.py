@@ -6,25 +6,18 @@ letter exactly, and axe finds nothing. The wording is a test fixture
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from browser.support import AXE, AXE_OPTIONS, hrefs, serve
 from decoders import rfc_decode
-from helpers import ROOT, build, letter_in_source
-
-FIXTURES = ROOT / "tests" / "fixtures" / "rtl"
+from helpers import RTL_FIXTURES as FIXTURES
+from helpers import build, letter_in_source, write_rtl_site
 
 
 @pytest.fixture(scope="module")
 def rtl_urls(tmp_path_factory):
     root = tmp_path_factory.mktemp("rtl-browser")
-    folder = root / "content" / "campaigns"
-    folder.mkdir(parents=True)
-    for path in FIXTURES.glob("park*.md"):
-        shutil.copy(path, folder / path.name)
-    server, url = serve(build(root / "content", root / "out", "2021-01-01"))
+    server, url = serve(build(write_rtl_site(root), root / "out", "2021-01-01"))
     yield url
     server.shutdown()
 

@@ -38,6 +38,7 @@ def babel_locale(code: str) -> str:
     return str(Locale.parse(code.replace("-", "_")))
 
 
+@cache  # every page asks, several times: a few languages per site
 def text_direction(code: str) -> str:
     """'rtl' for a language CLDR writes right to left (Arabic, Hebrew, Persian, Urdu,
     Yiddish, Pashto...), else 'ltr' (an unknown code too)."""

@@ -75,10 +75,6 @@ def _a(kind: str) -> str:
     return "a letter" if kind == "letter" else f"a {kind} block"
 
 
-def _letter_word(info: str) -> str:
-    return _block_word(info)[1]
-
-
 def _meant_fence(fence: str) -> str:
     return fence if fence[0] in "`~" and len(fence) >= 3 else "```"
 
@@ -129,7 +125,7 @@ def letter_block_problems(file: str, source: str) -> list[Problem]:
 
     def letter_opening(line: str) -> re.Match | None:
         match = _OPENING.match(line)
-        return match if match and _letter_word(match["info"]) else None
+        return match if match and _block_word(match["info"])[0] else None
 
     def unclosed(letter: _Letter, **words: str) -> Problem:
         """A block whose closing line never comes; `words` say where and what follows."""

@@ -83,9 +83,16 @@ def words_locale(lang: str, locales: dict | None, gettext) -> str:
     unfinished one) has the theme's English words, so its dates are English too,
     never "Closes mardi 15 décembre 2026 at 5:00 PM"; `make check` says what to
     translate (theme-translation-incomplete)."""
-    if lang != SOURCE_LANG and gettext(DEADLINE_PATTERN) == DEADLINE_PATTERN:
+    if untranslated(lang, gettext):
         return locale_for(SOURCE_LANG, locales)
     return locale_for(lang, locales)
+
+
+def untranslated(lang: str, gettext) -> bool:
+    """The theme's words are not in this page's language: its catalogue (none yet, or
+    unfinished) does not translate the deadline's pattern, the first words a
+    translator does. One test for the locale of the theme's words and for their marking."""
+    return lang != SOURCE_LANG and gettext(DEADLINE_PATTERN) == DEADLINE_PATTERN
 
 
 def catalogue_completeness(directory: str, lang: str) -> tuple[int, int]:
@@ -279,8 +286,8 @@ def words_in_english(context) -> bool:
     in English, marked so, and its deadline is written in its own language by CLDR."""
     lang = page_lang_of(context)
     if lang.split("-")[0] == SOURCE_LANG or not is_language(lang):
-        return False
-    return _plain_gettext(context)(DEADLINE_PATTERN) == DEADLINE_PATTERN
+        return False  # English itself (en-us too), or no language CLDR has words for
+    return untranslated(lang, _plain_gettext(context))
 
 
 PAGE_WORDS["words_in_english"] = words_in_english

@@ -35,7 +35,6 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, TemplateSyntaxError, meta, nodes
 from jinja2.exceptions import TemplateNotFound
 from pelican import __file__ as pelican_file
-from pelican.utils import sanitised_join
 
 from ..model.messages import say
 from ..model.report import Problem
@@ -475,10 +474,6 @@ def theme_warnings(html: str, context) -> list[str]:
         kinds = ", ".join(sorted(parser.inline))
         found.append(say("site-theme-inline-code", kinds=kinds))
     return found
-
-
-def asset_path(settings, name: str) -> str:
-    return sanitised_join(settings["OUTPUT_PATH"], ASSETS_FOLDER, name)
 
 
 # The page-wide rules of megaphone.css: Megaphone's theme's page, not a campaign's

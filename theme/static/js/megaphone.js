@@ -626,9 +626,9 @@
   modules["megaphone-call"] = function (root) {
     var letter = letterOf(root);
     var scripts = all("[data-call-script], [data-voicemail-script]", root);
-    var written = scripts.map(function (pre) { return pre.textContent; });
+    // As written, before any blank is filled: the letter model kept them (letter.scripts).
     function render() {
-      scripts.forEach(function (pre, i) { pre.textContent = fill(written[i], letter.values); });
+      scripts.forEach(function (pre, i) { pre.textContent = fill(letter.scripts[i], letter.values); });
     }
     letter.onChange(render);
     render();
