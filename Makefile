@@ -155,7 +155,7 @@ lint: $(VENV)/.tested node_modules/.installed
 # prints how much of each language is translated).
 CATALOGUES := theme/translations
 translations: $(VENV)/.built
-	$(BIN)/pybabel extract -F babel.cfg -o $(CATALOGUES)/messages.pot --no-location --sort-output --omit-header .
+	$(BIN)/pybabel extract -F babel.cfg -k _n:1,2 -o $(CATALOGUES)/messages.pot --no-location --sort-output --omit-header .
 	$(BIN)/pybabel update -i $(CATALOGUES)/messages.pot -d $(CATALOGUES) --ignore-obsolete --ignore-pot-creation-date
 	$(BIN)/pybabel compile -d $(CATALOGUES) --statistics
 

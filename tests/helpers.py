@@ -391,3 +391,19 @@ def write_rtl_site(root: Path) -> Path:
     for path in sorted(RTL_FIXTURES.glob("park*.md")):
         shutil.copy(path, folder / path.name)
     return root / "content"
+
+
+HINDI_FIXTURES = ROOT / "tests" / "fixtures" / "hindi"
+
+
+def write_hindi_site(root: Path) -> Path:
+    """The Hindi test campaigns (tests/fixtures/hindi), with the list their
+    representatives' campaign names; build them with DEFAULT_LANG="hi"."""
+    folder = root / "content" / "campaigns"
+    folder.mkdir(parents=True)
+    for path in sorted(HINDI_FIXTURES.glob("*.md")):
+        if path.name != "README.md":
+            shutil.copy(path, folder / path.name)
+    (root / "content" / "targets").mkdir()
+    shutil.copy(ROOT / "tests/fixtures/targets/ny-senate.csv", root / "content/targets")
+    return root / "content"

@@ -136,10 +136,17 @@ def test_the_file_name_should_be_the_slug(tmp_path, capsys):
 
 
 def test_a_language_without_a_catalogue_is_named(tmp_path, capsys):
-    content = write_site(tmp_path, {"parc.md": FRENCH, "park.md": campaign_md(slug="park")})
+    lac = FRENCH.replace("Slug: parc", "Slug: lac")
+    pages = {"parc.md": FRENCH, "lac.md": lac, "park.md": campaign_md(slug="park")}
+    content = write_site(tmp_path, pages)
     assert check(str(content), str(CONF)) == 0
     out = capsys.readouterr().out
-    assert "[theme-not-translated] fr: the theme is not translated" in out
+    total = len(
+        re.findall(r"^msgid \".", (ROOT / "theme/translations/messages.pot").read_text(), re.M)
+    )
+    said = "[theme-not-translated] fr: the theme is not translated into this language"
+    assert f"{said} (none of its {total} strings)" in out
+    assert out.count("[theme-not-translated]") == 1  # once per language, not per page
     assert "make language CODE=fr" in out
     assert "] es:" not in out  # no page uses Spanish here
 
@@ -178,6 +185,10 @@ def test_an_incomplete_catalogue_is_counted(tmp_path):
     assert "parc.md) show the rest in English, marked as English" in said[0]
 
 
+def _lang_around(element) -> str:
+    return element.find_parent(attrs={"lang": True})["lang"]
+
+
 def _deadline_words(out):
     page = soup(next(out.rglob("parc/index.html")))
     return page.find("time").get_text()
@@ -190,9 +201,12 @@ def test_a_french_page_without_a_catalogue_says_its_deadline_in_french_by_cldr(t
     out = build(content, tmp_path / "out", today="2026-12-01")
     assert _deadline_words(out) == "mardi 15 décembre 2026, 17:00, heure : Paris"
     page = soup(next(out.rglob("parc/index.html")))
-    assert page.find("time")["lang"] == "fr"
-    assert page.find("div", class_="deadline-box")["lang"] == "en"
-    assert page.find("p", class_="deadline").get_text().startswith("Closes mardi")
+    sentence = page.find("p", class_="deadline")
+    assert sentence.get_text().startswith("Closes mardi")
+    assert [str(s) for s in sentence.find_all("span", lang="en")] == [
+        '<span lang="en">Closes </span>'
+    ]
+    assert _lang_around(page.find("time")) == "fr"
 
 
 def test_a_hindi_page_says_its_deadline_in_hindi_with_no_catalogue(tmp_path):
@@ -202,8 +216,8 @@ def test_a_hindi_page_says_its_deadline_in_hindi_with_no_catalogue(tmp_path):
     words = _deadline_words(out)
     assert "दिसंबर" in words and "पेरिस" in words, words  # December, Paris
     page = soup(next(out.rglob("parc/index.html")))
-    assert page.html["lang"] == "hi" and page.find("time")["lang"] == "hi"
-    assert page.find("div", class_="deadline-box")["lang"] == "en"
+    assert page.html["lang"] == "hi" and _lang_around(page.find("time")) == "hi"
+    assert page.find("p", class_="deadline").find("span", lang="en").get_text() == "Closes "
 
 
 def test_a_french_page_gets_french_dates_without_an_entry_in_LOCALES(tmp_path):

@@ -108,6 +108,8 @@ def _campaign(*, spanish: bool, targets: bool) -> str:
     fields = [f"Subjects: {subjects}", "Count: Friends of the Park <tally@example.org>"]
     if targets:
         fields.insert(0, "Targets: ma-congress, ny-senate")
+        if spanish:
+            fields.insert(1, "Titles: Representative = Representante | Senator = Senador")
     text = _with(text, "Cc", *fields)
     text = _with(text, "Summary", "Image: images/card.png")
     return _with(text, "Date", "Lang: es") if spanish else text

@@ -7,8 +7,9 @@ import subprocess
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
+from test_untranslated_words import HINDI_SITE
 
-from helpers import soup
+from helpers import build, soup, write_hindi_site
 from settings_under_test import ROOT
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -20,9 +21,12 @@ JAVA_OPTIONS = ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss8m"]
 
 
 @pytest.fixture(scope="module")
-def sites(example_site):
-    """The shared example site open and closed: variants, a draft, a long letter too."""
-    return [example_site("2021-02-22"), example_site("2021-03-01")]
+def sites(example_site, tmp_path_factory):
+    """The shared example site open and closed: variants, a draft, a long letter too;
+    and the Hindi site, whose English words are marked (spans inside the theme's)."""
+    root = tmp_path_factory.mktemp("hindi-valid")
+    hindi = build(write_hindi_site(root), root / "out", "2021-01-01", **HINDI_SITE)
+    return [example_site("2021-02-22"), example_site("2021-03-01"), hindi]
 
 
 def html_files(sites):

@@ -61,6 +61,7 @@ from .targets import (
     target_values,
     unknown_list,
 )
+from .titles import parse_titles, with_titles
 
 ADDRESS_FIELDS = (("to", "To"), ("cc", "Cc"), ("bcc", "Bcc"))
 # Mail apps and inboxes cut longer subject lines; offices skim them.
@@ -504,6 +505,22 @@ def _read_targets(found: _Found) -> None:
         found.problem("To", "to-empty")
 
 
+def _read_titles(found: _Found) -> None:
+    """Titles: the lists' titles in this file's words (a translation's, mostly)."""
+    written = found.text("titles")
+    if not written:  # an empty line is the header's own problem (field-empty)
+        return
+    if "targets" not in found.metadata:
+        found.problem("Titles", "titles-without-targets")
+        return
+    if not found.chosen:  # an unknown list says so already
+        return
+    try:
+        found.chosen = with_titles(found.chosen, parse_titles(written, found.chosen))
+    except ContentError as error:
+        found.problem_from("Titles", error)
+
+
 def _read_comment(found: _Found) -> None:
     """Docket, Portal, Limit and Published: a public comment's own fields."""
     readers = (
@@ -743,6 +760,7 @@ READERS = (
     _read_recipients,
     _read_count,
     _read_targets,
+    _read_titles,
     _read_comment,
     _read_subjects,
     _read_deadline,

@@ -340,6 +340,18 @@ PROBLEMS = {
     "file for each. A real country's map has far fewer (the whole US: 894). Check that "
     "the 'postcode' column holds postcodes.",
     "targets-unknown-list": "there is no target list {name!r} in content/targets/.{hint}",
+    "titles-without-targets": "says what the titles of a list of representatives are in this "
+    "file's language, but the campaign has no Targets. Delete the line, or add 'Targets: <list>'.",
+    "titles-syntax": "{text!r} has no '='. Write each title as the list writes it, then '=' and "
+    "the title in this file's language, such as 'Titles: {first} = ...'; separate several with "
+    "'|'.",
+    "titles-unknown": "{text!r} is not a title in the campaign's lists, which give {titles}. "
+    "Write the title as the list writes it, then '=' and the title in this file's language.",
+    "titles-repeated": "gives {text!r} twice. Give each title once.",
+    "titles-empty": "gives nothing after '=' for {text!r}. Write the title in this file's "
+    "language after it.",
+    "titles-own-words": "{text!r} is not a title: write a title alone (at most {most} "
+    "characters, without [ ] < or >), such as 'Senador'.",
     "targets-empty": "names no list. Write the name of a list in content/targets/ (for "
     "content/targets/ny-senate.csv, write 'Targets: ny-senate'), or delete the line.",
     "targets-too-many-pages": "these lists have {pages:,} representatives, and one "
@@ -512,6 +524,10 @@ PROBLEMS = {
 }
 
 WARNINGS = {
+    "titles-untranslated": "this translation into {lang} shows the titles of its lists as the "
+    "lists write them ({titles}), on its pages and in [Target title]. Say what they are in this "
+    "language: 'Titles: {first} = ...' (for a title that is the same, write "
+    "'Titles: {first} = {first}').",
     "site-theme-other-hosts": "this campaign page, in the site's own theme, loads files from "
     "other sites: {hosts}. Each visitor's browser tells them who reads the campaign, and "
     "the policy Megaphone writes for campaign pages (_headers) blocks them. Serve the "
@@ -600,10 +616,10 @@ WARNINGS = {
     "pages in this language ({pages}) show the rest in English, marked as English (their "
     "deadline is in their own language, from CLDR). Translate "
     "the rest in this file (docs/translating.md).",
-    "theme-not-translated": "{lang}: the theme is not translated into this language, so its "
-    "pages ({pages}) show their buttons and labels in English, marked as English (their "
-    "deadline is in their own language, from CLDR). Start the translation "
-    "with 'make language CODE={lang}' (docs/translating.md).",
+    "theme-not-translated": "{lang}: the theme is not translated into this language (none of "
+    "its {total} strings), so its pages ({pages}) show their buttons and labels in English, "
+    "marked as English (their deadline is in their own language, from CLDR). Start the "
+    "translation with 'make language CODE={lang}' (docs/translating.md).",
     "slug-not-file-name": "the file is named {name!r} but its Slug is {slug!r}, so the page "
     "is at {address} and the file is hard to find from the address. Rename the file to "
     "{wanted!r}{or_slug}.",

@@ -62,6 +62,8 @@ FIELDS = (
         note="Who receives the letter. Several addresses: separate them with commas.",
     ),
     Field("Targets", "megaphone", single=False, same_as_original=True, example="ny-senate"),
+    # The lists' titles in this file's language (model/titles.py): a translation's own.
+    Field("Titles", "megaphone", example="Senator = Senador \\| Assembly Member = Asambleísta"),
     Field(
         "Cc",
         "megaphone",

@@ -22,6 +22,7 @@ from . import schema
 from .campaign import Campaign
 from .messages import say
 from .report import Problem, field_line, field_value
+from .titles import list_titles
 
 
 def _addresses(addresses: tuple[str, ...]) -> frozenset[str]:
@@ -136,6 +137,29 @@ def _difference(translation: Version, original: Version, name: str) -> Problem:
         line or 1,
         "translation-differs",
     )
+
+
+# --- The representatives' titles in the translation's words ----------------------
+
+
+def untranslated_titles(versions: list[Version], default_lang: str) -> list[Problem]:
+    """Warnings: each translation with representatives whose file does not say what their
+    titles are in its language (Titles), so its pages show the list's own ("Senator")."""
+    warnings = []
+    for group in by_slug(versions).values():
+        original = original_of(group, default_lang)
+        for version in group:
+            campaign = version.campaign
+            if version.lang == original.lang or campaign is None or not campaign.targets:
+                continue
+            titles = list_titles(campaign.targets)
+            if not titles or field_line(version.source, "Titles"):
+                continue
+            named = ", ".join(repr(t) for t in titles[:5])
+            words = say("titles-untranslated", lang=version.lang, titles=named, first=titles[0])
+            line = field_line(version.source, "Lang") or field_line(version.source, "Targets")
+            warnings.append(Problem(version.file, "Titles", words, line, "titles-untranslated"))
+    return warnings
 
 
 # --- A Slug that almost matches an original's ------------------------------------

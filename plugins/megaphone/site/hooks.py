@@ -38,7 +38,7 @@ from ..model.report import (
     read_source,
 )
 from ..model.source_checks import source_problems
-from ..model.translation import Version, disagreements, slug_near_misses
+from ..model.translation import Version, disagreements, slug_near_misses, untranslated_titles
 from . import build_cache, plain_report, run
 from .claims import CLAIMS, output_claims
 from .contents import (
@@ -733,6 +733,8 @@ def translation_problems(site: SiteReading, articles: ArticlesGenerator) -> list
         for article in campaign_articles(articles)
     ]
     default_lang = str(articles.settings["DEFAULT_LANG"]).lower()
+    for warning in untranslated_titles(versions, default_lang):
+        _warn(warning)
     return disagreements(versions, default_lang) + slug_near_misses(versions, default_lang)
 
 

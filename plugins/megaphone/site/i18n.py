@@ -13,6 +13,7 @@ import io
 import os
 import posixpath
 import re
+from collections.abc import Callable
 from datetime import datetime
 from functools import cache
 from gettext import GNUTranslations, NullTranslations
@@ -24,6 +25,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 from jinja2 import pass_context
+from markupsafe import Markup, escape
 
 from .. import theme_path
 from ..model.deadline import cldr_in_words, in_words, zone_city, zone_of
@@ -32,6 +34,7 @@ from ..model.messages import say
 from ..model.report import Problem
 from . import run
 from .contents import campaign_page_of, save_as_of, shown_path
+from .scope import megaphone_theme
 from .site_theme import uses_site_theme
 from .words import DEADLINE_PATTERN, DEADLINE_SENTENCE
 
@@ -182,7 +185,7 @@ def catalogue_warnings(theme: str, used: dict[str, list[str]]) -> list[tuple[str
                 pages=pages,
             )
         else:
-            text = say("theme-not-translated", lang=lang, pages=pages)
+            text = say("theme-not-translated", lang=lang, total=total, pages=pages)
         warnings.append((shown_path(path), text))
     return warnings
 
@@ -229,14 +232,73 @@ def page_catalogue(context) -> NullTranslations:
     return found[key]
 
 
-@pass_context
-def _gettext(context, message: str) -> str:
-    return page_catalogue(context).gettext(message)
+class Untranslated(str):
+    """A theme string the page's catalogue lacks, on a page in another language: it is
+    shown in English. `_()` gives one (plain text, safe in an attribute), so that
+    `lang_of()` can mark the element that shows it, or the script's words, as English."""
 
 
-@pass_context
-def _ngettext(context, singular: str, plural: str, number: int) -> str:
-    return page_catalogue(context).ngettext(singular, plural, number)
+def _marks_english(context) -> bool:
+    """The theme's untranslated words on this page are to be marked English: a page in
+    a language other than English whose words are Megaphone's (its theme, or a campaign
+    page in a site's theme). A site theme's own pages are left as the theme writes them."""
+    page = _page(context)
+    lang = str(getattr(page, "lang", None) or context.get("DEFAULT_LANG") or "en")
+    if lang.split("-")[0] == SOURCE_LANG or not is_language(lang):
+        return False  # English itself (en-us too), or no language CLDR has words for
+    found = run.of(context).marks_english
+    theme = context.get("THEME", "")
+    if theme not in found:
+        found[theme] = megaphone_theme(context)
+    return found[theme] or (campaign_page_of(page) is not None and uses_site_theme(context))
+
+
+def _english(context, message: str, found: str) -> bool:
+    return found == message and _marks_english(context)
+
+
+# A trans block's text between its tags and its values (`%(when)s`).
+_TAG_OR_VALUE = re.compile(r"(<[^>]*>|%\([A-Za-z_]\w*\)s)")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _in_english(text: str) -> Markup:
+    """A trans block's English (its markup as the catalogue's is), each run of words in
+    <span lang="en">, between its tags and around its values: a value (a date, a name)
+    is in the page's own language, and a tag and its attributes stay whole."""
+    parts = _TAG_OR_VALUE.split(text)
+    return Markup(
+        "".join(
+            f'<span lang="en">{part}</span>' if i % 2 == 0 and _LETTER.search(part) else part
+            for i, part in enumerate(parts)
+        )
+    )
+
+
+def _words(shown: Callable[[str], str]):
+    """gettext and ngettext for one kind of place: `shown` is what a string the page's
+    catalogue lacks becomes there."""
+
+    @pass_context
+    def gettext(context, message: str) -> str:
+        found = page_catalogue(context).gettext(message)
+        return shown(found) if _english(context, message, found) else found
+
+    @pass_context
+    def ngettext(context, singular: str, plural: str, number: int) -> str:
+        found = page_catalogue(context).ngettext(singular, plural, number)
+        english = singular if number == 1 else plural
+        return shown(found) if _english(context, english, found) else found
+
+    return gettext, ngettext
+
+
+# `_()` and `_n()`, for attributes and the script's words: plain text, never markup, so
+# safe anywhere; an untranslated string is Untranslated, for lang_of() and page_text().
+_plain, _plain_plural = _words(Untranslated)
+# What `{% trans %}` calls: page text, each untranslated run of words in <span lang="en">,
+# so that a screen reader reads it with an English voice.
+_gettext, _ngettext = _words(_in_english)
 
 
 @pass_context
@@ -245,11 +307,36 @@ def _page_lang(context) -> str:
     return page_lang_of(context)
 
 
+@pass_context
+def lang_of(context, *texts: str) -> Markup:
+    """`<p{{ lang_of(done, failed) }}>`: ' lang="en"' when any of these `_()` strings
+    is shown in English on a page in another language: for an element whose words the
+    script writes from them, or whose accessible name is one (an attribute cannot
+    say its own language)."""
+    english = any(isinstance(text, Untranslated) for text in texts)
+    return Markup(' lang="en"') if english else Markup("")
+
+
 # Installed in JINJA_GLOBALS (settings.fill_in): the i18n extension's `_` calls `gettext`.
+def page_text(text: str) -> Markup:
+    """`{{ page_text(label) }}`: a `_()` string (or a trans block's, set aside) shown as
+    page text: in <span lang="en"> when it is shown in English on a page in another
+    language. Escaped as any value is."""
+    if isinstance(text, Untranslated):
+        return Markup('<span lang="en">%s</span>') % text
+    return escape(text)
+
+
+# `{% trans %}` calls gettext and ngettext: those mark English words in page text.
+# `_()` and `_n()` are for attributes: plain text (docs/translating.md).
 PAGE_WORDS = {
     "gettext": _gettext,
     "ngettext": _ngettext,
+    "_": _plain,
+    "_n": _plain_plural,
     "page_lang": _page_lang,
+    "lang_of": lang_of,
+    "page_text": page_text,
 }
 
 
@@ -272,25 +359,19 @@ def language_name(lang: str) -> str:
 @pass_context
 def deadline_words_filter(context, deadline: datetime) -> str:
     """`{{ campaign.deadline|deadline_words }}`, in the page's language: with the
-    theme's words where its catalogue has them, else in CLDR's own (the page marks the
-    English sentence around it, words_in_english)."""
-    if words_in_english(context):
+    theme's words where its catalogue has them, else in CLDR's own."""
+    if _deadline_untranslated(context):
         return cldr_in_words(deadline, babel_locale(page_lang_of(context)))
     return deadline_in_words(deadline, _plain_gettext(context), _page_locale(context))
 
 
-@pass_context
-def words_in_english(context) -> bool:
-    """`{% if words_in_english() %} lang="en"{% endif %}`: a page in another language
-    whose catalogue lacks the theme's words (none yet, or unfinished): they are shown
-    in English, marked so, and its deadline is written in its own language by CLDR."""
+def _deadline_untranslated(context) -> bool:
+    """A page in another language whose catalogue lacks the deadline's words (none
+    yet, or unfinished): CLDR writes its deadline in its own language."""
     lang = page_lang_of(context)
     if lang.split("-")[0] == SOURCE_LANG or not is_language(lang):
         return False  # English itself (en-us too), or no language CLDR has words for
     return untranslated(lang, _plain_gettext(context))
-
-
-PAGE_WORDS["words_in_english"] = words_in_english
 
 
 @pass_context

@@ -34,6 +34,7 @@ class BuildRun:
         self.read_failures = CollectReadFailures()
         self.places: dict[int, tuple[Any, str, str]] = {}  # see contents.url_of
         self.catalogues: dict[tuple[str, str], Any] = {}  # see i18n.page_catalogue
+        self.marks_english: dict[str, bool] = {}  # theme -> Megaphone's? (i18n)
         # The watched files as the build running now found them, until it finishes
         # (hooks.save_cache): a run of this Pelican that finds it set follows one that
         # stopped, and waits for a change to them (rebuild.py).
@@ -50,6 +51,7 @@ class BuildRun:
         self.cache = cache
         self.places = {}
         self.catalogues = {}
+        self.marks_english = {}
         self.stop_collecting()  # a build stopped before reading everything left it on
         self.read_failures = CollectReadFailures()
         self.read_failures.start(content_path, extra_fields, owns)
