@@ -68,8 +68,26 @@ def test_a_close_unknown_language_code_gets_did_you_mean(typed, meant):
     assert f"Did you mean {meant}?" in str(raised.value)
 
 
+@pytest.mark.parametrize(
+    ("typed", "new"),
+    [("iw", "he"), ("in", "id"), ("ji", "yi"), ("mo", "ro"), ("arb", "ar"), ("iw-il", "he-il")],
+)
+def test_a_replaced_code_that_babel_still_reads_is_refused_with_todays(typed, new):
+    """A page's lang picks the screen reader's voice: `iw` may get none for Hebrew."""
+    with pytest.raises(LanguageError) as raised:
+        check_language(typed)
+    assert raised.value.code == "lang-old-code"
+    assert str(raised.value).endswith(f"Write 'Lang: {new}'. [lang-old-code]")
+    assert check_language(new) == new
+
+
+@pytest.mark.parametrize("code", ["tl", "fil", "yue", "ckb", "haw", "he", "zh", "no"])
+def test_a_current_code_with_an_alias_in_cldr_is_kept(code):
+    assert check_language(code) == code
+
+
 def test_every_suggested_code_is_one_babel_and_make_language_know():
-    for typed in ("pb", "sp", "zz", "xq", "d", "eng-uk", "pt_BR"):
+    for typed in ("pb", "sp", "zz", "xq", "d", "eng-uk", "pt_BR", "hebrew", "Indonesian", "iw"):
         for code in close_languages(typed):
             assert check_language(code) == code, (typed, code)
 

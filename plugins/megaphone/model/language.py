@@ -6,6 +6,7 @@ import re
 from functools import cache
 
 from babel import Locale, UnknownLocaleError, localedata
+from babel.core import get_global
 
 from .messages import ContentError
 
@@ -25,7 +26,25 @@ def check_language(text: str) -> str:
         raise LanguageError("lang-case", text=code, lower=code.lower())
     if not is_language(code):
         raise LanguageError("lang-unknown", text=code, hint=suggestion(code))
+    base, _, region = code.partition("-")
+    current = current_code(base)
+    if current != base:
+        new = f"{current}-{region}" if region else current
+        raise LanguageError("lang-old-code", text=code, new=new, name=english_name(new))
     return code
+
+
+# Codes that BCP 47 has replaced (Hebrew was `iw`): Babel still reads them, but a
+# browser or a screen reader may not, and a page's lang must be one they know.
+_WITHDRAWN = frozenset({"iw", "in", "ji", "jw", "mo"})
+
+
+def current_code(code: str) -> str:
+    """The code BCP 47 now gives a language written with an old one: `he` for `iw`, `ar`
+    for `arb` (a three-letter code where a two-letter one exists). Else the code itself."""
+    alias = get_global("language_aliases").get(code, code)
+    withdrawn = code in _WITHDRAWN or (len(code) == 3 and len(alias) == 2)
+    return alias if withdrawn and "_" not in alias else code
 
 
 def is_language(code: str) -> bool:
@@ -99,8 +118,10 @@ def close_languages(text: str) -> list[str]:
     """The codes a slip most likely meant: the language's name written out, a code
     made from the name (`pb`, Punjabi), then codes one letter away."""
     typed = text.strip().lower().replace("_", "-")
-    if is_language(typed):  # `pt_BR` for `pt-br`, `PA` for `pa`
-        return [typed]
+    if is_language(typed):  # `pt_BR` for `pt-br`, `PA` for `pa`, `iw` for `he`
+        base, _, region = typed.partition("-")
+        current = "-".join(filter(None, (current_code(base), region)))
+        return [current] if is_language(current) else []
     languages = _languages()
     base = typed.split("-")[0]
     if base != typed and base in languages:

@@ -199,6 +199,8 @@ PROBLEMS = {
     "'Translation: false'.)",
     "lang-unknown": "{text!r} is not a language code that the site can write dates and words "
     "in (Babel's list).{hint}",
+    "lang-old-code": "{text!r} is a code for {name} that the standard has replaced, and "
+    "browsers and screen readers may not know it. Write 'Lang: {new}'.",
     "lang-case": "{text!r} must be written in lower case, because it becomes part of the page's "
     "address. Write 'Lang: {lower}'.",
     "field-repeated": "is written on {count} lines ({lines}), and only one counts. Keep one line; "
