@@ -44,3 +44,28 @@ def test_a_site_says_its_own(tmp_path):
 def test_a_description_that_is_no_line_of_words_is_refused(value):
     problems = fill_in(site_settings(MEGAPHONE_DESCRIPTION=value))
     assert [p.code for p in problems] == ["setting-description"]
+
+
+def test_a_campaign_without_summary_describes_itself_with_its_explanation(tmp_path):
+    body = "The council <em>votes</em> on closing the park &amp; the pool.\n\nMore words."
+    content = write_site(tmp_path, {"open.md": campaign_md(slug="open", body=body)})
+    out = build(content, tmp_path / "out", "2021-01-01")
+    said = "The council votes on closing the park & the pool."
+    assert description(out / "open" / "index.html") == said
+    page = soup(out / "open" / "index.html")
+    assert page.find("meta", property="og:description")["content"] == said
+    assert page.find("p", class_="summary") is None  # the page shows no summary it lacks
+
+
+def test_every_flyer_has_a_description(site):
+    assert description(site / "open" / "flyer" / "index.html") == "Keep the park open."
+
+
+def test_a_long_first_paragraph_is_cut_at_a_word():
+    from pelican.plugins.megaphone.model.page import DESCRIPTION_MOST, first_words
+
+    words = " ".join(["Sentence"] * 60)
+    cut = first_words(f"<p>{words}</p><p>Second.</p>")
+    assert len(cut) <= DESCRIPTION_MOST and cut.endswith("Sentence…")
+    assert first_words("<p> </p>\n<p>Second <strong>one</strong>.</p>") == "Second one."
+    assert first_words("") == ""

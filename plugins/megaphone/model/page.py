@@ -4,6 +4,7 @@ function, and attached to Pelican's article for the templates."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from markupsafe import Markup
@@ -23,6 +24,12 @@ class CampaignPage:
     share_image_url: str  # absolute, or "" without an Image
     home: str = ""  # on a target's page: the campaign page's folder, else ""
     target_pages: tuple[TargetPage, ...] = ()  # on the campaign page: one per target
+
+    @property
+    def description(self) -> str:
+        """What the page says of itself to search engines and link previews: its Summary,
+        else the start of its explanation (the summary-missing warning asks for one)."""
+        return self.summary or first_words(self.campaign.explanation)
 
     @property
     def campaign_path(self) -> str:
@@ -52,6 +59,25 @@ class TargetPage:
     @property
     def path(self) -> str:
         return self.page.path
+
+
+DESCRIPTION_MOST = 200  # characters: what search results show, and a little more
+_PARAGRAPH_END = re.compile(r"</p\s*>", re.I)
+
+
+def first_words(explanation_html: str) -> str:
+    """The explanation's first paragraph as plain text, cut at a word within
+    DESCRIPTION_MOST characters ("…" where it is cut)."""
+    for paragraph in _PARAGRAPH_END.split(explanation_html):
+        text = " ".join(Markup(paragraph).striptags().split())
+        if text:
+            break
+    else:
+        return ""
+    if len(text) <= DESCRIPTION_MOST:
+        return text
+    cut = text[: DESCRIPTION_MOST - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(",;:") + "…"
 
 
 def campaign_page(
