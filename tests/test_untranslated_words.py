@@ -189,3 +189,45 @@ def test_a_site_themes_own_words_are_left_as_its_templates_write_them(tmp_path):
     assert '<a href="/" title="Home">Home</a>' in index
     campaign = next(p for p in out.rglob("*.html") if "data-module" in p.read_text("utf-8"))
     assert '<span lang="en">Send the letter</span>' in campaign.read_text("utf-8")
+
+
+def test_an_unfinished_catalogue_marks_only_what_it_lacks(tmp_path):
+    """French with four strings done: those are French and unmarked, the deadline is in
+    French words (the pattern is translated), every other string is marked English."""
+    from test_messages import FRENCH, _theme_with_french
+
+    theme = _theme_with_french(
+        tmp_path,
+        {
+            "Send the letter": "Envoyer la lettre",
+            "Closes %(when)s": "Ferme le %(when)s",
+            "EEEE d MMMM y 'at' h:mm a": "EEEE d MMMM y 'à' HH:mm",
+            "{when}, {city} time": "{when}, heure de {city}",
+        },
+    )
+    content = tmp_path / "content"
+    (content / "campaigns").mkdir(parents=True)
+    (content / "campaigns" / "parc.md").write_text(FRENCH, "utf-8")
+    out = build(content, tmp_path / "out", today="2026-12-01", THEME=str(theme))
+    page = soup(next(out.rglob("parc/index.html")))
+    heading = page.find("h2", id="send-heading")
+    assert heading.get_text() == "Envoyer la lettre" and heading.find("span") is None
+    deadline = page.find("p", class_="deadline")
+    assert deadline.get_text() == "Ferme le mardi 15 décembre 2026 à 17:00, heure de Paris"
+    assert deadline.find("span", lang="en") is None and lang_around(deadline.find("time")) == "fr"
+    letter_heading = page.find("h2", id="letter-heading")
+    assert letter_heading.find("span", lang="en").get_text() == (
+        "The letter, exactly as it will be sent"
+    )
+
+
+def test_a_deadline_pattern_without_its_sentence_gives_cldrs_words_not_half_english(tmp_path):
+    from test_messages import FRENCH, _theme_with_french
+
+    theme = _theme_with_french(tmp_path, {"EEEE d MMMM y 'at' h:mm a": "EEEE d MMMM y 'à' HH:mm"})
+    content = tmp_path / "content"
+    (content / "campaigns").mkdir(parents=True)
+    (content / "campaigns" / "parc.md").write_text(FRENCH, "utf-8")
+    out = build(content, tmp_path / "out", today="2026-12-01", THEME=str(theme))
+    time = soup(next(out.rglob("parc/index.html"))).find("p", class_="deadline").find("time")
+    assert time.get_text() == "mardi 15 décembre 2026, 17:00, heure : Paris"  # not "Paris time"

@@ -93,9 +93,11 @@ def words_locale(lang: str, locales: dict | None, gettext) -> str:
 
 def untranslated(lang: str, gettext) -> bool:
     """The theme's words are not in this page's language: its catalogue (none yet, or
-    unfinished) does not translate the deadline's pattern, the first words a
-    translator does. One test for the locale of the theme's words and for their marking."""
-    return lang != SOURCE_LANG and gettext(DEADLINE_PATTERN) == DEADLINE_PATTERN
+    unfinished) does not translate the deadline's pattern and sentence, the first words
+    a translator does (a date half in English would be neither language)."""
+    if lang == SOURCE_LANG:
+        return False
+    return any(gettext(words) == words for words in (DEADLINE_PATTERN, DEADLINE_SENTENCE))
 
 
 def catalogue_completeness(directory: str, lang: str) -> tuple[int, int]:
