@@ -231,3 +231,35 @@ def test_a_deadline_pattern_without_its_sentence_gives_cldrs_words_not_half_engl
     out = build(content, tmp_path / "out", today="2026-12-01", THEME=str(theme))
     time = soup(next(out.rglob("parc/index.html"))).find("p", class_="deadline").find("time")
     assert time.get_text() == "mardi 15 décembre 2026, 17:00, heure : Paris"  # not "Paris time"
+
+
+def test_the_home_page_marks_each_campaign_in_another_language_with_its_own(tmp_path):
+    """Found in a corpus of real letters: a campaign only in Tamil was listed on the
+    English home page as English, so a screen reader read its title with an English voice."""
+    from test_messages import FRENCH
+
+    from helpers import RTL_FIXTURES, campaign_md, write_site
+
+    arabic = (RTL_FIXTURES / "park.ar.md").read_text("utf-8")
+    files = {"parc.md": FRENCH, "park.ar.md": arabic, "pool.md": campaign_md(slug="pool")}
+    out = build(write_site(tmp_path, files), tmp_path / "out", today="2026-12-01")
+    home = soup(out / "index.html")
+    links = {a["href"].rstrip("/").rsplit("/", 1)[-1]: a for a in home.select(".campaign-list a")}
+    assert (links["parc"]["lang"], links["parc"]["hreflang"]) == ("fr", "fr")
+    assert not links["parc"].has_attr("dir")
+    assert (links["park"]["lang"], links["park"]["dir"]) == ("ar", "rtl")
+    assert not links["pool"].has_attr("lang") and not links["pool"].has_attr("hreflang")
+    summary = links["parc"].find_next_sibling("p")
+    assert summary["lang"] == "fr"
+
+
+def test_the_calendar_file_says_the_deadline_as_the_page_does(hindi_site):
+    """Found in a corpus of real letters: remind.ics wrote the date in English."""
+    from icalendar import Calendar
+
+    calendar = Calendar.from_ical((hindi_site / "park" / "remind.ics").read_bytes())
+    (event,) = calendar.walk("VEVENT")
+    description = str(event["DESCRIPTION"])
+    page = soup(hindi_site / "park" / "index.html").find("p", class_="deadline").find("time")
+    assert page.get_text() in description
+    assert "जून" in description and "June" not in description

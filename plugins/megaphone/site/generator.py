@@ -22,7 +22,7 @@ from ..model.sitemap import Entry, sitemap_xml
 from ..model.targets import target_data
 from . import run
 from .contents import campaign_page_of, public_base, save_as_of
-from .i18n import deadline_in_words, page_catalogue, words_locale
+from .i18n import deadline_words_for, page_catalogue
 from .output import write_bytes
 from .page_cache import reuses_pages, template_of
 from .settings import settings_file
@@ -227,11 +227,8 @@ def reminder(article, settings) -> bytes:
     """The calendar file of one campaign, in the words of its page's language."""
     page = article.campaign_page
     gettext = page_catalogue({**settings, "article": article}).gettext
-    when = deadline_in_words(
-        page.campaign.deadline,
-        gettext,
-        words_locale(article.lang, settings.get("MEGAPHONE_LOCALES"), gettext),
-    )
+    locales = settings.get("MEGAPHONE_LOCALES")
+    when = deadline_words_for(page.campaign.deadline, str(article.lang), gettext, locales)
     return reminder_ics(
         uid=f"{article.slug}-{article.lang}-deadline@megaphone",
         deadline=page.campaign.deadline,

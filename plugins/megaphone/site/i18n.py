@@ -358,22 +358,21 @@ def language_name(lang: str) -> str:
     return name[:1].upper() + name[1:]
 
 
+def deadline_words_for(deadline: datetime, lang: str, gettext, locales: dict | None) -> str:
+    """The deadline in words for a page (or the calendar file) in `lang`: with the
+    theme's words where its catalogue has them, else in CLDR's own for the language
+    (a catalogue that lacks the deadline's words: none yet, or unfinished)."""
+    own = lang.split("-")[0] != SOURCE_LANG and is_language(lang)
+    if own and untranslated(lang, gettext):
+        return cldr_in_words(deadline, babel_locale(lang))
+    return deadline_in_words(deadline, gettext, words_locale(lang, locales, gettext))
+
+
 @pass_context
 def deadline_words_filter(context, deadline: datetime) -> str:
-    """`{{ campaign.deadline|deadline_words }}`, in the page's language: with the
-    theme's words where its catalogue has them, else in CLDR's own."""
-    if _deadline_untranslated(context):
-        return cldr_in_words(deadline, babel_locale(page_lang_of(context)))
-    return deadline_in_words(deadline, _plain_gettext(context), _page_locale(context))
-
-
-def _deadline_untranslated(context) -> bool:
-    """A page in another language whose catalogue lacks the deadline's words (none
-    yet, or unfinished): CLDR writes its deadline in its own language."""
-    lang = page_lang_of(context)
-    if lang.split("-")[0] == SOURCE_LANG or not is_language(lang):
-        return False  # English itself (en-us too), or no language CLDR has words for
-    return untranslated(lang, _plain_gettext(context))
+    """`{{ campaign.deadline|deadline_words }}`, in the page's language."""
+    lang, gettext = page_lang_of(context), _plain_gettext(context)
+    return deadline_words_for(deadline, lang, gettext, context.get("MEGAPHONE_LOCALES"))
 
 
 @pass_context
