@@ -141,3 +141,91 @@ def test_titles_without_targets_is_a_problem_at_the_field():
         today=None,
     )
     assert [(p.field, p.code) for p in reading.problems] == [("Titles", "titles-without-targets")]
+
+
+def test_a_long_translated_title_that_pushes_the_letter_out_of_the_links_is_said():
+    """An attacker's review: the budget was checked with the blanks empty, so 80 ñ in
+    a title took the letter out of every representative's link, with no warning."""
+    letter = (
+        "Estimado/a [Target title] [Target name]:\n\n"
+        + "Apoye la S79. " * 50
+        + "\n\nGracias, [Target title]. Un saludo a su oficina, [Target title]."
+    )
+    text = campaign_md(slug="s79", to=None, subject="Apoye la S79", letter=letter)
+    head, rest = text.split("\n\n", 1)
+    fields = (line.split(":", 1) for line in head.splitlines())
+    metadata = {key.strip().lower(): value.strip() for key, value in fields}
+    metadata["targets"] = "ny-senate"
+
+    def warned(title: str) -> bool:
+        reading = read_campaign(
+            file="s79.es.md",
+            metadata={**metadata, "titles": f"Senator = {title}"},
+            html=render(rest),
+            default_timezone="America/New_York",
+            today=None,
+            target_lists={LISTS[0].name: LISTS[0]},
+        )
+        assert not reading.problems, reading.problems
+        return any("[link-over-budget]" in str(w) for w in reading.warnings)
+
+    assert not warned("Senador")
+    assert warned("ñ" * 80)
+
+
+CASES = (
+    TargetList(
+        "ny-senate",
+        (
+            Target("1", "Tony Palumbo", "Senator", ("palumbo@nysenate.gov",)),
+            Target("2", "Mario Mattera", "SENATOR", ("mattera@nysenate.gov",)),
+            Target("3", "Dean Murray", "Assembly  Member", ("murray@nyassembly.gov",)),
+        ),
+    ),
+)
+
+
+def test_a_title_is_one_however_the_list_capitalises_or_spaces_it():
+    """An attacker's review: with `Senator` and `SENATOR` in a list, only one was
+    translated, and naming both was refused as a repeat."""
+    assert parse_titles("Senator = Senador | assembly member = Asambleísta", CASES) == {
+        "Senator": "Senador",
+        "SENATOR": "Senador",
+        "Assembly  Member": "Asambleísta",
+    }
+    with pytest.raises(ContentError) as error:
+        parse_titles("Senator = A | SENATOR = B", CASES)
+    assert error.value.code == "titles-repeated"
+
+
+@pytest.mark.parametrize("text", ["|", " | | "])
+def test_a_titles_line_of_nothing_is_refused(text):
+    with pytest.raises(ContentError) as error:
+        parse_titles(text, LISTS)
+    assert error.value.code == "titles-syntax"
+
+
+def _warnings(tmp_path, spanish_titles: str | None, lang: str = "es") -> list[str]:
+    content = site(tmp_path, titles=spanish_titles)
+    if lang != "es":
+        path = content / "campaigns" / "s79.es.md"
+        path.write_text(path.read_text("utf-8").replace("Lang: es", f"Lang: {lang}"), "utf-8")
+    outcome = run_pelican(str(CONF), {"PATH": str(content), "OUTPUT_PATH": str(tmp_path / "o")})
+    assert outcome.ok
+    return [str(w) for w in outcome.warnings if "[titles-untranslated]" in str(w)]
+
+
+def test_a_titles_line_that_leaves_a_title_out_is_warned_for_it(tmp_path):
+    shutil.copy(LIST, tmp_path / "list.csv")
+    rows = (tmp_path / "list.csv").read_text("utf-8").splitlines()
+    # The list's second row is an Assembly Member: one title the Spanish file leaves out.
+    rows[2] = rows[2].replace(",Senator,", ",Assembly Member,")
+    content = site(tmp_path, titles="Senator = Senador")
+    (content / "targets" / "ny-senate.csv").write_text("\n".join(rows) + "\n", "utf-8")
+    outcome = run_pelican(str(CONF), {"PATH": str(content), "OUTPUT_PATH": str(tmp_path / "o")})
+    said = [str(w) for w in outcome.warnings if "[titles-untranslated]" in str(w)]
+    assert len(said) == 1 and "('Assembly Member')" in said[0] and "'Senator'" not in said[0]
+
+
+def test_a_translation_into_the_same_language_is_not_warned(tmp_path):
+    assert _warnings(tmp_path, None, lang="en-gb") == []

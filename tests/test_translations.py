@@ -140,3 +140,40 @@ def test_the_reminder_speaks_the_language_of_its_page(example):
     assert "Closes Thursday 25 February 2021 at 11:59 pm, New York time" in str(
         english["description"]
     )
+
+
+@pytest.mark.parametrize(
+    "translated",
+    [
+        "Envoyer <a href=https://evil.example/ x=",  # no `>`: the page's next one closes it
+        "Envoyer <!--",  # the rest of the page a comment
+        "Envoyer <img src=https://evil.example/t.png x=",
+        "Envoyer &amp",
+        "Envoyer & co",
+        "Envoyer <strong>la</strong> lettre",
+    ],
+)
+def test_a_translation_that_adds_markup_or_the_start_of_it_stops_the_build(tmp_path, translated):
+    """An attacker's review: a tag left open slipped past the check of whole tags, and
+    the page's own next `>` closed it (a link to another site around the send box)."""
+    from test_messages import _theme_with_french
+
+    from pelican.plugins.megaphone.site.i18n import catalogue_problems
+
+    theme = _theme_with_french(tmp_path, {"Send the letter": translated})
+    problems = catalogue_problems(str(theme), {"fr": ["parc.md"]})
+    assert [p.code for p in problems] == ["catalogue-markup"], translated
+
+
+def test_markup_the_english_has_may_be_moved_but_not_doubled(tmp_path):
+    from test_messages import _theme_with_french
+
+    from pelican.plugins.megaphone.site.i18n import catalogue_problems
+
+    english = "<strong>Copy the letter, then open your email.</strong> The letter is too long"
+    moved = "Trop longue. <strong>Copiez la lettre, puis ouvrez votre courriel.</strong>"
+    theme = _theme_with_french(tmp_path, {english: moved})
+    assert catalogue_problems(str(theme), {"fr": ["parc.md"]}) == []
+    doubled = moved + " <strong>Deux</strong>"
+    theme = _theme_with_french(tmp_path / "2", {english: doubled})
+    assert [p.code for p in catalogue_problems(str(theme), {"fr": ["p"]})] == ["catalogue-markup"]

@@ -188,7 +188,9 @@ def test_a_site_themes_own_words_are_left_as_its_templates_write_them(tmp_path):
     index = (out / "index.html").read_text("utf-8")
     assert '<a href="/" title="Home">Home</a>' in index
     campaign = next(p for p in out.rglob("*.html") if "data-module" in p.read_text("utf-8"))
-    assert '<span lang="en">Send the letter</span>' in campaign.read_text("utf-8")
+    page = campaign.read_text("utf-8")
+    assert '<span lang="en">Send the letter</span>' in page  # Megaphone's words
+    assert '<a href="/" title="Home">Home</a>' in page  # the theme's own, on the same page
 
 
 def test_an_unfinished_catalogue_marks_only_what_it_lacks(tmp_path):

@@ -61,7 +61,7 @@ from .targets import (
     target_values,
     unknown_list,
 )
-from .titles import parse_titles, with_titles
+from .titles import list_titles, parse_titles, with_titles
 
 ADDRESS_FIELDS = (("to", "To"), ("cc", "Cc"), ("bcc", "Bcc"))
 # Mail apps and inboxes cut longer subject lines; offices skim them.
@@ -112,6 +112,7 @@ class Campaign:
     call_script: str = ""
     voicemail: str = ""
     action: str = "email"  # which the page offers first, when it offers both
+    titles_left: tuple[str, ...] = ()  # the lists' titles this file's Titles leaves as they are
 
     @property
     def has_email(self) -> bool:
@@ -418,6 +419,7 @@ class _Found:
     phone_region: str = DEFAULT_REGION
     call: Phone | None = None
     action: str = "email"
+    titles_left: tuple[str, ...] = ()  # the lists' titles that Titles does not translate
 
     @property
     def call_only(self) -> bool:
@@ -507,6 +509,7 @@ def _read_targets(found: _Found) -> None:
 
 def _read_titles(found: _Found) -> None:
     """Titles: the lists' titles in this file's words (a translation's, mostly)."""
+    found.titles_left = tuple(list_titles(found.chosen))
     written = found.text("titles")
     if not written:  # an empty line is the header's own problem (field-empty)
         return
@@ -516,9 +519,12 @@ def _read_titles(found: _Found) -> None:
     if not found.chosen:  # an unknown list says so already
         return
     try:
-        found.chosen = with_titles(found.chosen, parse_titles(written, found.chosen))
+        given = parse_titles(written, found.chosen)
     except ContentError as error:
         found.problem_from("Titles", error)
+        return
+    found.chosen = with_titles(found.chosen, given)
+    found.titles_left = tuple(t for t in found.titles_left if t not in given)
 
 
 def _read_comment(found: _Found) -> None:
@@ -817,6 +823,7 @@ def _variants(found: _Found, letters: tuple[str, ...]) -> list[Variant]:
     variants = []
     reach = []  # one clause per letter that some link cannot carry
     recipients, budget, count = found.recipients, found.budget, found.count
+    longest = _longest_target(found, letters)
     for number, letter in enumerate(letters, start=1):
         subject = found.subjects[(number - 1) % len(found.subjects)]
         message = link_builder.Message(
@@ -824,6 +831,9 @@ def _variants(found: _Found, letters: tuple[str, ...]) -> list[Variant]:
         )
         try:
             built = link_builder.build_links(message, budget)
+            # With Targets, the links that send are each representative's: said for the
+            # one whose name, title and addresses make the longest (for_target's links).
+            sent = built if longest is None else _to_target(message, longest, budget)
             counted = (
                 link_builder.build_links(replace(message, bcc=message.bcc + count), budget)
                 if count
@@ -833,8 +843,8 @@ def _variants(found: _Found, letters: tuple[str, ...]) -> list[Variant]:
             found.problem("letter", "letter-unencodable", reason=str(error))
             continue
         which = f"letter {number}" if len(letters) > 1 else "the letter"
-        if not built.all_carry_body:
-            reach.append(link_reach(which, built, budget))
+        if not sent.all_carry_body:
+            reach.append(link_reach(which, sent, budget))
         if not built.mailto_has_body and len(built.mailto) > budget:
             words = say("link-long-without-letter", length=len(built.mailto))
             found.reading.warnings.append(words)
@@ -843,6 +853,32 @@ def _variants(found: _Found, letters: tuple[str, ...]) -> list[Variant]:
         words = say("link-over-budget", letters="; ".join(reach), budget=budget)
         found.reading.warnings.append(words)
     return variants
+
+
+def _longest_target(found: _Found, letters: tuple[str, ...]) -> Target | None:
+    """The representative whose page's links are the longest: their name, title, area
+    and addresses filled in, as encoded (a translated title of accented letters, `Titles`,
+    takes six link characters each)."""
+    targets = [t for target_list in found.chosen for t in target_list.targets]
+    if not targets:
+        return None
+    texts = (*found.subjects, *letters)
+
+    def encoded(target: Target) -> int:
+        values = target_values(target)
+        filled = sum(len(link_builder.encode_value(fill(text, values))) for text in texts)
+        return filled + sum(len(address) for address in target.emails)
+
+    return max(targets, key=encoded)
+
+
+def _to_target(message: link_builder.Message, target: Target, budget: int):
+    values = target_values(target)
+    to = tuple(dict.fromkeys(target.emails + message.to))
+    filled = replace(
+        message, to=to, subject=fill(message.subject, values), body=fill(message.body, values)
+    )
+    return link_builder.build_links(filled, budget)
 
 
 def _make_campaign(found: _Found, variants: list[Variant]) -> None:
@@ -873,6 +909,7 @@ def _make_campaign(found: _Found, variants: list[Variant]) -> None:
         call_script=found.split.calls[0] if found.split.calls else "",
         voicemail=found.split.voicemails[0] if found.split.voicemails else "",
         action=found.action,
+        titles_left=found.titles_left,
     )
     reading.timing = when
     draft = found.text("status").lower() == "draft"

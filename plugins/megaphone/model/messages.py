@@ -526,9 +526,9 @@ PROBLEMS = {
 }
 
 WARNINGS = {
-    "titles-untranslated": "this translation into {lang} shows the titles of its lists as the "
-    "lists write them ({titles}), on its pages and in [Target title]. Say what they are in this "
-    "language: 'Titles: {first} = ...' (for a title that is the same, write "
+    "titles-untranslated": "this translation into {lang} shows titles of its lists as the "
+    "lists write them ({titles}), on its pages and in [Target title]. Say what each is in this "
+    "language on a Titles line: 'Titles: {first} = ...' (for a title that is the same, write "
     "'Titles: {first} = {first}').",
     "site-theme-other-hosts": "this campaign page, in the site's own theme, loads files from "
     "other sites: {hosts}. Each visitor's browser tells them who reads the campaign, and "

@@ -27,32 +27,46 @@ def list_titles(lists: tuple[TargetList, ...] | list[TargetList]) -> list[str]:
 
 
 def parse_titles(text: str, lists: tuple[TargetList, ...] | list[TargetList]) -> dict[str, str]:
-    """{title in the list: title on this page}; raises ContentError with what to write."""
-    known = {title.casefold(): title for title in list_titles(lists)}
-    if not known:
+    """{title in the list: title on this page}; raises ContentError with what to write.
+    A title is one however the list capitalises or spaces it: `Senator = Senador` gives
+    the rows that say `SENATOR` the same title."""
+    spellings: dict[str, list[str]] = {}
+    for title in list_titles(lists):
+        spellings.setdefault(_same(title), []).append(title)
+    if not spellings:
         raise ContentError("titles-without-targets")
-    named = ", ".join(repr(t) for t in list(known.values())[:_SHOWN])
+    first = next(iter(spellings.values()))[0]
+    named = ", ".join(repr(t[0]) for t in list(spellings.values())[:_SHOWN])
     given: dict[str, str] = {}
-    for part in text.split("|"):
-        part = " ".join(part.split())
+    done: set[str] = set()
+    parts = [" ".join(part.split()) for part in text.split("|")]
+    if not any(parts):
+        raise ContentError("titles-syntax", text=text.strip(), first=first)
+    for part in parts:
         if not part:
             continue
         original, equals, own = (side.strip() for side in part.partition("="))
         if not equals or not original:
-            raise ContentError("titles-syntax", text=part, first=list(known.values())[0])
-        title = known.get(original.casefold())
-        if title is None:
+            raise ContentError("titles-syntax", text=part, first=first)
+        key = _same(original)
+        if key not in spellings:
             raise ContentError("titles-unknown", text=original, titles=named)
-        if title in given:
-            raise ContentError("titles-repeated", text=title)
+        if key in done:
+            raise ContentError("titles-repeated", text=spellings[key][0])
         if not own:
-            raise ContentError("titles-empty", text=title)
+            raise ContentError("titles-empty", text=spellings[key][0])
         if len(own) > TITLE_MAX or any(c in own for c in "[]<>"):
             raise ContentError("titles-own-words", text=own, most=TITLE_MAX)
         for invisible in text_errors(own):
             raise invisible
-        given[title] = own
+        done.add(key)
+        given.update({title: own for title in spellings[key]})
     return given
+
+
+def _same(title: str) -> str:
+    """A title as it is compared: in any case and spacing."""
+    return " ".join(title.split()).casefold()
 
 
 def with_titles(lists: list[TargetList], titles: dict[str, str]) -> list[TargetList]:

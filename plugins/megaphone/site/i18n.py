@@ -13,12 +13,16 @@ import io
 import os
 import posixpath
 import re
+import sys
+from collections import Counter
 from collections.abc import Callable
 from datetime import datetime
 from functools import cache
 from gettext import GNUTranslations, NullTranslations
+from types import FrameType
 from typing import Any
 
+import jinja2
 from babel import Locale
 from babel.dates import format_datetime, tokenize_pattern, untokenize_pattern
 from babel.messages.mofile import write_mo
@@ -35,7 +39,7 @@ from ..model.report import Problem
 from . import run
 from .contents import campaign_page_of, save_as_of, shown_path
 from .scope import megaphone_theme
-from .site_theme import uses_site_theme
+from .site_theme import PREFIX, TEMPLATES, uses_site_theme
 from .words import DEADLINE_PATTERN, DEADLINE_SENTENCE
 
 
@@ -124,7 +128,9 @@ def deadline_in_words(deadline: datetime, gettext, locale: str) -> str:
     return in_words(deadline, locale, gettext(DEADLINE_PATTERN), gettext(DEADLINE_SENTENCE))
 
 
-_MARKUP = re.compile(r"<[^>]*>|&[#\w]+;")
+# Markup in a catalogue string: a tag, or the start of one that the page's next `>`
+# would close (`<a href=x`, `<!--`); an entity, or a bare `&`.
+_MARKUP = re.compile(r"<[^>]*>?|&[#\w]*;?")
 
 
 def _texts(value) -> list[str]:
@@ -133,10 +139,11 @@ def _texts(value) -> list[str]:
 
 
 def catalogue_problems(theme: str, used: dict[str, list[str]]) -> list[Problem]:
-    """A translation may change words, never markup: the theme writes some catalogue
-    strings into pages as they are (a {% trans %} block), so a translation that adds a
-    tag or an entity its English does not have could put a link or a script on every
-    page of its language. Each such string stops the build."""
+    """A translation may change words, never markup: the theme writes its page text
+    into pages as the catalogue has it (a {% trans %} block), so a translation that adds
+    a tag, the start of one, an entity or an `&` its English does not have (or has
+    fewer times) could put a link, or a comment that hides the rest, on every page of
+    its language. Each such string stops the build."""
     directory = os.path.join(theme, "translations")
     problems = []
     for lang in sorted(used):
@@ -148,8 +155,8 @@ def catalogue_problems(theme: str, used: dict[str, list[str]]) -> list[Problem]:
         for message in catalog:
             if not message.id:
                 continue
-            allowed = {m for text in _texts(message.id) for m in _MARKUP.findall(text)}
-            found = {m for text in _texts(message.string) for m in _MARKUP.findall(text)}
+            allowed = Counter(m for text in _texts(message.id) for m in _MARKUP.findall(text))
+            found = Counter(m for text in _texts(message.string) for m in _MARKUP.findall(text))
             added = sorted(found - allowed)
             if added:
                 problems.append(
@@ -252,7 +259,33 @@ def _marks_english(context) -> bool:
     theme = context.get("THEME", "")
     if theme not in found:
         found[theme] = megaphone_theme(context)
-    return found[theme] or (campaign_page_of(page) is not None and uses_site_theme(context))
+    if found[theme]:
+        return True
+    in_site_theme = campaign_page_of(page) is not None and uses_site_theme(context)
+    return in_site_theme and _called_from_megaphones_templates(context)
+
+
+_JINJA = os.path.dirname(os.path.abspath(jinja2.__file__)) + os.sep
+_THIS_FILE = os.path.abspath(__file__)
+
+
+def _called_from_megaphones_templates(context) -> bool:
+    """A campaign page in a site's theme holds the site's own templates too (its base,
+    its campaign.html): only a trans block of Megaphone's (the build's copies, in the
+    folder site_theme.py writes) is marked; the site's are left as it writes them, a
+    trans block in an attribute included. Told by the code that calls: Jinja compiles
+    each template with its file's name, and the call passes through Jinja's runtime."""
+    folder = context.get(TEMPLATES)
+    if not folder:
+        return False
+    ours = os.path.join(os.path.normpath(folder), PREFIX) + os.sep
+    frame: FrameType | None = sys._getframe(1)
+    while frame is not None:
+        name = frame.f_code.co_filename
+        if not (name.startswith(_JINJA) or os.path.abspath(name) == _THIS_FILE):
+            return os.path.normpath(name).startswith(ours)
+        frame = frame.f_back
+    return False
 
 
 def _english(context, message: str, found: str) -> bool:
