@@ -265,3 +265,19 @@ def test_the_calendar_file_says_the_deadline_as_the_page_does(hindi_site):
     page = soup(hindi_site / "park" / "index.html").find("p", class_="deadline").find("time")
     assert page.get_text() in description
     assert "जून" in description and "June" not in description
+
+
+def test_a_translation_that_reads_as_the_english_is_not_marked(tmp_path):
+    """An attacker's review: "untranslated" was "the catalogue gives back the English",
+    so a loanword a translator kept ("Email" in French) was marked English."""
+    from test_messages import FRENCH, _theme_with_french
+
+    theme = _theme_with_french(tmp_path, {"Email": "Email", "Send the letter": "Envoyer"})
+    content = tmp_path / "content"
+    (content / "campaigns").mkdir(parents=True)
+    (content / "campaigns" / "parc.md").write_text(FRENCH, "utf-8")
+    out = build(content, tmp_path / "out", today="2026-12-01", THEME=str(theme))
+    page = soup(next(out.rglob("parc/index.html")))
+    email = next(a for a in page.select(".share a") if a.get_text() == "Email")
+    assert lang_around(email.find(string=True)) == "fr"
+    assert page.find("span", lang="en", string="Ask others to write too")  # still lacking

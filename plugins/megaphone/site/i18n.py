@@ -56,6 +56,26 @@ def _catalogue_locale(lang: str) -> str | None:
     return babel_locale(lang) if is_language(lang) else None
 
 
+class Untranslated(str):
+    """A theme string the page's catalogue lacks: it is shown in English. On a page in
+    another language `_()` keeps it so (plain text, safe in an attribute), so that
+    `lang_of()` can mark the element that shows it, or the script's words, as English."""
+
+
+class _Missing(NullTranslations):
+    """What a catalogue lacks: the English, as Untranslated. So a catalogue's own entry
+    that reads as the English does (a loanword, "Email") stays a translation."""
+
+    def gettext(self, message: str) -> str:
+        return Untranslated(message)
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        return Untranslated(msgid1 if n == 1 else msgid2)
+
+
+MISSING = _Missing()
+
+
 @cache
 def _load(path: str, modified: float, lang: str) -> NullTranslations:
     with open(path, "rb") as source:
@@ -63,14 +83,17 @@ def _load(path: str, modified: float, lang: str) -> NullTranslations:
     compiled = io.BytesIO()
     write_mo(compiled, catalog, use_fuzzy=False)  # unreviewed (fuzzy) strings stay English
     compiled.seek(0)
-    return GNUTranslations(compiled)
+    found = GNUTranslations(compiled)
+    found.add_fallback(MISSING)
+    return found
 
 
 def translations(directory: str, lang: str) -> NullTranslations:
-    """The catalogue for `lang`; none (the English in the templates) if absent."""
+    """The catalogue for `lang`; none (the English in the templates) if absent. What it
+    lacks is given as Untranslated."""
     path = catalogue_path(directory, lang)
     if not os.path.exists(path):
-        return NullTranslations()
+        return MISSING
     return _load(path, os.path.getmtime(path), lang)
 
 
@@ -241,12 +264,6 @@ def page_catalogue(context) -> NullTranslations:
     return found[key]
 
 
-class Untranslated(str):
-    """A theme string the page's catalogue lacks, on a page in another language: it is
-    shown in English. `_()` gives one (plain text, safe in an attribute), so that
-    `lang_of()` can mark the element that shows it, or the script's words, as English."""
-
-
 def _marks_english(context) -> bool:
     """The theme's untranslated words on this page are to be marked English: a page in
     a language other than English whose words are Megaphone's (its theme, or a campaign
@@ -288,8 +305,8 @@ def _called_from_megaphones_templates(context) -> bool:
     return False
 
 
-def _english(context, message: str, found: str) -> bool:
-    return found == message and _marks_english(context)
+def _english(context, found: str) -> bool:
+    return isinstance(found, Untranslated) and _marks_english(context)
 
 
 # A trans block's text between its tags and its values (`%(when)s`).
@@ -317,13 +334,12 @@ def _words(shown: Callable[[str], str]):
     @pass_context
     def gettext(context, message: str) -> str:
         found = page_catalogue(context).gettext(message)
-        return shown(found) if _english(context, message, found) else found
+        return shown(found) if _english(context, found) else str(found)
 
     @pass_context
     def ngettext(context, singular: str, plural: str, number: int) -> str:
         found = page_catalogue(context).ngettext(singular, plural, number)
-        english = singular if number == 1 else plural
-        return shown(found) if _english(context, english, found) else found
+        return shown(found) if _english(context, found) else str(found)
 
     return gettext, ngettext
 
