@@ -252,24 +252,28 @@ def page_catalogue(context) -> NullTranslations:
     """The words of the page being rendered: the theme's catalogue for its language,
     or, for a campaign's pages in a site's own theme, Megaphone's (the site theme's
     have none of its words)."""
+    return _page_words(context)[0]
+
+
+def _page_words(context) -> tuple[NullTranslations, str, bool]:
+    """(the page's catalogue, its language, whether it is a campaign page in a site's
+    theme): asked for every word of every page, so the page is found once a word."""
     page = _page(context)
-    campaign = campaign_page_of(page) is not None
-    theme = theme_path() if campaign and uses_site_theme(context) else context["THEME"]
+    in_site_theme = campaign_page_of(page) is not None and uses_site_theme(context)
+    theme = theme_path() if in_site_theme else context["THEME"]
     lang = str(getattr(page, "lang", None) or context.get("DEFAULT_LANG") or "en")
-    # Asked for every word of every page: looked up once a build (a rebuild reads it again).
+    # Looked up once a build (a rebuild reads it again).
     found = run.of(context).catalogues
     key = (theme, lang)
     if key not in found:
         found[key] = translations(os.path.join(theme, "translations"), lang)
-    return found[key]
+    return found[key], lang, in_site_theme
 
 
-def _marks_english(context) -> bool:
+def _marks_english(context, lang: str, in_site_theme: bool) -> bool:
     """The theme's untranslated words on this page are to be marked English: a page in
     a language other than English whose words are Megaphone's (its theme, or a campaign
     page in a site's theme). A site theme's own pages are left as the theme writes them."""
-    page = _page(context)
-    lang = str(getattr(page, "lang", None) or context.get("DEFAULT_LANG") or "en")
     if lang.split("-")[0] == SOURCE_LANG or not is_language(lang):
         return False  # English itself (en-us too), or no language CLDR has words for
     found = run.of(context).marks_english
@@ -278,7 +282,6 @@ def _marks_english(context) -> bool:
         found[theme] = megaphone_theme(context)
     if found[theme]:
         return True
-    in_site_theme = campaign_page_of(page) is not None and uses_site_theme(context)
     return in_site_theme and _called_from_megaphones_templates(context)
 
 
@@ -305,10 +308,6 @@ def _called_from_megaphones_templates(context) -> bool:
     return False
 
 
-def _english(context, found: str) -> bool:
-    return isinstance(found, Untranslated) and _marks_english(context)
-
-
 # A trans block's text between its tags and its values (`%(when)s`).
 _TAG_OR_VALUE = re.compile(r"(<[^>]*>|%\([A-Za-z_]\w*\)s)")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -331,15 +330,22 @@ def _words(shown: Callable[[str], str]):
     """gettext and ngettext for one kind of place: `shown` is what a string the page's
     catalogue lacks becomes there."""
 
+    def as_shown(context, found: str, lang: str, in_site_theme: bool) -> str:
+        english = isinstance(found, Untranslated)
+        return (
+            shown(found) if english and _marks_english(context, lang, in_site_theme) else str(found)
+        )
+
     @pass_context
     def gettext(context, message: str) -> str:
-        found = page_catalogue(context).gettext(message)
-        return shown(found) if _english(context, found) else str(found)
+        catalogue, lang, in_site_theme = _page_words(context)
+        return as_shown(context, catalogue.gettext(message), lang, in_site_theme)
 
     @pass_context
     def ngettext(context, singular: str, plural: str, number: int) -> str:
-        found = page_catalogue(context).ngettext(singular, plural, number)
-        return shown(found) if _english(context, found) else str(found)
+        catalogue, lang, in_site_theme = _page_words(context)
+        found = catalogue.ngettext(singular, plural, number)
+        return as_shown(context, found, lang, in_site_theme)
 
     return gettext, ngettext
 
