@@ -229,3 +229,10 @@ def test_a_titles_line_that_leaves_a_title_out_is_warned_for_it(tmp_path):
 
 def test_a_translation_into_the_same_language_is_not_warned(tmp_path):
     assert _warnings(tmp_path, None, lang="en-gb") == []
+
+
+def test_titles_for_lists_that_give_none_names_that():
+    untitled = (TargetList("ny-senate", (Target("1", "Tony Palumbo", "", ("p@nysenate.gov",)),)),)
+    with pytest.raises(ContentError) as error:
+        parse_titles("Senator = Senador", untitled)
+    assert error.value.code == "titles-unknown" and "which give no titles" in str(error.value)

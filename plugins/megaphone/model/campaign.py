@@ -833,7 +833,11 @@ def _variants(found: _Found, letters: tuple[str, ...]) -> list[Variant]:
             built = link_builder.build_links(message, budget)
             # With Targets, the links that send are each representative's: said for the
             # one whose name, title and addresses make the longest (for_target's links).
-            sent = built if longest is None else _to_target(message, longest, budget)
+            sent = (
+                built
+                if longest is None
+                else link_builder.build_links(addressed_to(message, longest), budget)
+            )
             counted = (
                 link_builder.build_links(replace(message, bcc=message.bcc + count), budget)
                 if count
@@ -872,13 +876,21 @@ def _longest_target(found: _Found, letters: tuple[str, ...]) -> Target | None:
     return max(targets, key=encoded)
 
 
-def _to_target(message: link_builder.Message, target: Target, budget: int):
+def _target_to(target: Target, to: tuple[str, ...]) -> tuple[str, ...]:
+    """A representative's page writes to them, then to the campaign's fixed To."""
+    return tuple(dict.fromkeys(target.emails + to))
+
+
+def addressed_to(message: link_builder.Message, target: Target) -> link_builder.Message:
+    """The campaign's message as one representative's page sends it: to them first,
+    and `[Target name]`, `[Target title]` and `[Area]` filled in."""
     values = target_values(target)
-    to = tuple(dict.fromkeys(target.emails + message.to))
-    filled = replace(
-        message, to=to, subject=fill(message.subject, values), body=fill(message.body, values)
+    return replace(
+        message,
+        to=_target_to(target, message.to),
+        subject=fill(message.subject, values),
+        body=fill(message.body, values),
     )
-    return link_builder.build_links(filled, budget)
 
 
 def _make_campaign(found: _Found, variants: list[Variant]) -> None:
@@ -946,17 +958,14 @@ def for_target(campaign: Campaign, target_list: TargetList, target: Target) -> C
     addresses, then the campaign's fixed To; `[Target name]`, `[Target title]`
     and `[Area]` are filled in the subjects and every letter."""
     values = target_values(target)
-    to = tuple(dict.fromkeys(target.emails + campaign.to))
     subjects = tuple(fill(subject, values) for subject in campaign.subjects)
     count = (campaign.count,) if campaign.count else ()
     variants = []
     for number, variant in enumerate(campaign.variants):
-        message = link_builder.Message(
-            to,
-            subjects[number % len(subjects)],
-            fill(variant.letter, values),
-            campaign.cc,
-            campaign.bcc,
+        subject = campaign.subjects[number % len(campaign.subjects)]
+        message = addressed_to(
+            link_builder.Message(campaign.to, subject, variant.letter, campaign.cc, campaign.bcc),
+            target,
         )
         built = link_builder.build_links(message, campaign.budget)
         counted = (
@@ -968,7 +977,7 @@ def for_target(campaign: Campaign, target_list: TargetList, target: Target) -> C
     named = tuple((address, target.name) for address in target.emails if target.name)
     return replace(
         campaign,
-        to=to,
+        to=_target_to(target, campaign.to),
         subjects=subjects,
         variants=tuple(variants),
         names=named + campaign.names,

@@ -33,10 +33,10 @@ def parse_titles(text: str, lists: tuple[TargetList, ...] | list[TargetList]) ->
     spellings: dict[str, list[str]] = {}
     for title in list_titles(lists):
         spellings.setdefault(_same(title), []).append(title)
-    if not spellings:
-        raise ContentError("titles-without-targets")
-    first = next(iter(spellings.values()))[0]
     named = ", ".join(repr(t[0]) for t in list(spellings.values())[:_SHOWN])
+    if not spellings:  # the lists' title column is empty: nothing to translate
+        raise ContentError("titles-unknown", text=text.strip(), titles="no titles")
+    first = next(iter(spellings.values()))[0]
     given: dict[str, str] = {}
     done: set[str] = set()
     parts = [" ".join(part.split()) for part in text.split("|")]

@@ -112,19 +112,27 @@ def words_locale(lang: str, locales: dict | None, gettext) -> str:
     A page whose catalogue does not translate the deadline (no catalogue yet, or an
     unfinished one) has the theme's English words, so its dates are English too,
     never "Closes mardi 15 décembre 2026 at 5:00 PM"; `make check` says what to
-    translate (theme-translation-incomplete)."""
-    if untranslated(lang, gettext):
+    translate (theme-translation-incomplete). English of any region has the theme's
+    own words, and so the site's English locale."""
+    if not in_another_language(lang) or untranslated(lang, gettext):
         return locale_for(SOURCE_LANG, locales)
     return locale_for(lang, locales)
 
 
+def in_another_language(lang: str) -> bool:
+    """A page whose theme words need a translation: not English (en-us neither), and a
+    language CLDR has words for (a code that is none says so elsewhere, lang-unknown)."""
+    return lang.split("-")[0] != SOURCE_LANG and is_language(lang)
+
+
 def untranslated(lang: str, gettext) -> bool:
     """The theme's words are not in this page's language: its catalogue (none yet, or
-    unfinished) does not translate the deadline's pattern and sentence, the first words
-    a translator does (a date half in English would be neither language)."""
-    if lang == SOURCE_LANG:
+    unfinished) lacks the deadline's pattern or sentence, the first words a translator
+    does (a date half in English would be neither language)."""
+    if not in_another_language(lang):
         return False
-    return any(gettext(words) == words for words in (DEADLINE_PATTERN, DEADLINE_SENTENCE))
+    words = (DEADLINE_PATTERN, DEADLINE_SENTENCE)
+    return any(isinstance(gettext(text), Untranslated) for text in words)
 
 
 def catalogue_completeness(directory: str, lang: str) -> tuple[int, int]:
@@ -199,10 +207,10 @@ def catalogue_warnings(theme: str, used: dict[str, list[str]]) -> list[tuple[str
     directory = os.path.join(theme, "translations")
     warnings = []
     for lang in sorted(used):
-        if lang.split("-")[0] == SOURCE_LANG:  # en-us: the theme's own words are English
+        if not in_another_language(lang) or not os.path.exists(
+            os.path.join(directory, "messages.pot")
+        ):
             continue
-        if not is_language(lang) or not os.path.exists(os.path.join(directory, "messages.pot")):
-            continue  # not a code: lang-unknown says so, with the code it may be
         translated, total = catalogue_completeness(directory, lang)
         if translated >= total:
             continue
@@ -245,7 +253,11 @@ def _page(context) -> Any:
 def page_lang_of(context) -> str:
     """The language of the page being rendered: its article's or page's, else the
     site's (an index, a tag's list)."""
-    return str(getattr(_page(context), "lang", None) or context.get("DEFAULT_LANG") or "en")
+    return _lang_of(_page(context), context)
+
+
+def _lang_of(page, context) -> str:
+    return str(getattr(page, "lang", None) or context.get("DEFAULT_LANG") or "en")
 
 
 def page_catalogue(context) -> NullTranslations:
@@ -261,7 +273,7 @@ def _page_words(context) -> tuple[NullTranslations, str, bool]:
     page = _page(context)
     in_site_theme = campaign_page_of(page) is not None and uses_site_theme(context)
     theme = theme_path() if in_site_theme else context["THEME"]
-    lang = str(getattr(page, "lang", None) or context.get("DEFAULT_LANG") or "en")
+    lang = _lang_of(page, context)
     # Looked up once a build (a rebuild reads it again).
     found = run.of(context).catalogues
     key = (theme, lang)
@@ -274,8 +286,8 @@ def _marks_english(context, lang: str, in_site_theme: bool) -> bool:
     """The theme's untranslated words on this page are to be marked English: a page in
     a language other than English whose words are Megaphone's (its theme, or a campaign
     page in a site's theme). A site theme's own pages are left as the theme writes them."""
-    if lang.split("-")[0] == SOURCE_LANG or not is_language(lang):
-        return False  # English itself (en-us too), or no language CLDR has words for
+    if not in_another_language(lang):
+        return False
     found = run.of(context).marks_english
     theme = context.get("THEME", "")
     if theme not in found:
@@ -374,7 +386,6 @@ def lang_of(context, *texts: str) -> Markup:
     return Markup(' lang="en"') if english else Markup("")
 
 
-# Installed in JINJA_GLOBALS (settings.fill_in): the i18n extension's `_` calls `gettext`.
 def page_text(text: str) -> Markup:
     """`{{ page_text(label) }}`: a `_()` string (or a trans block's, set aside) shown as
     page text: in <span lang="en"> when it is shown in English on a page in another
@@ -384,8 +395,9 @@ def page_text(text: str) -> Markup:
     return escape(text)
 
 
-# `{% trans %}` calls gettext and ngettext: those mark English words in page text.
-# `_()` and `_n()` are for attributes: plain text (docs/translating.md).
+# Installed in JINJA_GLOBALS (hooks.py). `{% trans %}` calls gettext and ngettext: those
+# mark English words in page text. `_()` and `_n()` are for attributes: plain text
+# (docs/translating.md).
 PAGE_WORDS = {
     "gettext": _gettext,
     "ngettext": _ngettext,
@@ -398,7 +410,7 @@ PAGE_WORDS = {
 
 
 def _plain_gettext(context):
-    return page_catalogue(context).gettext if "THEME" in context else (lambda text: text)
+    return page_catalogue(context).gettext if "THEME" in context else MISSING.gettext
 
 
 def _page_locale(context, lang: str | None = None) -> str:
@@ -417,8 +429,7 @@ def deadline_words_for(deadline: datetime, lang: str, gettext, locales: dict | N
     """The deadline in words for a page (or the calendar file) in `lang`: with the
     theme's words where its catalogue has them, else in CLDR's own for the language
     (a catalogue that lacks the deadline's words: none yet, or unfinished)."""
-    own = lang.split("-")[0] != SOURCE_LANG and is_language(lang)
-    if own and untranslated(lang, gettext):
+    if untranslated(lang, gettext):
         return cldr_in_words(deadline, babel_locale(lang))
     return deadline_in_words(deadline, gettext, words_locale(lang, locales, gettext))
 
